@@ -1,0 +1,102 @@
+"""Immutable result objects shared by every stage of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Kinds of place the gazetteer knows, from most to least specific.
+KINDS = ("populated_place", "admin2", "admin1", "country")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place from the gazetteer (or a user layer), with how well it matched a query.
+
+    Attributes
+    ----------
+    name : str
+        Preferred English/Latin name.
+    lat, lon : float
+        WGS84 coordinates (degrees).
+    kind : str
+        One of ``populated_place``, ``admin2``, ``admin1``, ``country``.
+    country_code : str
+        ISO 3166-1 alpha-2 code ("" when unknown).
+    admin1, admin2 : str
+        Names of the first- and second-level divisions containing the place ("" when unknown).
+    geonameid : int or None
+        GeoNames identifier (None for user-layer places without one).
+    population : int
+        GeoNames population (0 when unknown).
+    score : float
+        Confidence in [0, 1] that this is the place the query meant.
+    why : str
+        Short human-readable explanation of the match and ranking.
+    source : str
+        Which layer the record came from ("geonames", a user layer name, "online:<geocoder>").
+    raw : dict
+        The underlying record, for provenance.
+    """
+
+    name: str
+    lat: float
+    lon: float
+    kind: str = "populated_place"
+    country_code: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    geonameid: int | None = None
+    population: int = 0
+    score: float = 0.0
+    why: str = ""
+    source: str = "geonames"
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """``(lat, lon)`` pair."""
+        return (self.lat, self.lon)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-dict form without ``raw`` (for tables and JSON)."""
+        return {
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "kind": self.kind,
+            "country_code": self.country_code,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
+            "geonameid": self.geonameid,
+            "population": self.population,
+            "score": self.score,
+            "why": self.why,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in text.
+
+    ``start``/``end`` are character offsets into the input, so ``text == input[start:end]``.
+    """
+
+    start: int
+    end: int
+    text: str
+    place: Place | None = None
+    confidence: float = 0.0
+    alternatives: tuple[Place, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "confidence": self.confidence,
+        }
+        d["place"] = self.place.to_dict() if self.place else None
+        d["alternatives"] = [p.to_dict() for p in self.alternatives]
+        return d
