@@ -108,7 +108,9 @@ def _read_geonames(path: Path, alternate_names: str | Path | None) -> pd.DataFra
     kind[fcode.str.startswith("PCL")] = "country"
     keep = (df["feature_class"] == "P") | kind.ne("populated_place")
     df, kind = df[keep], kind[keep]
-    adm1 = df[kind == "admin1"].set_index(df["country_code"] + "." + df["admin1_code"])["name"]
+    sub = df[kind == "admin1"]
+    adm1 = pd.Series(sub["name"].to_numpy(), index=sub["country_code"] + "." + sub["admin1_code"])
+    adm1 = adm1[~adm1.index.duplicated()]
     admin1 = (df["country_code"] + "." + df["admin1_code"]).map(adm1).fillna("")
     aliases = df["alternatenames"].fillna("").map(lambda s: [a for a in s.split(",") if a])
     out = pd.DataFrame({

@@ -1,0 +1,43 @@
+import json
+
+from geokit.cli import main
+
+
+def test_geocode_command_csv_and_geojson(tmp_path, capsys):
+    src = tmp_path / "names.csv"
+    src.write_text("id,location\n1,Sudzha\n2,\n3,Kursk region\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["geocode", str(src), "--column", "location", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.count("\n") == 4 and "geokit_status" in text and "unresolved" in text
+    gj = tmp_path / "out.geojson"
+    assert main(["geocode", str(src), "-o", str(gj)]) == 0
+    assert len(json.loads(gj.read_text())["features"]) == 3
+
+
+def test_geocode_command_reports_bad_column(tmp_path, capsys):
+    src = tmp_path / "names.csv"
+    src.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert main(["geocode", str(src), "--column", "place", "-o", str(tmp_path / "o.csv")]) == 2
+    assert "names.csv" in capsys.readouterr().err
+
+
+def test_gazetteer_add_and_info(tmp_path, capsys, monkeypatch):
+    from geokit._config import options
+
+    monkeypatch.setattr(options, "data_dir", tmp_path / "userdata")
+    layer = tmp_path / "mine.csv"
+    layer.write_text("name,lat,lon\nKhutir Cli-Test,50.5,35.5\n", encoding="utf-8")
+    assert main(["gazetteer", "add", str(layer)]) == 0
+    assert main(["gazetteer", "info", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out.split("\n", 1)[1])
+    assert info["mine.csv"]["populated_place"] == 1
+    from geokit.gazetteer import Gazetteer
+
+    assert Gazetteer.load().geocode("Khutir Cli-Test").source == "mine.csv"
+
+
+def test_demo_runs_offline(tmp_path, capsys):
+    assert main(["demo", "-o", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Sudzha" in out and (tmp_path / "geocoded_sample_names.csv").exists()
