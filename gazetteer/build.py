@@ -200,6 +200,7 @@ def build() -> None:
     for i in range(len(rec["kind"])):  # admin2 without settlements -> its admin1
         if math.isnan(rec["lat"][i]) and rec["a1"][i] >= 0:
             rec["lat"][i], rec["lon"][i] = rec["lat"][rec["a1"][i]], rec["lon"][rec["a1"][i]]
+    localis_names = {i: {n for n, _ in v} for i, v in names.items()}
     # --- our aliases ---------------------------------------------------------------------------
     by_gid = {g: i for i, g in enumerate(rec["gid"]) if rec["kind"][i] != 0}
     with (Path(__file__).parent / "aliases.csv").open(encoding="utf-8") as fh:
@@ -231,7 +232,9 @@ def build() -> None:
     for i, kind in enumerate(rec["kind"]):
         if kind != KIND_CODES["admin1"]:
             continue
-        english = sorted(n for n, _ in names[i] if n.isascii() and n.endswith(" Oblast"))
+        english = sorted((n not in localis_names[i], n) for n, _ in names[i]
+                         if n.isascii() and n.endswith(" Oblast"))
+        english = [n for _, n in english]
         if english:
             rec["name"][i] = english[0]
         elif i in base_city and normalize(rec["name"][i]).endswith("oblast"):

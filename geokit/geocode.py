@@ -195,9 +195,11 @@ def _gather(gaz, key: str, region: str | None) -> list[tuple[int, float, str]]:
         base = _gaz.strip_region_words(key)
         if base and base != key:
             keys.append(base)
-    for k in keys:
+    for n, k in enumerate(keys):
         for rec, mtype in gaz.lookup(k):
-            keep(rec, _MATCH_QUALITY[mtype], _gaz.MATCH_TYPES[mtype])
+            # the name without its region word ranks below a match of the whole query
+            q = _MATCH_QUALITY[mtype] if n == 0 else min(_MATCH_QUALITY[mtype], 0.9)
+            keep(rec, q, _gaz.MATCH_TYPES[mtype] if n == 0 else "region base name")
     for k in keys:
         for rec, mtype in gaz.lookup(skeleton(k), level="skel"):
             keep(rec, 0.82 * _MATCH_QUALITY[mtype], "spelling variant")
