@@ -14,7 +14,7 @@ def _name(req: str) -> str:
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     py = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = {_name(r) for r in py["dependencies"]}
-    for extra, reqs in py["optional-dependencies"].items():
+    for reqs in py["optional-dependencies"].values():
         wanted |= {_name(r) for r in reqs if not r.startswith("geokit")}
     env = (ROOT / "environment.yml").read_text().split("dependencies:", 1)[1]
     listed = {_name(m) for m in re.findall(r"^\s+- (?!pip:|-e)([A-Za-z0-9_.\-\[\]]+)", env, re.M)}
