@@ -38,6 +38,8 @@ def normalize(name: str) -> str:
     s = unicodedata.normalize("NFKC", name).casefold().translate(_SPECIAL)
     s = _CONTROL_RE.sub(" ", s)
     s = _APOS_RE.sub("", s)
+    if s.isascii():  # nothing to strip: the common case for Latin-script queries
+        return _PUNCT_RE.sub(" ", s).strip()
     out = []
     for ch in unicodedata.normalize("NFD", s):
         if unicodedata.combining(ch):

@@ -216,8 +216,10 @@ class Gazetteer:
         hashes, idx, types = ((a.exact_hash, a.exact_idx, a.exact_type) if level == "exact"
                               else (a.skel_hash, a.skel_idx, a.skel_type))
         h = np.uint64(key_hash(key))
-        lo = int(np.searchsorted(hashes, h, "left"))
-        hi = int(np.searchsorted(hashes, h, "right"))
+        lo = int(hashes.searchsorted(h))
+        hi, n = lo, len(hashes)
+        while hi < n and hashes.item(hi) == h:  # equal keys are adjacent and few
+            hi += 1
         return list(zip(idx[lo:hi].tolist(), types[lo:hi].tolist(), strict=True))
 
     def fuzzy(self, key: str, *, limit: int = 5, cutoff: float = 85.0) -> list[tuple[int, float]]:

@@ -234,14 +234,15 @@ def _rank(gaz, cands, ctx: _Context, region: str | None, kind: str | None):
     region_bonus = _REGION_BONUS[region]
     hint1 = set(ctx.admin1) | {int(a.a1[r]) for r in ctx.admin2}
     scored = []
+    kind_of, pop_of, a1_of, a2_of = a.kind.item, a.pop.item, a.a1.item, a.a2.item
     for rec, q, how in cands:
-        k = int(a.kind[rec])
-        pop = int(a.pop[rec])
+        k = kind_of(rec)
+        pop = pop_of(rec)
         s = 6.0 * math.log(q) + 0.45 * math.log10(pop + 10.0)  # bigger places are named more
         s += region_bonus[k] + (4.0 if k == 3 else 0.0)
         if want_kind is not None:
             s += 4.0 if k == want_kind else -4.0
-        if a.source[rec] > 0:
+        if a.source.item(rec) > 0:
             s += 3.0  # user layers win over bundled data
         why = f"{how} match; {KINDS[k].replace('_', ' ')}"
         if pop:
@@ -249,18 +250,18 @@ def _rank(gaz, cands, ctx: _Context, region: str | None, kind: str | None):
         if ctx.countries:
             s += 3.0
         if ctx.admin1:
-            own1 = rec if k == 2 else int(a.a1[rec])
+            own1 = rec if k == 2 else a1_of(rec)
             if own1 in hint1:
                 s += 4.0
                 why += "; in the given region"
             else:
                 s -= 2.0
         if ctx.admin2:
-            own2 = rec if k == 1 else int(a.a2[rec])
+            own2 = rec if k == 1 else a2_of(rec)
             if own2 in ctx.admin2:
                 s += 3.0
                 why += "; in the given district"
-        lat, lon = float(a.lat[rec]), float(a.lon[rec])
+        lat, lon = a.lat.item(rec), a.lon.item(rec)
         if math.isnan(lat):
             s -= 20.0
         elif ctx.near is not None:
