@@ -1,0 +1,239 @@
+"""``geocode_events``: fill coordinates of an events table from its place columns.
+
+Rows are never dropped or reordered. For a row without usable coordinates the most precise
+name it offers is tried first (``location`` with its ``admin2``/``admin1``/``country`` as
+hints), then ``admin2``, ``admin1`` and ``country`` on their own; ``loc_precision`` says which
+level was used and ``geocode_status``/``geocode_reason`` say how it went. Rows that already have
+valid coordinates keep them; optionally they are checked against the named place and flagged
+``suspect`` when they look like swapped latitude/longitude, a wrong sign, or are far away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import GeokitTypeError, GeokitValueError
+
+__all__ = ["geocode_events", "GEOCODE_STATUSES"]
+
+#: Values of ``geocode_status``.
+GEOCODE_STATUSES = ("existing", "suspect", "resolved", "ambiguous", "approximate",
+                    "unresolved")
+_KIND_PRECISION = {"populated_place": "exact", "admin2": "admin2", "admin1": "admin1",
+                   "country": "country"}
+
+
+def _is_dask(df: Any) -> bool:
+    return type(df).__module__.split(".")[0] in ("dask", "dask_geopandas") and hasattr(
+        df, "map_partitions")
+
+
+def geocode_events(df, location: str | None = "location", admin2: Any = "admin2",
+                   admin1: Any = "admin1", country: Any = "country_code", *,
+                   lat: str = "lat", lon: str = "lon", check_existing: bool = True,
+                   max_km: float = 50.0, progress: bool | None = None):
+    """Fill missing coordinates from the place hierarchy of each row.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame, geopandas.GeoDataFrame or dask DataFrame
+        The events. A dask (or dask-geopandas) frame is processed partition by partition and
+        gives the same rows as pandas.
+    location : str or None
+        Column with the most precise place name (town, village).
+    admin2, admin1, country : str, scalar or sequence, optional
+        A column name, or a hint for every row (e.g. ``country="UA"``), or one value per row.
+        Used as hints for ``location`` and, when it fails, geocoded on their own.
+    lat, lon : str
+        Coordinate columns (created when missing).
+    check_existing : bool
+        Geocode ``location`` for rows that already have coordinates and flag them ``suspect``
+        when the named place is more than ``max_km`` away (saying when swapping latitude and
+        longitude or flipping a sign would fix it). Coordinates are never changed.
+    max_km : float
+        Distance above which existing coordinates are flagged.
+    progress : bool, optional
+        Progress bar for the geocoder (default :data:`geokit.options.progress`).
+
+    Returns
+    -------
+    Same type as ``df``
+        All input rows in order, with ``lat``/``lon`` filled where possible, ``loc_precision``
+        (see :data:`geokit.events.LOC_PRECISIONS`), ``geocode_status`` (one of
+        :data:`GEOCODE_STATUSES`) and ``geocode_reason``. A GeoDataFrame gets its point
+        geometry rebuilt from ``lat``/``lon``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = geocode_events(pd.DataFrame({"location": ["Sudzha"], "admin1": ["Kursk Oblast"]}))
+    >>> out.loc[0, "geocode_status"], round(out.loc[0, "lat"], 2)
+    ('resolved', 51.19)
+    """
+    kw = dict(location=location, admin2=admin2, admin1=admin1, country=country, lat=lat,
+              lon=lon, check_existing=check_existing, max_km=max_km, progress=progress)
+    if _is_dask(df):
+        for name in ("admin2", "admin1", "country"):
+            v = kw[name]
+            if v is not None and not isinstance(v, str):
+                raise GeokitTypeError(f"with a dask DataFrame, {name} must be a column name or "
+                                      f"one string for every row, not {type(v).__name__}")
+        meta = _geocode_frame(df._meta, **kw)
+        return df.map_partitions(_geocode_frame, **kw, meta=meta)
+    if not isinstance(df, pd.DataFrame):
+        raise GeokitTypeError(f"geocode_events needs a (Geo)DataFrame or dask DataFrame, not "
+                              f"{type(df).__name__}")
+    return _geocode_frame(df, **kw)
+
+
+def _values(df: pd.DataFrame, spec: Any, name: str, *, column_only: bool = False,
+            default: str | None = None) -> list | None:
+    """Per-row list of text values (None where blank) for a column name, scalar or sequence.
+
+    The default column name of a hint means "that column if present", never a literal hint.
+    """
+    n = len(df)
+    if spec is None or (spec == default and isinstance(spec, str) and spec not in df.columns):
+        return None
+    if isinstance(spec, str):
+        if spec in df.columns:
+            s = df[spec]
+        elif column_only:
+            raise GeokitValueError(f"{name}={spec!r} is not a column; columns are "
+                                   f"{list(df.columns)}")
+        else:
+            return [spec] * n
+    elif isinstance(spec, Sequence | pd.Series | np.ndarray):
+        if len(spec) != n:
+            raise GeokitValueError(f"{name} has {len(spec)} values for {n} rows")
+        s = pd.Series(list(spec), index=df.index)
+    else:
+        raise GeokitTypeError(f"{name} must be a column name, a string or a sequence, not "
+                              f"{type(spec).__name__}")
+    return [v.strip() if isinstance(v, str) and v.strip() else None for v in s.astype(object)]
+
+
+def _call(values: list, idx: np.ndarray, hints: dict[str, list | None], kind: str | None,
+          progress: bool | None) -> pd.DataFrame:
+    import importlib
+
+    # ``geokit.geocode`` is also the name of a function at the package root; import the module.
+    _geocode = importlib.import_module("geokit.geocode")
+    sub = {k: (None if v is None else [v[i] for i in idx]) for k, v in hints.items()}
+    kwargs: dict[str, Any] = {k: v for k, v in sub.items() if v is not None}
+    if kind is not None:
+        kwargs["kind"] = kind
+    if progress is not None:
+        kwargs["progress"] = progress
+    res = _geocode.geocode_many([values[i] for i in idx], **kwargs)
+    return res.reset_index(drop=True)
+
+
+def _km(lat1, lon1, lat2, lon2):
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def _geocode_frame(df: pd.DataFrame, *, location, admin2, admin1, country, lat, lon,
+                   check_existing, max_km, progress) -> pd.DataFrame:
+    n = len(df)
+    loc = _values(df, location, "location", column_only=True) if location else None
+    a2 = _values(df, admin2, "admin2", default="admin2")
+    a1 = _values(df, admin1, "admin1", default="admin1")
+    cc = _values(df, country, "country", default="country_code")
+    la = pd.to_numeric(df[lat], errors="coerce").to_numpy(float) if lat in df.columns \
+        else np.full(n, np.nan)
+    lo = pd.to_numeric(df[lon], errors="coerce").to_numpy(float) if lon in df.columns \
+        else np.full(n, np.nan)
+    la, lo = la.copy(), lo.copy()
+    valid = np.isfinite(la) & np.isfinite(lo) & (np.abs(la) <= 90) & (np.abs(lo) <= 180)
+    prec = (df["loc_precision"].astype(object).where(df["loc_precision"].notna(), None)
+            .to_numpy(object).copy() if "loc_precision" in df.columns
+            else np.full(n, None, dtype=object))
+    status = np.full(n, "unresolved", dtype=object)
+    reason = np.full(n, "", dtype=object)
+    status[valid] = "existing"
+    had_bad = ~valid & (np.isfinite(la) | np.isfinite(lo))
+    reason[had_bad] = "coordinates out of range or incomplete; "
+    prec[~valid] = None
+
+    # Fill rows without coordinates, most precise level first.
+    levels = [("location", loc, {"country": cc, "admin1": a1, "admin2": a2}, None),
+              ("admin2", a2, {"country": cc, "admin1": a1}, "admin2"),
+              ("admin1", a1, {"country": cc}, "admin1"),
+              ("country", cc, {}, "country")]
+    todo = ~valid
+    for label, values, hints, kind in levels:
+        if values is None:
+            continue
+        has = np.array([v is not None for v in values], dtype=bool)
+        idx = np.flatnonzero(todo & has)
+        if idx.size == 0:
+            continue
+        res = _call(values, idx, hints, kind, progress)
+        got = res["lat"].notna().to_numpy() & (res["status"] != "unresolved").to_numpy()
+        ok, bad = idx[got], idx[~got]
+        la[ok], lo[ok] = res["lat"].to_numpy(float)[got], res["lon"].to_numpy(float)[got]
+        kinds = res["kind"].to_numpy(object)[got]
+        prec[ok] = [_KIND_PRECISION.get(k, "exact") for k in kinds]
+        st = res["status"].to_numpy(object)[got]
+        if label != "location":
+            st = np.where(st == "resolved", "approximate", st)
+        status[ok] = st
+        why = res["reason"].to_numpy(object) if "reason" in res else np.full(len(res), "")
+        names = res["name"].to_numpy(object)
+        reason[ok] = [f"{r}{label} {values[i]!r} -> {nm}" + (f" ({w})" if w else "")
+                      for i, r, nm, w in zip(ok, reason[ok], names[got], why[got], strict=True)]
+        reason[bad] = [f"{r}{label} {values[i]!r} not found" + (f" ({w})" if w else "") + "; "
+                       for i, r, w in zip(bad, reason[bad], why[~got], strict=True)]
+        todo[ok] = False
+    left = todo
+    reason[left] = [r.rstrip("; ") or "no coordinates and no place names to geocode"
+                    for r in reason[left]]
+
+    if check_existing and loc is not None:
+        has = np.array([v is not None for v in loc], dtype=bool)
+        idx = np.flatnonzero(valid & has)
+        if idx.size:
+            res = _call(loc, idx, {"country": cc, "admin1": a1, "admin2": a2}, None, progress)
+            sure = (res["status"] == "resolved").to_numpy() & res["lat"].notna().to_numpy()
+            idx, res = idx[sure], res[sure]
+            plat, plon = res["lat"].to_numpy(float), res["lon"].to_numpy(float)
+            d = _km(la[idx], lo[idx], plat, plon)
+            far = d > max_km
+            tests = [("latitude and longitude look swapped", lo[idx], la[idx]),
+                     ("latitude has the wrong sign", -la[idx], lo[idx]),
+                     ("longitude has the wrong sign", la[idx], -lo[idx]),
+                     ("both signs are wrong", -la[idx], -lo[idx])]
+            for j in np.flatnonzero(far):
+                i = idx[j]
+                hint = next((t for t, x, y in tests
+                             if abs(x[j]) <= 90 and _km(x[j], y[j], plat[j], plon[j]) <= max_km),
+                            None)
+                status[i] = "suspect"
+                reason[i] = (f"coordinates are {d[j]:,.0f} km from {res['name'].iloc[j]!r}"
+                             + (f"; {hint}" if hint else "") + "; kept as given")
+
+    out = df.copy()
+    out[lat] = la
+    out[lon] = lo
+    out["loc_precision"] = pd.Series(prec, index=df.index, dtype=object)
+    out["geocode_status"] = pd.Series(status, index=df.index, dtype=object)
+    out["geocode_reason"] = pd.Series(reason, index=df.index, dtype=object)
+    try:
+        import geopandas as gpd
+    except ImportError:  # pragma: no cover
+        return out
+    if isinstance(out, gpd.GeoDataFrame) and out.geometry.name in out.columns:
+        from .events import CRS, points_from_latlon
+
+        out = out.set_geometry(gpd.GeoSeries(points_from_latlon(la, lo), index=df.index,
+                                             crs=CRS, name=out.geometry.name))
+    return out
+

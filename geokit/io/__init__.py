@@ -1,0 +1,184 @@
+"""Reading and writing event tables: ACLED, UCDP GED, CIR/Bellingcat, generic CSV/Excel and
+spatial files (GeoJSON, GeoPackage, GeoParquet, KML, KMZ).
+
+Every reader returns an events table (see :mod:`geokit.events`): the canonical columns first,
+then every column of the source, then ``coord_status``/``coord_reason`` explaining rows whose
+coordinates could not be used. No row is dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from ..errors import GeokitValueError, InputFileError
+from . import _common, acled, cir, generic, geo, ucdp
+
+__all__ = ["read_events", "write_events", "FORMATS", "detect_format"]
+
+_TABLE_MODULES = {m.NAME: m for m in (acled, ucdp, cir, generic)}
+#: Names accepted by ``format=``.
+FORMATS: tuple[str, ...] = ("auto", *_TABLE_MODULES, *geo.FORMATS)
+_TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def _check_format(fmt: str) -> str:
+    f = str(fmt).lower()
+    if f not in FORMATS:
+        raise GeokitValueError(f"unknown events format {fmt!r}; valid formats are "
+                               f"{', '.join(FORMATS)}")
+    return f
+
+
+def detect_format(columns) -> str:
+    """Name of the table format whose columns match (``acled``, ``ucdp``, ``cir`` or
+    ``generic``)."""
+    for name in ("acled", "ucdp", "cir"):
+        if _TABLE_MODULES[name].detect(columns):
+            return name
+    return "generic"
+
+
+def read_events(path_or_frame: Any, format: str = "auto") -> gpd.GeoDataFrame:
+    """Read an event table into the canonical events schema.
+
+    Parameters
+    ----------
+    path_or_frame : str, Path or pandas.DataFrame
+        A file (CSV/TSV/Excel, GeoJSON, GeoPackage, GeoParquet, KML, KMZ) or a table already in
+        memory.
+    format : str
+        One of :data:`FORMATS`; ``auto`` picks by suffix, then by column names.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per input row, in order: canonical columns, the source's own columns, then
+        ``coord_status``/``coord_reason``. Geometry is EPSG:4326 points (empty where there are
+        no usable coordinates). ``attrs["geokit"]`` records the format and original columns.
+
+    Raises
+    ------
+    InputFileError
+        The file cannot be read; the message names the file, row and column.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> gdf = read_events(pd.DataFrame({"town": ["Sudzha"], "lat": [51.19], "lon": [35.27]}))
+    >>> gdf.loc[0, ["location", "lat", "coord_status"]].tolist()
+    ['Sudzha', 51.19, 'ok']
+    """
+    from ..events import conform
+
+    fmt = _check_format(format)
+    if isinstance(path_or_frame, pd.DataFrame):
+        raw = pd.DataFrame(path_or_frame).copy()
+        raw.attrs = {}
+        if isinstance(path_or_frame, gpd.GeoDataFrame):
+            raw = pd.DataFrame(path_or_frame.drop(columns=path_or_frame.geometry.name))
+        origin = None
+    else:
+        origin = Path(path_or_frame)
+        if fmt == "auto":
+            fmt = geo.format_for_suffix(origin) or "auto"
+        if fmt in geo.FORMATS:
+            raw = geo.read(origin, fmt)
+            raw.attrs[_common.ATTRS_KEY] = {"path": str(origin)}
+        else:
+            if fmt == "auto" and origin.suffix.lower() not in _TABLE_SUFFIXES and \
+                    origin.suffix:
+                raise InputFileError(f"unknown file type {origin.suffix!r}; pass format= one "
+                                     f"of {', '.join(FORMATS)}", path=origin)
+            raw = _common.read_text_table(origin)
+    columns = list(raw.columns)
+    table_fmt = fmt if fmt in _TABLE_MODULES else detect_format(columns)
+    module = _TABLE_MODULES[table_fmt]
+    if fmt in _TABLE_MODULES and fmt != "generic" and not module.detect(columns):
+        raise InputFileError(f"the columns do not look like {fmt} (found {columns[:8]}...); "
+                             f"use format='auto' or 'generic'", path=origin)
+    events = module.to_events(raw)
+    info = dict(events.attrs.get(_common.ATTRS_KEY, {}))
+    info.update(columns=columns, table_format=table_fmt,
+                format=fmt if fmt in geo.FORMATS else table_fmt)
+    gdf = conform(events)
+    gdf.attrs[_common.ATTRS_KEY] = info
+    return gdf
+
+
+def _format_for_path(path: Path, gdf: pd.DataFrame) -> str:
+    g = geo.format_for_suffix(path)
+    if g:
+        return g
+    src = gdf.attrs.get(_common.ATTRS_KEY, {}).get("table_format")
+    return src if src in _TABLE_MODULES else "generic"
+
+
+def write_events(gdf: pd.DataFrame, path: str | Path, format: str | None = None, *,
+                 columns: str = "auto") -> None:
+    """Write an events table.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        An events table (from :func:`read_events`, or any table with canonical columns).
+    path : str or Path
+        Destination. ``.csv``/``.tsv``/``.xlsx`` write a table; ``.geojson``, ``.gpkg``,
+        ``.parquet``, ``.kml``, ``.kmz`` a spatial file.
+    format : str, optional
+        One of :data:`FORMATS` except ``auto``; by default from the suffix, and for tables the
+        format the events were read from (else ``generic``).
+    columns : {"auto", "original", "all"}
+        ``original`` writes the columns the table was read with (a file read and written in
+        its own format keeps its columns and values); ``all`` writes every column;
+        ``auto`` is ``original`` when writing back to the format it was read from.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from geokit.events import empty_events
+    >>> write_events(empty_events(), pathlib.Path(tempfile.mkdtemp()) / "e.csv")
+    """
+    from ..events import conform
+
+    path = Path(path)
+    fmt = _check_format(format) if format else _format_for_path(path, gdf)
+    if fmt == "auto":
+        fmt = _format_for_path(path, gdf)
+    if columns not in ("auto", "original", "all"):
+        raise GeokitValueError(f"columns must be 'auto', 'original' or 'all', not {columns!r}")
+    info = gdf.attrs.get(_common.ATTRS_KEY, {})
+    if not isinstance(gdf, gpd.GeoDataFrame) or any(c not in gdf.columns for c in ("lat", "lon")):
+        gdf = conform(gdf)
+    original = info.get("columns")
+    keep_original = original is not None and (
+        columns == "original" or (columns == "auto" and info.get("format") == fmt))
+    if fmt in geo.FORMATS:
+        out = gdf
+        if keep_original:
+            out = gdf[[c for c in original if c in gdf.columns] + [gdf.geometry.name]]
+        geo.write(out, path, fmt)
+        return
+    module = _TABLE_MODULES[fmt]
+    same = info.get("table_format") == fmt
+    cols = original if keep_original or (same and columns != "all") else None
+    if fmt == "generic" and cols is None and columns != "original":
+        cols = None
+    table = module.from_events(gdf, cols, info.get("date_format") if same else None)
+    _write_table(table, path)
+
+
+def _write_table(table: pd.DataFrame, path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        try:
+            table.to_excel(path, index=False)
+        except ImportError as exc:
+            raise ImportError(f"writing Excel needs openpyxl: pip install openpyxl ({exc})"
+                              ) from exc
+        return
+    sep = "\t" if suffix == ".tsv" else ","
+    table.to_csv(path, index=False, sep=sep, encoding="utf-8")

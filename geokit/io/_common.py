@@ -1,0 +1,343 @@
+"""Shared reading and writing helpers for the event-table formats.
+
+Text files are decoded (UTF-8 with or without BOM, cp1251, latin-1), their separator sniffed
+(``,``, ``;``, tab), blank lines skipped and short rows padded; every cell is kept as text so
+a file written back in its own format keeps its values. Parsed values go into the canonical
+columns of :mod:`geokit.events`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputFileError
+
+#: Key in ``DataFrame.attrs`` where readers record where a table came from.
+ATTRS_KEY = "geokit"
+
+_DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%d %B %Y",
+                 "%d-%B-%Y", "%d-%b-%Y", "%d %b %Y", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y",
+                 "%Y/%m/%d", "%B %d, %Y", "%Y%m%d")
+
+
+# -- reading text tables ---------------------------------------------------------------------------
+def decode(data: bytes, path: Any = None) -> tuple[str, str]:
+    """Decode file bytes; return ``(text, encoding)``.
+
+    UTF-8 (with or without BOM) is tried first; otherwise cp1251 when the non-ASCII letters
+    read as Cyrillic, else latin-1.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Cyrillic words are runs of high bytes; Latin accents are lone high bytes in ASCII words.
+    high = np.frombuffer(data, dtype=np.uint8) >= 0x80
+    n_high = int(high.sum())
+    if n_high:
+        neighbour = np.zeros_like(high)
+        neighbour[1:] |= high[:-1]
+        neighbour[:-1] |= high[1:]
+        if (high & neighbour).sum() / n_high > 0.5:
+            return data.decode("cp1251", errors="replace"), "cp1251"
+    return data.decode("latin-1"), "latin-1"
+
+
+def sniff_separator(text: str) -> str:
+    """The most frequent of ``,``, ``;`` and tab outside quotes in the first non-blank lines."""
+    lines = [ln for ln in text.splitlines() if ln.strip()][:20]
+    if not lines:
+        return ","
+    best, best_score = ",", -1.0
+    for sep in (",", ";", "\t"):
+        counts = [len(next(csv.reader([ln], delimiter=sep))) - 1 for ln in lines]
+        header = counts[0]
+        if header == 0:
+            continue
+        agree = sum(1 for c in counts if c == header) / len(counts)
+        score = header * agree
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+def _dedupe_header(header: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, name in enumerate(header):
+        name = name.strip() or f"unnamed_{i}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        else:
+            seen[name] = 0
+        out.append(name)
+    return out
+
+
+def read_text_table(path: str | Path) -> pd.DataFrame:
+    """Read a CSV/TSV/Excel file as text cells, keeping every row.
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    pandas.DataFrame
+        All cells as ``str`` (empty string for an empty cell). ``attrs["geokit"]`` holds the
+        encoding, separator and the 1-based file line of each row (``lines``).
+
+    Raises
+    ------
+    InputFileError
+        The file is missing, empty, or a row has more non-empty cells than the header.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError("file not found; check the path", path=path)
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+        return _read_excel(path)
+    text, encoding = decode(path.read_bytes(), path)
+    sep = "\t" if path.suffix.lower() == ".tsv" else sniff_separator(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = _dedupe_header(cells)
+            continue
+        n = len(header)
+        if len(cells) > n:
+            extra = [c for c in cells[n:] if c.strip()]
+            if extra:
+                raise InputFileError(
+                    f"row has {len(cells)} cells but the header has {n}; the extra value "
+                    f"{extra[0]!r} cannot be placed. Quote cells that contain the separator "
+                    f"{sep!r}, or fix the row", path=path, row=line, column=None)
+            cells = cells[:n]
+        elif len(cells) < n:
+            cells = cells + [""] * (n - len(cells))
+        rows.append(cells)
+        lines.append(line)
+    if header is None:
+        raise InputFileError("file is empty; expected a header row and data rows", path=path)
+    df = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(
+        {c: pd.Series(dtype=object) for c in header})
+    df.attrs[ATTRS_KEY] = {"encoding": encoding, "sep": sep, "lines": lines,
+                           "path": str(path)}
+    return df
+
+
+def _read_excel(path: Path) -> pd.DataFrame:
+    try:
+        df = pd.read_excel(path, dtype=str, keep_default_na=False)
+    except ImportError as exc:
+        raise ImportError(f"reading {path.suffix} files needs openpyxl: "
+                          f"pip install openpyxl ({exc})") from exc
+    df = df.loc[df.apply(lambda r: any(str(v).strip() for v in r), axis=1)]
+    lines = (df.index + 2).tolist()
+    df = df.reset_index(drop=True)
+    df.columns = _dedupe_header([str(c) for c in df.columns])
+    df.attrs[ATTRS_KEY] = {"encoding": None, "sep": None, "lines": lines, "path": str(path)}
+    return df
+
+
+def find_column(columns, *names: str) -> str | None:
+    """First column of ``columns`` whose stripped lower-case name is one of ``names``."""
+    lower = {str(c).strip().lower(): c for c in reversed(list(columns))}
+    for n in names:
+        if n in lower:
+            return lower[n]
+    return None
+
+
+# -- values ----------------------------------------------------------------------------------------
+def blank_to_na(s: pd.Series) -> pd.Series:
+    """Text column with empty/whitespace cells as missing."""
+    s = s.astype(object)
+    return s.where(~s.map(lambda v: v is None or (isinstance(v, str) and not v.strip())
+                          or (isinstance(v, float) and np.isnan(v))), None)
+
+
+def to_number(s: pd.Series) -> pd.Series:
+    """Parse numbers written with ``.`` or a decimal comma; unreadable cells become NaN."""
+    if pd.api.types.is_numeric_dtype(s):
+        return s.astype(float)
+    t = s.astype(str).str.strip().str.replace("\u2212", "-", regex=False)
+    comma = t.str.fullmatch(r"[-+]?\d+,\d+")
+    t = t.where(~comma, t.str.replace(",", ".", regex=False))
+    return pd.to_numeric(t, errors="coerce").astype(float)
+
+
+def parse_coordinates(lat: pd.Series, lon: pd.Series) -> pd.DataFrame:
+    """Parse latitude/longitude cells and explain every row that is not usable.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``lat``, ``lon`` (NaN when unusable), ``coord_status`` (``ok``, ``missing``,
+        ``invalid``) and ``coord_reason`` (with the original values, so nothing is lost).
+        Swapped pairs are not swapped back (that is a guess), only explained.
+    """
+    la, lo = to_number(lat), to_number(lon)
+    raw_la, raw_lo = blank_to_na(lat), blank_to_na(lon)
+    status = pd.Series("ok", index=lat.index, dtype=object)
+    reason = pd.Series("", index=lat.index, dtype=object)
+
+    def mark(mask, st, why):
+        mask = mask & (status == "ok")
+        status[mask] = st
+        reason[mask] = why if isinstance(why, str) else why[mask]
+
+    mark(raw_la.isna() & raw_lo.isna(), "missing", "no coordinates")
+    mark(raw_la.isna() | raw_lo.isna(), "invalid", "only one of latitude/longitude given")
+    mark(la.isna(), "invalid", "latitude " + raw_la.astype(str) + " is not a number")
+    mark(lo.isna(), "invalid", "longitude " + raw_lo.astype(str) + " is not a number")
+    swap = (la.abs() > 90) & (la.abs() <= 180) & (lo.abs() <= 90)
+    mark(swap, "invalid", "latitude " + la.astype(str) + " is outside -90..90; latitude and "
+         "longitude (" + lo.astype(str) + ") look swapped: check the file or geocode the row")
+    mark(la.abs() > 90, "invalid", "latitude " + la.astype(str) + " is outside -90..90")
+    mark(lo.abs() > 180, "invalid", "longitude " + lo.astype(str) + " is outside -180..180")
+    out_la, out_lo = la.to_numpy(float).copy(), lo.to_numpy(float).copy()
+    bad = status.isin(["missing", "invalid"]).to_numpy()
+    out_la[bad] = np.nan
+    out_lo[bad] = np.nan
+    return pd.DataFrame({"lat": out_la, "lon": out_lo, "coord_status": status,
+                         "coord_reason": reason}, index=lat.index)
+
+
+def detect_date_format(s: pd.Series) -> str | None:
+    """The one strftime format that reads every non-empty cell of ``s``, or ``None``."""
+    vals = blank_to_na(s).dropna().astype(str).str.strip().unique()
+    if len(vals) == 0:
+        return None
+    sample = pd.Series(vals[:2000])
+    for fmt in _DATE_FORMATS:
+        if pd.to_datetime(sample, format=fmt, errors="coerce").notna().all() and (
+                len(vals) <= 2000 or pd.to_datetime(pd.Series(vals), format=fmt,
+                                                     errors="coerce").notna().all()):
+            return fmt
+    return None
+
+
+def parse_dates(s: pd.Series) -> pd.Series:
+    """Parse a column of dates written in one or several formats; unreadable cells -> NaT.
+
+    Numeric day/month order is decided for the whole column: day first unless some value can
+    only be month first (``12/31/2024``).
+    """
+    if pd.api.types.is_datetime64_any_dtype(s):
+        return s
+    text = blank_to_na(s)
+    fmt = detect_date_format(text)
+    if fmt is not None:
+        return pd.to_datetime(text, format=fmt, errors="coerce").astype("datetime64[ns]")
+    t = text.astype(str)
+    m = t.str.extract(r"^\s*(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}")
+    first = pd.to_numeric(m[0], errors="coerce")
+    second = pd.to_numeric(m[1], errors="coerce")
+    dayfirst = not ((second > 12).any() and not (first > 12).any())
+    uniq = pd.Series(text.dropna().unique())
+    parsed = pd.to_datetime(uniq, format="mixed", dayfirst=dayfirst, errors="coerce")
+    lookup = dict(zip(uniq, parsed, strict=True))
+    out = text.map(lambda v: lookup.get(v, pd.NaT) if v is not None else pd.NaT)
+    out = pd.to_datetime(out, errors="coerce")
+    if getattr(out.dt, "tz", None) is not None:
+        out = out.dt.tz_convert(None)
+    return out.astype("datetime64[ns]")
+
+
+def format_dates(s: pd.Series, fmt: str | None) -> pd.Series:
+    """Dates as text in ``fmt`` (ISO by default); missing dates become ``""``."""
+    out = s.dt.strftime(fmt or "%Y-%m-%d")
+    if fmt and "%f" in fmt:
+        out = out.str.replace(r"(\.\d{3})\d{3}$", r"\1", regex=True)
+    return out.where(s.notna(), "")
+
+
+def map_codes(s: pd.Series, mapping: Mapping[int, str]) -> pd.Series:
+    """Map numeric precision codes (as text or numbers) to canonical words."""
+    num = to_number(s)
+    return num.map(lambda v: mapping.get(int(v)) if v == v and v == int(v) else None
+                   ).astype(object)
+
+
+def country_codes(names: pd.Series) -> pd.Series:
+    """ISO alpha-2 code for each country name or code (``None`` when unknown)."""
+    text = blank_to_na(names)
+    uniq = [v for v in text.dropna().astype(str).unique()]
+    if not uniq:
+        return pd.Series(None, index=names.index, dtype=object)
+    from ..geocode import geocode_many
+
+    res = geocode_many(uniq, kind="country")
+    codes = {q: (cc if isinstance(cc, str) and cc and k == "country" else None)
+             for q, cc, k in zip(uniq, res["country_code"], res["kind"], strict=True)}
+    for q in uniq:
+        if codes[q] is None and len(q.strip()) == 2 and q.strip().isalpha():
+            codes[q] = q.strip().upper()
+    return text.map(lambda v: codes.get(v) if v is not None else None).astype(object)
+
+
+# -- writing back ----------------------------------------------------------------------------------
+def keep_raw(raw: pd.Series | None, value: pd.Series, parse: Callable[[pd.Series], pd.Series],
+             fmt: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """Text for a source column: the original text where it still parses to ``value``
+    (so files round-trip exactly), otherwise ``value`` formatted anew."""
+    new = fmt(value).astype(object)
+    if raw is None:
+        return new
+    old = parse(raw)
+    same = (old == value) | (old.isna() & value.isna())
+    same = same.fillna(False).astype(bool)
+    return raw.astype(object).where(same, new)
+
+
+def format_number(s: pd.Series) -> pd.Series:
+    """Numbers as shortest round-tripping text; missing -> ``""``."""
+    s = pd.to_numeric(s, errors="coerce").astype(float)
+    return s.map(lambda v: "" if v != v else (
+        str(int(v)) if float(v).is_integer() and abs(v) < 1e15 else repr(float(v)))
+                 ).astype(object)
+
+
+def format_codes(s: pd.Series, reverse: Mapping[str, int]) -> pd.Series:
+    """Canonical precision words back to numeric codes as text."""
+    return s.map(lambda v: str(reverse[v]) if v in reverse else "").astype(object)
+
+
+def text(s: pd.Series) -> pd.Series:
+    """Values as text, missing -> ``""``."""
+    return s.astype(object).map(lambda v: "" if v is None or v is pd.NA or (
+        isinstance(v, float) and np.isnan(v)) else str(v))
+
+
+
+def assemble(raw: pd.DataFrame, canon: Mapping[str, Any], *, lat: pd.Series | None,
+             lon: pd.Series | None) -> pd.DataFrame:
+    """The source columns of ``raw`` with canonical columns set from ``canon`` and parsed
+    coordinates (plus ``coord_status``/``coord_reason``)."""
+    out = raw.copy()
+    for col, values in canon.items():
+        out[col] = values
+    if lat is not None and lon is not None:
+        coords = parse_coordinates(lat, lon)
+        for c in coords.columns:
+            out[c] = coords[c]
+    return out

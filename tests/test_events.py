@@ -1,0 +1,227 @@
+"""Tests for geokit.events: schema, validation, accessor and geocode_events."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import geokit.events as ev
+from geokit.errors import GeokitValueError
+
+
+def _events(**cols) -> gpd.GeoDataFrame:
+    base = {"event_id": ["a", "b"], "event_date": ["2024-08-06", "2024-08-07"],
+            "lat": [51.19, 50.0], "lon": [35.27, 30.5]}
+    base.update(cols)
+    return ev.conform(pd.DataFrame(base), dataset="test")
+
+
+def test_empty_events_has_schema():
+    gdf = ev.empty_events()
+    assert list(gdf.columns) == [*ev.EVENT_COLUMNS, "geometry"]
+    assert gdf.crs == ev.CRS
+    assert str(gdf["event_date"].dtype) == "datetime64[ns]"
+    assert str(gdf["fatalities"].dtype) == "Int64"
+    assert ev.validate_events(gdf).empty
+
+
+def test_points_from_latlon_order_and_bad_values():
+    pts = ev.points_from_latlon([51.19, np.nan, 95.0], [35.27, 1.0, 10.0])
+    assert (pts[0].x, pts[0].y) == (35.27, 51.19)
+    assert pts[1] is None and pts[2] is None
+    with pytest.raises(GeokitValueError):
+        ev.points_from_latlon([1, 2], [3])
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(-90, 90), st.floats(-180, 180))
+def test_points_from_latlon_roundtrip(lat, lon):
+    p = ev.points_from_latlon([lat], [lon])[0]
+    assert (p.y, p.x) == (lat, lon)
+
+
+def test_conform_keeps_extra_columns_and_order():
+    gdf = _events(extra=["x", "y"])
+    assert list(gdf.columns[: len(ev.EVENT_COLUMNS)]) == list(ev.EVENT_COLUMNS)
+    assert gdf["extra"].tolist() == ["x", "y"]
+    assert gdf["dataset"].tolist() == ["test", "test"]
+    assert gdf.geometry.iloc[0].y == 51.19
+
+
+def test_validate_reports_all_problems_at_once():
+    gdf = _events(event_id=["a", "a"], lat=[95.0, np.nan], lon=[30.0, 30.0],
+                  fatalities=[-1, 2], loc_precision=["exact", "street"],
+                  country_code=["UA", "Ukraine"])
+    probs = ev.validate_events(gdf)
+    assert list(probs.columns) == ["row", "column", "value", "why"]
+    got = set(zip(probs["row"], probs["column"], strict=True))
+    assert {(0, "event_id"), (1, "event_id"), (0, "lat"), (1, "lat"), (0, "fatalities"),
+            (1, "loc_precision"), (1, "country_code")} <= got
+    swapped = probs[(probs["row"] == 0) & (probs["column"] == "lat")]["why"].iloc[0]
+    assert "swapped" in swapped
+
+
+def test_validate_missing_columns_and_crs():
+    probs = ev.validate_events(pd.DataFrame({"lat": [1.0], "lon": [2.0]}))
+    assert "event_id" in set(probs["column"])
+    gdf = _events().to_crs(3857)
+    assert "geometry" in set(ev.validate_events(gdf)["column"])
+
+
+def test_validate_flags_geometry_that_disagrees_with_latlon():
+    gdf = _events()
+    gdf.loc[0, "lat"] = 10.0
+    probs = ev.validate_events(gdf)
+    assert ((probs["column"] == "geometry") & (probs["row"] == 0)).any()
+    assert ev.validate_events(gdf.geokit.with_points())["column"].ne("geometry").all()
+
+
+def test_accessor_counts_and_validate():
+    gdf = _events(admin1=["Kursk", "Kursk"], fatalities=[1, 2])
+    assert gdf.geokit.is_valid()
+    counts = gdf.geokit.counts("admin1")
+    assert counts.to_dict("records") == [{"admin1": "Kursk", "events": 2, "fatalities": 3}]
+
+
+# -- geocode_events with a fake geocoder -----------------------------------------------------------
+FAKE = {
+    ("Sudzha", "populated_place"): (51.19, 35.27),
+    ("Sumy Oblast", "admin1"): (51.0, 34.3),
+    ("Kursk", "populated_place"): (51.73, 36.19),
+}
+
+
+def _fake_geocode_many(values, *, country=None, admin1=None, admin2=None, kind=None,
+                       progress=None, **_):
+    rows = []
+    for v in values:
+        hit = None
+        for (name, k), pt in FAKE.items():
+            if v == name and (kind is None or kind == k):
+                hit = (name, k, pt)
+        if hit:
+            rows.append({"query": v, "name": hit[0], "lat": hit[2][0], "lon": hit[2][1],
+                         "kind": hit[1], "status": "resolved", "reason": ""})
+        else:
+            rows.append({"query": v, "name": None, "lat": np.nan, "lon": np.nan, "kind": None,
+                         "status": "unresolved", "reason": f"no place called {v!r}"})
+    return pd.DataFrame(rows, columns=["query", "name", "lat", "lon", "kind", "status",
+                                       "reason"])
+
+
+@pytest.fixture
+def fake_geocoder(monkeypatch):
+    import importlib
+
+    mod = importlib.import_module("geokit.geocode")
+    monkeypatch.setattr(mod, "geocode_many", _fake_geocode_many)
+
+
+def _table():
+    return pd.DataFrame({
+        "event_id": ["1", "2", "3", "4", "5", "6"],
+        "location": ["Sudzha", "Nowhere", None, "Kursk", "Kursk", "Sudzha"],
+        "admin1": [None, "Sumy Oblast", None, None, None, None],
+        "lat": [np.nan, np.nan, np.nan, 36.19, 51.70, 1000.0],
+        "lon": [np.nan, np.nan, np.nan, 51.73, 36.20, 35.0],
+    }, index=[10, 11, 12, 13, 14, 15])
+
+
+def test_geocode_events_hierarchy_and_status(fake_geocoder):
+    df = _table()
+    out = ev.geocode_events(df)
+    assert out.index.tolist() == df.index.tolist()
+    assert out["event_id"].tolist() == df["event_id"].tolist()
+    assert out.loc[10, ["lat", "lon"]].tolist() == [51.19, 35.27]
+    assert out.loc[10, "loc_precision"] == "exact"
+    assert out.loc[10, "geocode_status"] == "resolved"
+    assert out.loc[11, "loc_precision"] == "admin1"
+    assert out.loc[11, "geocode_status"] == "approximate"
+    assert "Nowhere" in out.loc[11, "geocode_reason"]
+    assert out.loc[12, "geocode_status"] == "unresolved" and np.isnan(out.loc[12, "lat"])
+    assert out.loc[12, "geocode_reason"]
+    # existing coordinates kept; the swapped pair is flagged, the good pair is not
+    assert out.loc[13, ["lat", "lon"]].tolist() == [36.19, 51.73]
+    assert out.loc[13, "geocode_status"] == "suspect"
+    assert "swapped" in out.loc[13, "geocode_reason"]
+    assert out.loc[14, "geocode_status"] == "existing"
+    # out-of-range coordinates are replaced by geocoding and explained
+    assert out.loc[15, "lat"] == 51.19
+    assert "out of range" in out.loc[15, "geocode_reason"]
+    assert set(out["geocode_status"]) <= set(ev_statuses())
+
+
+def ev_statuses():
+    from geokit._geocode_events import GEOCODE_STATUSES
+
+    return GEOCODE_STATUSES
+
+
+def test_geocode_events_wrong_sign(fake_geocoder):
+    df = pd.DataFrame({"location": ["Kursk"], "lat": [51.73], "lon": [-36.19]})
+    out = ev.geocode_events(df)
+    assert out.loc[0, "geocode_status"] == "suspect"
+    assert "longitude has the wrong sign" in out.loc[0, "geocode_reason"]
+    assert ev.geocode_events(df, check_existing=False).loc[0, "geocode_status"] == "existing"
+
+
+def test_geocode_events_hints_scalar_and_sequence(fake_geocoder, monkeypatch):
+    seen = {}
+
+    def spy(values, **kw):
+        seen.update(kw)
+        return _fake_geocode_many(values, **kw)
+
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("geokit.geocode"), "geocode_many", spy)
+    df = pd.DataFrame({"location": ["Sudzha", "Kursk"]})
+    ev.geocode_events(df, country="RU", admin1=["Kursk Oblast", "Kursk Oblast"])
+    assert seen["country"] == ["RU", "RU"]
+    assert seen["admin1"] == ["Kursk Oblast", "Kursk Oblast"]
+    with pytest.raises(GeokitValueError):
+        ev.geocode_events(df, location="town")
+    with pytest.raises(GeokitValueError):
+        ev.geocode_events(df, admin1=["only one"])
+
+
+def test_geocode_events_geodataframe_geometry(fake_geocoder):
+    gdf = ev.conform(pd.DataFrame({"location": ["Sudzha"]}))
+    out = gdf.geokit.geocode()
+    assert isinstance(out, gpd.GeoDataFrame)
+    assert (out.geometry.iloc[0].x, out.geometry.iloc[0].y) == (35.27, 51.19)
+
+
+def test_geocode_events_empty(fake_geocoder):
+    out = ev.geocode_events(pd.DataFrame({"location": pd.Series([], dtype=object)}))
+    assert len(out) == 0 and "geocode_status" in out.columns
+
+
+# -- the real geocoder -----------------------------------------------------------------------------
+def test_geocode_events_real_sudzha():
+    df = pd.DataFrame({"location": ["Sudzha", "Sudzha"], "admin1": ["Kursk Oblast", None],
+                       "lat": [np.nan, 35.27], "lon": [np.nan, 51.19]})
+    out = ev.geocode_events(df)
+    assert abs(out.loc[0, "lat"] - 51.19) < 0.05 and abs(out.loc[0, "lon"] - 35.27) < 0.05
+    assert out.loc[0, "loc_precision"] == "exact"
+    assert out.loc[1, "geocode_status"] == "suspect"
+
+
+# -- dask ------------------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_geocode_events_dask_matches_pandas_on_local_cluster():
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    df = pd.DataFrame({"location": ["Sudzha", "Kursk", "Nowhere", "Sumy"] * 5,
+                       "admin1": ["Kursk Oblast", None, "Sumy Oblast", None] * 5,
+                       "lat": [np.nan] * 20, "lon": [np.nan] * 20})
+    expected = ev.geocode_events(df)
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cl, \
+            distributed.Client(cl):
+        ddf = dd.from_pandas(df, npartitions=3)
+        got = ev.geocode_events(ddf).compute()
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
