@@ -420,7 +420,7 @@ def geocode(query: Any, *, country: str | None = None, admin1: str | None = None
 
 
 GEOCODE_COLUMNS = ["query", "name", "lat", "lon", "kind", "country_code", "admin1", "admin2",
-                   "geonameid", "population", "score", "status", "reason"]
+                   "geonameid", "population", "score", "status", "reason", "source"]
 
 
 def _per_row(value, n: int, label: str) -> list:
@@ -435,8 +435,8 @@ def _per_row(value, n: int, label: str) -> list:
 
 
 def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | None = None,
-                 gazetteer: _gaz.Gazetteer | None = None, progress: bool | None = None
-                 ) -> pd.DataFrame:
+                 gazetteer: _gaz.Gazetteer | None = None, progress: bool | None = None,
+                 online=None) -> pd.DataFrame:
     """Geocode a column of names; one output row per input, in input order.
 
     Parameters
@@ -449,12 +449,16 @@ def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | 
         Preferred kind of place for all rows.
     progress : bool, optional
         Show a progress bar (default: :data:`geokit.options.progress`).
+    online : bool or geokit.online.OnlineGeocoder, optional
+        Ask an online geocoder (Nominatim by default) for names the gazetteer leaves
+        unresolved or only approximate. Off unless given or :data:`geokit.options.online` is set.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``query, name, lat, lon, kind, country_code, admin1, admin2, geonameid,
-        population, score, status, reason``; ``status`` is one of :data:`STATUSES`.
+        population, score, status, reason, source``; ``status`` is one of :data:`STATUSES`;
+        ``source`` says which layer (or online service) placed the row.
     """
     if isinstance(values, str):
         raise GeokitTypeError("geocode_many takes a sequence of names; use geocode() for one name")
@@ -470,11 +474,11 @@ def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | 
     gaz = gazetteer if gazetteer is not None else _gaz.default()
     hint_cols = [_per_row(country, n, "country"), _per_row(admin1, n, "admin1"),
                  _per_row(admin2, n, "admin2")]
-    keys = pd.Series([
-        "\x1e".join("" if v is None else str(v) for v in row)
-        for row in zip(queries, *hint_cols, strict=True)
-    ], dtype=object) if any(h is not None for col in hint_cols for h in col[:1]) or n == 0 else \
-        pd.Series([q if isinstance(q, str) else repr(q) for q in queries], dtype=object)
+    if any(h is not None for h in (country, admin1, admin2)):
+        keys = pd.Series(["\x1e".join("" if v is None else str(v) for v in row)
+                          for row in zip(queries, *hint_cols, strict=True)], dtype=object)
+    else:
+        keys = pd.Series([q if isinstance(q, str) else repr(q) for q in queries], dtype=object)
     codes, uniques = pd.factorize(keys)
     first = pd.Series(np.arange(n)).groupby(codes).first().to_numpy() if n else np.array([], int)
     from ._config import options
@@ -482,19 +486,29 @@ def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | 
 
     rows = []
     show = options.progress if progress is None else progress
+    fallback = _online_geocoder(online)
     for i in progress_iter(first, total=len(first), enabled=show, desc="geocoding"):
         ranked, ctx, reason = _candidates(gaz, queries[i], country=hint_cols[0][i],
                                           admin1=hint_cols[1][i], admin2=hint_cols[2][i],
                                           kind=kind)
         place, status, reason = _decide(gaz, ranked, ctx, reason)
+        if fallback is not None and status in ("unresolved", "approximate"):
+            text, _why = _clean_query(queries[i])
+            if text:
+                cc = next(iter(ctx.countries)) if len(ctx.countries) == 1 else None
+                answer = fallback.lookup(text, cc)
+                if answer.place is not None:
+                    place, status, reason = answer.place, "resolved", "placed by the online geocoder"
+                else:
+                    reason = f"{reason}; {answer.reason}" if reason else answer.reason
         if place is None:
             rows.append((None, np.nan, np.nan, None, None, None, None, pd.NA, pd.NA, 0.0,
-                         status, reason))
+                         status, reason, None))
         else:
             rows.append((place.name, place.lat, place.lon, place.kind, place.country_code,
                          place.admin1, place.admin2,
                          place.geonameid if place.geonameid is not None else pd.NA,
-                         place.population, place.score, status, reason))
+                         place.population, place.score, status, reason, place.source))
     uniq = pd.DataFrame(rows, columns=GEOCODE_COLUMNS[1:])
     out = uniq.iloc[codes].reset_index(drop=True) if n else uniq
     out.insert(0, "query", pd.Series(queries, dtype=object))
@@ -502,6 +516,19 @@ def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | 
     out["population"] = out["population"].astype("Int64")
     out["score"] = out["score"].astype(float)
     return out
+
+
+def _online_geocoder(online):
+    """The online fallback to use, or None (the default: nothing leaves the machine)."""
+    from ._config import options
+
+    if online is None:
+        online = options.online
+    if online is False:
+        return None
+    from .online import OnlineGeocoder
+
+    return online if isinstance(online, OnlineGeocoder) else OnlineGeocoder()
 
 
 def reverse(lat: float, lon: float, *, gazetteer: _gaz.Gazetteer | None = None) -> Place:
