@@ -85,13 +85,10 @@ def to_events(raw: pd.DataFrame, *, name: str = NAME,
 
 def from_events(gdf: pd.DataFrame, columns=None, date_format: str | None = None, *,
                 aliases: dict[str, tuple[str, ...]] | None = None) -> pd.DataFrame:
-    """A text table: ``columns`` (default: all but geometry and status columns), with values
-    of recognised source columns updated from the canonical columns."""
-    from ..events import STATUS_COLUMNS
-
+    """A text table: ``columns`` (default: all but geometry), with values of recognised source
+    columns updated from the canonical columns."""
     geom = gdf.geometry.name if hasattr(gdf, "geometry") else None
-    cols = list(columns) if columns is not None else [
-        x for x in gdf.columns if x != geom and x not in STATUS_COLUMNS]
+    cols = list(columns) if columns is not None else [x for x in gdf.columns if x != geom]
     m = mapping(cols, aliases)
     fmt = {"event_date": lambda s: c.format_dates(c.parse_dates(s), date_format),
            "lat": c.format_number, "lon": c.format_number, "fatalities": c.format_number}

@@ -1,0 +1,56 @@
+"""Tests for ``geokit events convert|geocode|validate``."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geokit.cli import main
+
+
+def _write(tmp_path, text: str, name: str = "in.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_events_convert(tmp_path, capsys):
+    src = _write(tmp_path, "id,date,town,lat,lon\n1,2024-08-06,Sudzha,51.19,35.27\n"
+                           "2,2024-08-07,Kursk,,\n")
+    dst = tmp_path / "out.gpkg"
+    assert main(["--quiet", "events", "convert", str(src), str(dst)]) == 0
+    assert "2 rows" in capsys.readouterr().out
+    from geokit.io import read_events
+
+    back = read_events(dst)
+    assert back["location"].tolist() == ["Sudzha", "Kursk"]
+
+
+def test_events_geocode(tmp_path, capsys):
+    src = _write(tmp_path, "id,town,oblast,lat,lon\n1,Sudzha,Kursk Oblast,,\n"
+                           "2,Kursk,,51.73,36.19\n")
+    dst = tmp_path / "out.csv"
+    assert main(["--quiet", "events", "geocode", str(src), "-o", str(dst)]) == 0
+    out = pd.read_csv(dst)
+    assert len(out) == 2
+    assert abs(out.loc[0, "lat"] - 51.19) < 0.05
+    assert out["geocode_status"].tolist() == ["resolved", "existing"]
+    assert "rows ->" in capsys.readouterr().out
+
+
+def test_events_validate(tmp_path, capsys):
+    good = _write(tmp_path, "id,date,town,lat,lon\n1,2024-08-06,Sudzha,51.19,35.27\n",
+                  "good.csv")
+    assert main(["--quiet", "events", "validate", str(good)]) == 0
+    bad = _write(tmp_path, "id,date,town,lat,lon\n1,2024-08-06,A,95,30\n1,2024-08-06,B,50,30\n",
+                 "bad.csv")
+    report = tmp_path / "problems.csv"
+    assert main(["--quiet", "events", "validate", str(bad), "-o", str(report)]) == 1
+    out = capsys.readouterr().out
+    assert "duplicate event id" in out and "swapped" in out
+    probs = pd.read_csv(report)
+    assert {"row", "line", "column", "value", "why"} <= set(probs.columns)
+
+
+def test_events_missing_file(tmp_path, capsys):
+    assert main(["events", "convert", str(tmp_path / "nope.csv"), str(tmp_path / "x.csv")]) == 2
+    assert "not found" in capsys.readouterr().err
