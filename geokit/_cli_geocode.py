@@ -26,6 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--admin1-column", help="column with each row's region, used as a hint")
     p.add_argument("-o", "--output", required=True,
                    help="output file: .csv, .geojson or .gpkg (by suffix)")
+    p.add_argument("--online", action="store_true",
+                   help="ask Nominatim for names the offline gazetteer cannot place (opt-in; "
+                        "needs --user-agent; answers are cached in the user cache directory)")
+    p.add_argument("--user-agent", help="identify yourself to the online geocoder")
     p.set_defaults(func=_geocode_cmd)
 
     g = sub.add_parser("gazetteer", help="manage gazetteer layers")
@@ -79,7 +83,11 @@ def _geocode_cmd(args) -> int:
         raise InputFileError(f"no such column; columns are {list(df.columns)}", path=path,
                              column=col)
     admin1 = df[args.admin1_column] if args.admin1_column else None
-    res = geocode_many(df[col], country=args.country, admin1=admin1)
+    if args.user_agent:
+        from ._config import options
+
+        options.user_agent = args.user_agent
+    res = geocode_many(df[col], country=args.country, admin1=admin1, online=args.online or None)
     out = df.copy()
     for c in res.columns.drop("query"):
         out[f"geokit_{c}"] = res[c].to_numpy()

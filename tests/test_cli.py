@@ -10,6 +10,11 @@ def test_geocode_command_csv_and_geojson(tmp_path, capsys):
     assert main(["geocode", str(src), "--column", "location", "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert text.count("\n") == 4 and "geokit_status" in text and "unresolved" in text
+    gpkg = tmp_path / "out.gpkg"
+    assert main(["geocode", str(src), "--column", "location", "-o", str(gpkg)]) == 0
+    import geopandas
+
+    assert len(geopandas.read_file(gpkg)) == 3
     gj = tmp_path / "out.geojson"
     assert main(["geocode", str(src), "-o", str(gj)]) == 0
     assert len(json.loads(gj.read_text())["features"]) == 3
