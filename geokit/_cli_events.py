@@ -80,11 +80,11 @@ def _validate(args) -> int:
         extra = pd.DataFrame({"row": gdf.index[bad], "column": "lat",
                               "value": None, "why": gdf.loc[bad, "coord_reason"]})
         problems = pd.concat([problems, extra], ignore_index=True) if len(extra) else problems
-    lines = gdf.attrs.get("geokit", {}).get("lines")
-    if lines and len(problems):
-        problems.insert(1, "line", [lines[r] if isinstance(r, int | float) and r == r
-                                    and 0 <= int(r) < len(lines) else None
-                                    for r in problems["row"]])
+    if len(problems):
+        from .io._common import line_of
+
+        pos = {label: i for i, label in enumerate(gdf.index)}
+        problems.insert(1, "line", [line_of(gdf, pos.get(r)) for r in problems["row"]])
     if args.output:
         problems.to_csv(args.output, index=False)
     if problems.empty:

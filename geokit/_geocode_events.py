@@ -207,18 +207,19 @@ def _geocode_frame(df: pd.DataFrame, *, location, admin2, admin1, country, lat, 
             plat, plon = res["lat"].to_numpy(float), res["lon"].to_numpy(float)
             d = _km(la[idx], lo[idx], plat, plon)
             far = d > max_km
+            names = res["name"].to_numpy(object)
             tests = [("latitude and longitude look swapped", lo[idx], la[idx]),
                      ("latitude has the wrong sign", -la[idx], lo[idx]),
                      ("longitude has the wrong sign", la[idx], -lo[idx]),
                      ("both signs are wrong", -la[idx], -lo[idx])]
-            for j in np.flatnonzero(far):
-                i = idx[j]
-                hint = next((t for t, x, y in tests
-                             if abs(x[j]) <= 90 and _km(x[j], y[j], plat[j], plon[j]) <= max_km),
-                            None)
-                status[i] = "suspect"
-                reason[i] = (f"coordinates are {d[j]:,.0f} km from {res['name'].iloc[j]!r}"
-                             + (f"; {hint}" if hint else "") + "; kept as given")
+            hint = np.full(idx.size, "", dtype=object)
+            for text, x, y in reversed(tests):
+                fits = (np.abs(x) <= 90) & (_km(x, y, plat, plon) <= max_km)
+                hint[fits] = "; " + text
+            far = np.flatnonzero(d > max_km)
+            status[idx[far]] = "suspect"
+            reason[idx[far]] = [f"coordinates are {d[j]:,.0f} km from {names[j]!r}{hint[j]}; "
+                                "kept as given" for j in far]
 
     out = df.copy()
     out[lat] = la

@@ -134,7 +134,9 @@ def test_generic_encodings_and_separators(tmp_path, encoding, sep):
     assert gdf["lat"].iloc[0] == 51.19 and np.isnan(gdf["lat"].iloc[1])
     assert gdf["coord_status"].tolist() == ["ok", "missing"]
     assert gdf["event_date"].notna().all()
-    assert gdf.attrs["geokit"]["lines"] == [2, 4]
+    from geokit.io._common import line_of
+
+    assert [line_of(gdf, 0), line_of(gdf, 1)] == [2, 4]
 
 
 def test_latin1_and_decimal_comma(tmp_path):

@@ -97,7 +97,7 @@ def read_text_table(path: str | Path) -> pd.DataFrame:
     -------
     pandas.DataFrame
         All cells as ``str`` (empty string for an empty cell). ``attrs["geokit"]`` holds the
-        encoding, separator and the 1-based file line of each row (``lines``).
+        encoding, separator and where rows are in the file (see :func:`line_of`).
 
     Raises
     ------
@@ -139,9 +139,33 @@ def read_text_table(path: str | Path) -> pd.DataFrame:
         raise InputFileError("file is empty; expected a header row and data rows", path=path)
     df = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(
         {c: pd.Series(dtype=object) for c in header})
-    df.attrs[ATTRS_KEY] = {"encoding": encoding, "sep": sep, "lines": lines,
+    df.attrs[ATTRS_KEY] = {"encoding": encoding, "sep": sep, "line_breaks": _breaks(lines),
                            "path": str(path)}
     return df
+
+
+def _breaks(lines: list[int]) -> list[tuple[int, int]]:
+    """Compact row -> file line map: ``(row, line)`` wherever lines stop being consecutive.
+
+    (A full list would be deep-copied by pandas with every operation on the frame.)
+    """
+    out = []
+    for i, ln in enumerate(lines):
+        if i == 0 or ln != lines[i - 1] + 1:
+            out.append((i, ln))
+    return out
+
+
+def line_of(df: pd.DataFrame, row: int) -> int | None:
+    """1-based file line of positional ``row`` of a table read by geokit, or ``None``."""
+    breaks = df.attrs.get(ATTRS_KEY, {}).get("line_breaks")
+    if not breaks or row is None or not 0 <= row < len(df):
+        return None
+    import bisect
+
+    k = bisect.bisect_right([b[0] for b in breaks], row) - 1
+    start, line = breaks[k]
+    return line + (row - start)
 
 
 def _read_excel(path: Path) -> pd.DataFrame:
@@ -154,7 +178,8 @@ def _read_excel(path: Path) -> pd.DataFrame:
     lines = (df.index + 2).tolist()
     df = df.reset_index(drop=True)
     df.columns = _dedupe_header([str(c) for c in df.columns])
-    df.attrs[ATTRS_KEY] = {"encoding": None, "sep": None, "lines": lines, "path": str(path)}
+    df.attrs[ATTRS_KEY] = {"encoding": None, "sep": None, "line_breaks": _breaks(lines),
+                           "path": str(path)}
     return df
 
 
