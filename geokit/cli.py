@@ -14,6 +14,7 @@ _COMMAND_MODULES = (
     "geokit._cli_events",
     "geokit._cli_text",
     "geokit._cli_maps",
+    "geokit._cli_report",
 )
 
 
