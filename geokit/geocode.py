@@ -379,8 +379,11 @@ def _decide(gaz, ranked, ctx: _Context, reason: str) -> tuple[Place | None, str,
                 return gaz.place(rec, score=min(conf, 0.6), why=why), "resolved", why
         if consistent or not ctx.named:
             place = gaz.place(rec, score=conf, why=why)
-            if "close spelling" in why:
-                return place, "resolved", "matched a close spelling"
+            close = re.search(r"close spelling \((\d+)%\)", why)
+            if close:  # typos: only a very close spelling counts as resolved
+                if int(close.group(1)) >= 92:
+                    return place, "resolved", "matched a close spelling"
+                return place, "ambiguous", "only a loosely similar spelling was found"
             if conf < 0.5 and len(ranked) > 1:
                 r2 = ranked[1][0]
                 far = _haversine_km(a.lat[rec], a.lon[rec], a.lat[r2], a.lon[r2]) > 50
