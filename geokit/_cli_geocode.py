@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from .errors import InputFileError
-
-SAMPLE_NAMES = [
-    "Sudzha", "Sudja", "Суджа", "Sudzha, Kursk Oblast", "Kursk", "Kursk region",
-    "Курская область", "Sumy oblast", "Sumshchyna", "Krasnopillia, Sumy", "Kharkov", "Kiev",
-    "Artemivsk", "Severodontsk", "near Saltivka", "Vorzel',", "Lysychans'k", "Tsjernihiv",
-    "Unknown village, Sumy Oblast", "",
-]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -129,22 +121,19 @@ def _gaz_info(args) -> int:
 
 
 def _demo(args) -> int:
+    import time
+
     import pandas as pd
 
-    from .geocode import geocode_many
+    from ._demo import run
 
-    out_dir = Path(args.output)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    res = geocode_many(SAMPLE_NAMES)
-    table = res[["query", "name", "kind", "country_code", "admin1", "lat", "lon", "score",
-                 "status"]]
-    with pd.option_context("display.width", 160, "display.max_columns", 20,
-                           "display.max_colwidth", 28):
-        print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    path = out_dir / "geocoded_sample_names.csv"
-    res.to_csv(path, index=False)
-    print(f"\nwrote {path}")
-    _demo_extras = getattr(sys.modules.get("geokit._demo"), "run", None)
-    if _demo_extras:
-        _demo_extras(out_dir)
+    t0 = time.perf_counter()
+    written = run(Path(args.output))
+    names = pd.read_csv(written["geocoded names"], keep_default_na=False)
+    table = names[["query", "name", "kind", "country_code", "admin1", "lat", "lon", "status"]]
+    with pd.option_context("display.width", 160, "display.max_colwidth", 28):
+        print(table.to_string(index=False))
+    print(f"\ngeokit demo finished in {time.perf_counter() - t0:.1f} s; wrote:")
+    for label, path in written.items():
+        print(f"  {label:<20} {path}")
     return 0

@@ -46,3 +46,8 @@ def test_demo_runs_offline(tmp_path, capsys):
     assert main(["demo", "-o", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "Sudzha" in out and (tmp_path / "geocoded_sample_names.csv").exists()
+    for name in ("events.geojson", "report.html"):
+        assert (tmp_path / name).exists() and str(tmp_path / name) in out
+    assert len(list((tmp_path / "frontlines").glob("*.geojson"))) == 3
+    report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert 'id="territory"' in report and "Sudzha" in report
