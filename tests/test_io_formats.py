@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import geokit.events as ev
 from geokit.errors import GeokitValueError, InputFileError
@@ -240,3 +242,49 @@ def test_convert_acled_to_generic_and_back(tmp_path):
     assert back["event_id"].tolist() == gdf["event_id"].tolist()
     assert back["loc_precision"].tolist() == gdf["loc_precision"].tolist()
     assert back["event_date"].tolist() == gdf["event_date"].tolist()
+
+
+def test_mixed_date_formats(tmp_path):
+    src = tmp_path / "t.csv"
+    src.write_text("id,date,place\n1,2024-08-06,A\n2,07.08.2024,B\n3,8 August 2024,C\n"
+                   "4,09/08/2024,D\n5,not a date,E\n", encoding="utf-8")
+    gdf = read_events(src)
+    assert gdf["event_date"].iloc[:4].tolist() == [pd.Timestamp(f"2024-08-0{d}")
+                                                   for d in (6, 7, 8, 9)]
+    assert pd.isna(gdf["event_date"].iloc[4])
+    assert gdf["date"].iloc[4] == "not a date"  # the source text is kept
+    assert "event_date" in set(ev.validate_events(gdf)["column"])
+
+
+_cell = st.text(alphabet=st.sampled_from(list('ab ,;"\'\nСуджаé\t-1.')), max_size=8)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_cell, _cell, st.floats(-90, 90), st.floats(-180, 180)),
+                min_size=1, max_size=6))
+def test_generic_roundtrip_property(tmp_path_factory, rows):
+    tmp = tmp_path_factory.mktemp("prop")
+    src = tmp / "in.csv"
+    frame = pd.DataFrame(rows, columns=["place", "comment", "lat", "lon"])
+    frame.to_csv(src, index=False)
+    gdf = read_events(src, format="generic")
+    assert len(gdf) == len(frame)
+    assert gdf["comment"].tolist() == frame["comment"].tolist()
+    np.testing.assert_array_equal(gdf["lat"].to_numpy(float), frame["lat"].to_numpy(float))
+    dst = tmp / "out.csv"
+    write_events(gdf, dst)
+    back, orig = _read_text(dst), _read_text(src)
+    assert list(back.columns) == list(orig.columns)
+    pd.testing.assert_frame_equal(back[["place", "comment"]], orig[["place", "comment"]])
+    # "lat"/"lon" are canonical names, so the numbers (not their spelling) round-trip
+    np.testing.assert_array_equal(back[["lat", "lon"]].astype(float),
+                                  orig[["lat", "lon"]].astype(float))
+
+
+def test_excel_roundtrip(tmp_path):
+    pytest.importorskip("openpyxl")
+    src = tmp_path / "t.xlsx"
+    pd.DataFrame({"place": ["Sudzha", ""], "lat": ["51.19", ""], "lon": ["35.27", ""]}
+                 ).to_excel(src, index=False)
+    gdf = read_events(src)
+    assert gdf["location"].tolist() == ["Sudzha", ""] or len(gdf) == 1

@@ -278,8 +278,20 @@ def parse_dates(s: pd.Series) -> pd.Series:
     first = pd.to_numeric(m[0], errors="coerce")
     second = pd.to_numeric(m[1], errors="coerce")
     dayfirst = not ((second > 12).any() and not (first > 12).any())
+    uniq = pd.Series(text.dropna().astype(str).str.strip().unique())
+    parsed = pd.Series(pd.NaT, index=uniq.index, dtype="datetime64[ns]")
+    order = [f for f in _DATE_FORMATS if f != ("%m/%d/%Y" if dayfirst else "%d/%m/%Y")]
+    for fmt in order:
+        todo = parsed.isna()
+        if not todo.any():
+            break
+        parsed[todo] = pd.to_datetime(uniq[todo], format=fmt, errors="coerce")
+    todo = parsed.isna()
+    if todo.any():
+        rest = pd.to_datetime(uniq[todo], format="mixed", dayfirst=dayfirst, errors="coerce",
+                              utc=True)
+        parsed[todo] = rest.dt.tz_convert(None).astype("datetime64[ns]")
     uniq = pd.Series(text.dropna().unique())
-    parsed = pd.to_datetime(uniq, format="mixed", dayfirst=dayfirst, errors="coerce")
     lookup = dict(zip(uniq, parsed, strict=True))
     out = text.map(lambda v: lookup.get(v, pd.NaT) if v is not None else pd.NaT)
     out = pd.to_datetime(out, errors="coerce")
