@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/geokit demo
+	$(BIN)/geokit demo -o demo-output
 
 # Debian's Chromium for the real-browser tests and PNG/PDF export (installed when root).
 browser:
