@@ -196,8 +196,12 @@ def find_column(columns, *names: str) -> str | None:
 def blank_to_na(s: pd.Series) -> pd.Series:
     """Text column with empty/whitespace cells as missing."""
     s = s.astype(object)
-    return s.where(~s.map(lambda v: v is None or (isinstance(v, str) and not v.strip())
-                          or (isinstance(v, float) and np.isnan(v))), None)
+    blank = s.isna().to_numpy().copy()
+    is_text = s.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).to_numpy(
+        bool)
+    if is_text.any():
+        blank[is_text] = s[is_text].str.strip().eq("").to_numpy()
+    return s.where(~blank, None)
 
 
 def to_number(s: pd.Series) -> pd.Series:
