@@ -225,3 +225,18 @@ def test_geocode_events_dask_matches_pandas_on_local_cluster():
         ddf = dd.from_pandas(df, npartitions=3)
         got = ev.geocode_events(ddf).compute()
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_geocode_events_dask_geopandas(fake_geocoder):
+    dask_geopandas = pytest.importorskip("dask_geopandas")
+    gdf = ev.conform(pd.DataFrame({"location": ["Sudzha", "Nowhere", "Kursk", None]}))
+    expected = ev.geocode_events(gdf)
+    got = ev.geocode_events(dask_geopandas.from_geopandas(gdf, npartitions=2)).compute()
+    assert isinstance(got, gpd.GeoDataFrame) and got.crs == ev.CRS
+
+    def plain(frame):  # dask stores text as pyarrow strings (NA instead of None)
+        frame = pd.DataFrame(frame.drop(columns="geometry")).astype(object)
+        return frame.where(frame.notna(), None)
+
+    pd.testing.assert_frame_equal(plain(got), plain(expected))
+    assert got.geometry.equals(expected.geometry)
