@@ -382,3 +382,30 @@ def assemble(raw: pd.DataFrame, canon: Mapping[str, Any], *, lat: pd.Series | No
         for c in coords.columns:
             out[c] = coords[c]
     return out
+
+
+def native_table(gdf: pd.DataFrame, columns, derived: Mapping[str, Callable[[], pd.Series]]
+                 ) -> pd.DataFrame:
+    """A text table with ``columns``: derived where a rule exists, else the column of ``gdf``
+    as text, else empty."""
+    out = pd.DataFrame(index=gdf.index)
+    for col in columns:
+        if col in derived:
+            out[col] = derived[col]()
+        elif col in gdf.columns:
+            out[col] = text(gdf[col])
+        else:
+            out[col] = ""
+    return out
+
+
+def code_column(gdf: pd.DataFrame, name: str, canon: str, forward: Mapping[int, str],
+                reverse: Mapping[str, int]) -> pd.Series:
+    """Source precision-code column ``name`` written back from canonical column ``canon``."""
+    return keep_raw(gdf.get(name), gdf[canon], lambda s: map_codes(s, forward),
+                    lambda s: format_codes(s, reverse))
+
+
+def number_column(gdf: pd.DataFrame, name: str, canon: str) -> pd.Series:
+    """Source numeric column ``name`` written back from canonical column ``canon``."""
+    return keep_raw(gdf.get(name), gdf[canon].astype(float), to_number, format_number)

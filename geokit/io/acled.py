@@ -89,29 +89,14 @@ def from_events(gdf: pd.DataFrame, columns=None, date_format: str | None = None
                                          lambda s: c.format_dates(s, fmt)),
         "year": lambda: c.keep_raw(gdf.get("year"), date.dt.year.astype("Int64").astype(float),
                                    c.to_number, c.format_number),
-        "time_precision": lambda: c.keep_raw(
-            gdf.get("time_precision"), gdf["date_precision"],
-            lambda s: c.map_codes(s, TIME_PRECISION),
-            lambda s: c.format_codes(s, TIME_PRECISION_REVERSE)),
-        "latitude": lambda: c.keep_raw(gdf.get("latitude"), gdf["lat"], c.to_number,
-                                       c.format_number),
-        "longitude": lambda: c.keep_raw(gdf.get("longitude"), gdf["lon"], c.to_number,
-                                        c.format_number),
-        "geo_precision": lambda: c.keep_raw(
-            gdf.get("geo_precision"), gdf["loc_precision"],
-            lambda s: c.map_codes(s, GEO_PRECISION),
-            lambda s: c.format_codes(s, GEO_PRECISION_REVERSE)),
+        "time_precision": lambda: c.code_column(gdf, "time_precision", "date_precision",
+                                                TIME_PRECISION, TIME_PRECISION_REVERSE),
+        "latitude": lambda: c.number_column(gdf, "latitude", "lat"),
+        "longitude": lambda: c.number_column(gdf, "longitude", "lon"),
+        "geo_precision": lambda: c.code_column(gdf, "geo_precision", "loc_precision",
+                                               GEO_PRECISION, GEO_PRECISION_REVERSE),
         "fatalities": lambda: c.format_number(gdf["fatalities"]),
+        "country": lambda: c.text(gdf["country"] if "country" in gdf else gdf["country_code"]),
         **{k: (lambda k=k: c.text(gdf[k])) for k in _PASS},
     }
-    out = pd.DataFrame(index=gdf.index)
-    for col in cols:
-        if col in derived:
-            out[col] = derived[col]()
-        elif col in gdf.columns:
-            out[col] = c.text(gdf[col])
-        elif col == "country" and "country_code" in gdf:
-            out[col] = c.text(gdf["country_code"])
-        else:
-            out[col] = ""
-    return out
+    return c.native_table(gdf, cols, derived)

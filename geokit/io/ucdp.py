@@ -82,37 +82,21 @@ def from_events(gdf: pd.DataFrame, columns=None, date_format: str | None = None
     def dates(name):
         return c.keep_raw(gdf.get(name), date, c.parse_dates, lambda s: c.format_dates(s, fmt))
 
-    def codes(name, canon, fwd, rev):
-        return c.keep_raw(gdf.get(name), gdf[canon], lambda s: c.map_codes(s, fwd),
-                          lambda s: c.format_codes(s, rev))
-
     derived = {
         "id": lambda: c.text(gdf["event_id"]),
         "date_start": lambda: dates("date_start"),
-        "date_end": lambda: dates("date_end") if "date_end" not in gdf else c.text(
-            gdf["date_end"]),
+        "date_end": lambda: c.text(gdf["date_end"]) if "date_end" in gdf else dates("date_end"),
         "year": lambda: c.keep_raw(gdf.get("year"), date.dt.year.astype(float), c.to_number,
                                    c.format_number),
-        "date_prec": lambda: codes("date_prec", "date_precision", DATE_PREC,
-                                   DATE_PREC_REVERSE),
-        "where_prec": lambda: codes("where_prec", "loc_precision", WHERE_PREC,
-                                    WHERE_PREC_REVERSE),
-        "type_of_violence": lambda: codes("type_of_violence", "event_type", VIOLENCE,
-                                          VIOLENCE_REVERSE),
-        "latitude": lambda: c.keep_raw(gdf.get("latitude"), gdf["lat"], c.to_number,
-                                       c.format_number),
-        "longitude": lambda: c.keep_raw(gdf.get("longitude"), gdf["lon"], c.to_number,
-                                        c.format_number),
-        "best": lambda: c.keep_raw(gdf.get("best"), gdf["fatalities"].astype(float),
-                                   c.to_number, c.format_number),
+        "date_prec": lambda: c.code_column(gdf, "date_prec", "date_precision", DATE_PREC,
+                                           DATE_PREC_REVERSE),
+        "where_prec": lambda: c.code_column(gdf, "where_prec", "loc_precision", WHERE_PREC,
+                                            WHERE_PREC_REVERSE),
+        "type_of_violence": lambda: c.code_column(gdf, "type_of_violence", "event_type",
+                                                  VIOLENCE, VIOLENCE_REVERSE),
+        "latitude": lambda: c.number_column(gdf, "latitude", "lat"),
+        "longitude": lambda: c.number_column(gdf, "longitude", "lon"),
+        "best": lambda: c.number_column(gdf, "best", "fatalities"),
         **{src: (lambda canon=canon: c.text(gdf[canon])) for src, canon in _TEXT.items()},
     }
-    out = pd.DataFrame(index=gdf.index)
-    for col in cols:
-        if col in derived:
-            out[col] = derived[col]()
-        elif col in gdf.columns:
-            out[col] = c.text(gdf[col])
-        else:
-            out[col] = ""
-    return out
+    return c.native_table(gdf, cols, derived)
