@@ -85,7 +85,8 @@ def test_ucdp_roundtrip_and_precision(tmp_path):
     assert gdf.attrs["geokit"]["format"] == "ucdp"
     assert gdf["loc_precision"].tolist() == list(ucdp.WHERE_PREC.values())
     assert gdf["date_precision"].tolist()[:5] == list(ucdp.DATE_PREC.values())
-    assert gdf["location"].iloc[0] == "Sudzha town"
+    assert gdf["location"].iloc[0] == "Sudzha"  # UCDP's "town" suffix dropped
+    assert gdf["where_coordinates"].iloc[0] == "Sudzha town"
     assert gdf["fatalities"].tolist() == list(range(7))
     assert gdf["event_type"].iloc[:3].tolist() == list(ucdp.VIOLENCE.values())
     dst = tmp_path / "back.csv"

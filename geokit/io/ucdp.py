@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from . import _common as c
@@ -37,9 +39,15 @@ DATE_PREC_REVERSE = {v: k for k, v in DATE_PREC.items()}
 VIOLENCE = {1: "state-based conflict", 2: "non-state conflict", 3: "one-sided violence"}
 VIOLENCE_REVERSE = {v: k for k, v in VIOLENCE.items()}
 
-_TEXT = {"side_a": "actor1", "side_b": "actor2", "where_coordinates": "location",
-         "adm_1": "admin1", "adm_2": "admin2", "source_headline": "notes",
+_PLACE_WORD = re.compile(r"\s+(?:town|village|city|settlement|hamlet|area)\s*$", re.I)
+_TEXT = {"side_a": "actor1", "side_b": "actor2", "adm_1": "admin1", "adm_2": "admin2", "source_headline": "notes",
          "source_office": "source"}
+
+
+def place_name(where_coordinates: pd.Series) -> pd.Series:
+    """``where_coordinates`` without UCDP's trailing place word (``Sudzha town`` -> ``Sudzha``)."""
+    s = c.blank_to_na(where_coordinates)
+    return s.map(lambda v: _PLACE_WORD.sub("", v) if isinstance(v, str) else v)
 
 
 def detect(columns) -> bool:
@@ -63,6 +71,8 @@ def to_events(raw: pd.DataFrame) -> pd.DataFrame:
         else None,
         "fatalities": c.to_number(raw["best"]) if "best" in raw else None,
         "country_code": c.country_codes(raw["country"]) if "country" in raw else None,
+        "location": place_name(raw["where_coordinates"]) if "where_coordinates" in raw
+        else None,
         **{canon: c.blank_to_na(raw[src]) for src, canon in _TEXT.items() if src in raw},
     }
     out = c.assemble(raw, canon, lat=get("latitude"), lon=get("longitude"))
@@ -97,6 +107,8 @@ def from_events(gdf: pd.DataFrame, columns=None, date_format: str | None = None
         "latitude": lambda: c.number_column(gdf, "latitude", "lat"),
         "longitude": lambda: c.number_column(gdf, "longitude", "lon"),
         "best": lambda: c.number_column(gdf, "best", "fatalities"),
+        "where_coordinates": lambda: c.keep_raw(gdf.get("where_coordinates"), gdf["location"],
+                                                place_name, c.text),
         **{src: (lambda canon=canon: c.text(gdf[canon])) for src, canon in _TEXT.items()},
     }
     return c.native_table(gdf, cols, derived)
