@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     conv.add_argument("output", help="destination; format from the suffix unless --to is given")
     conv.add_argument("--from", dest="from_format", default="auto", help=f"input format ({fmts})")
     conv.add_argument("--to", dest="to_format", default=None, help="output format")
+    conv.add_argument("--keep-bad-rows", action="store_true",
+                        help="keep rows with more cells than the header (surplus in "
+                             "extra_cells) instead of stopping")
     conv.set_defaults(func=_convert)
 
     geo = es.add_parser("geocode", help="fill missing coordinates from place-name columns")
@@ -32,12 +35,18 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="column with the country, or one country for every row (e.g. UA)")
     geo.add_argument("--no-check", action="store_true",
                      help="do not check existing coordinates against the place names")
+    geo.add_argument("--keep-bad-rows", action="store_true",
+                        help="keep rows with more cells than the header (surplus in "
+                             "extra_cells) instead of stopping")
     geo.set_defaults(func=_geocode)
 
     val = es.add_parser("validate", help="list every problem in an event table")
     val.add_argument("input")
     val.add_argument("--from", dest="from_format", default="auto", help=f"input format ({fmts})")
     val.add_argument("-o", "--output", help="also write the problems to this CSV file")
+    val.add_argument("--keep-bad-rows", action="store_true",
+                        help="keep rows with more cells than the header (surplus in "
+                             "extra_cells) instead of stopping")
     val.set_defaults(func=_validate)
     p.set_defaults(func=lambda args: p.print_help() or 1)
 
@@ -45,7 +54,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _convert(args) -> int:
     from .io import read_events, write_events
 
-    gdf = read_events(args.input, format=args.from_format)
+    gdf = read_events(args.input, format=args.from_format,
+                      bad_rows="keep" if args.keep_bad_rows else "raise")
     write_events(gdf, args.output, format=args.to_format)
     bad = int((gdf["coord_status"] == "invalid").sum()) if "coord_status" in gdf else 0
     print(f"{len(gdf)} rows ({gdf.attrs.get('geokit', {}).get('format', '?')}) -> {args.output}"
@@ -57,7 +67,8 @@ def _geocode(args) -> int:
     from .events import geocode_events
     from .io import read_events, write_events
 
-    gdf = read_events(args.input, format=args.from_format)
+    gdf = read_events(args.input, format=args.from_format,
+                      bad_rows="keep" if args.keep_bad_rows else "raise")
     out = geocode_events(gdf, location=args.location, admin2=args.admin2, admin1=args.admin1,
                          country=args.country, check_existing=not args.no_check)
     write_events(out, args.output, format=args.to_format, columns="all")
@@ -73,7 +84,8 @@ def _validate(args) -> int:
     from .events import validate_events
     from .io import read_events
 
-    gdf = read_events(args.input, format=args.from_format)
+    gdf = read_events(args.input, format=args.from_format,
+                      bad_rows="keep" if args.keep_bad_rows else "raise")
     problems = validate_events(gdf)
     if "coord_status" in gdf:
         bad = gdf["coord_status"] == "invalid"

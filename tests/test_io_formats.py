@@ -175,6 +175,11 @@ def test_ragged_rows(tmp_path):
     with pytest.raises(InputFileError) as err:
         read_events(bad)
     assert err.value.row == 3 and "bad.csv" in str(err.value)
+    kept = read_events(bad, bad_rows="keep")
+    assert kept["location"].tolist() == ["A", "Kyiv"]
+    assert kept["extra_cells"].tolist() == ["", "30"]
+    with pytest.raises(GeokitValueError):
+        read_events(bad, bad_rows="skip")
 
 
 def test_file_errors(tmp_path):

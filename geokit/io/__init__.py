@@ -42,7 +42,8 @@ def detect_format(columns) -> str:
     return "generic"
 
 
-def read_events(path_or_frame: Any, format: str = "auto") -> gpd.GeoDataFrame:
+def read_events(path_or_frame: Any, format: str = "auto", *, bad_rows: str = "raise"
+                ) -> gpd.GeoDataFrame:
     """Read an event table into the canonical events schema.
 
     Parameters
@@ -52,6 +53,9 @@ def read_events(path_or_frame: Any, format: str = "auto") -> gpd.GeoDataFrame:
         memory.
     format : str
         One of :data:`FORMATS`; ``auto`` picks by suffix, then by column names.
+    bad_rows : {"raise", "keep"}
+        A text row with more non-empty cells than the header raises :class:`InputFileError`
+        (default), or is kept with the surplus in an ``extra_cells`` column.
 
     Returns
     -------
@@ -93,7 +97,7 @@ def read_events(path_or_frame: Any, format: str = "auto") -> gpd.GeoDataFrame:
                     origin.suffix:
                 raise InputFileError(f"unknown file type {origin.suffix!r}; pass format= one "
                                      f"of {', '.join(FORMATS)}", path=origin)
-            raw = _common.read_text_table(origin)
+            raw = _common.read_text_table(origin, bad_rows=bad_rows)
     columns = list(raw.columns)
     table_fmt = fmt if fmt in _TABLE_MODULES else detect_format(columns)
     module = _TABLE_MODULES[table_fmt]

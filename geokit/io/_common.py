@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import InputFileError
+from ..errors import GeokitValueError, InputFileError
 
 #: Key in ``DataFrame.attrs`` where readers record where a table came from.
 ATTRS_KEY = "geokit"
@@ -86,12 +86,20 @@ def _dedupe_header(header: list[str]) -> list[str]:
     return out
 
 
-def read_text_table(path: str | Path) -> pd.DataFrame:
+#: Column that holds cells beyond the header when ``bad_rows="keep"``.
+EXTRA_COLUMN = "extra_cells"
+
+
+def read_text_table(path: str | Path, *, bad_rows: str = "raise") -> pd.DataFrame:
     """Read a CSV/TSV/Excel file as text cells, keeping every row.
 
     Parameters
     ----------
     path : str or Path
+    bad_rows : {"raise", "keep"}
+        What to do with a row that has more non-empty cells than the header: raise
+        :class:`InputFileError`, or keep the row with the surplus cells joined by the separator
+        in an added :data:`EXTRA_COLUMN` column.
 
     Returns
     -------
@@ -104,6 +112,8 @@ def read_text_table(path: str | Path) -> pd.DataFrame:
     InputFileError
         The file is missing, empty, or a row has more non-empty cells than the header.
     """
+    if bad_rows not in ("raise", "keep"):
+        raise GeokitValueError(f"bad_rows must be 'raise' or 'keep', not {bad_rows!r}")
     path = Path(path)
     if not path.exists():
         raise InputFileError("file not found; check the path", path=path)
@@ -115,6 +125,7 @@ def read_text_table(path: str | Path) -> pd.DataFrame:
     header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []
+    extras: dict[int, str] = {}
     for cells in reader:
         line = reader.line_num
         if not any(c.strip() for c in cells):
@@ -125,11 +136,14 @@ def read_text_table(path: str | Path) -> pd.DataFrame:
         n = len(header)
         if len(cells) > n:
             extra = [c for c in cells[n:] if c.strip()]
-            if extra:
+            if extra and bad_rows == "keep":
+                extras[len(rows)] = sep.join(cells[n:])
+            elif extra:
                 raise InputFileError(
                     f"row has {len(cells)} cells but the header has {n}; the extra value "
                     f"{extra[0]!r} cannot be placed. Quote cells that contain the separator "
-                    f"{sep!r}, or fix the row", path=path, row=line, column=None)
+                    f"{sep!r}, fix the row, or read with bad_rows='keep'", path=path, row=line,
+                    column=None)
             cells = cells[:n]
         elif len(cells) < n:
             cells = cells + [""] * (n - len(cells))
@@ -139,6 +153,8 @@ def read_text_table(path: str | Path) -> pd.DataFrame:
         raise InputFileError("file is empty; expected a header row and data rows", path=path)
     df = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(
         {c: pd.Series(dtype=object) for c in header})
+    if extras:
+        df[EXTRA_COLUMN] = pd.Series(extras, index=df.index, dtype=object).fillna("")
     df.attrs[ATTRS_KEY] = {"encoding": encoding, "sep": sep, "line_breaks": _breaks(lines),
                            "path": str(path)}
     return df
