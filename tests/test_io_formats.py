@@ -294,3 +294,15 @@ def test_excel_roundtrip(tmp_path):
                  ).to_excel(src, index=False)
     gdf = read_events(src)
     assert gdf["location"].tolist() == ["Sudzha", ""] or len(gdf) == 1
+
+
+def test_acled_from_typed_frame_and_accessor_write(tmp_path):
+    frame = pd.read_csv(pd.io.common.StringIO(_acled_frame().to_csv(index=False)))
+    assert frame["geo_precision"].dtype.kind == "i"
+    gdf = read_events(frame)
+    assert gdf.attrs["geokit"]["format"] == "acled"
+    assert gdf["loc_precision"].tolist() == ["exact", "near", "admin1"]
+    assert gdf["lat"].iloc[0] == 51.191
+    dst = tmp_path / "out.geojson"
+    gdf.geokit.write(dst)
+    assert len(read_events(dst)) == 3
