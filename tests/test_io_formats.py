@@ -306,3 +306,20 @@ def test_acled_from_typed_frame_and_accessor_write(tmp_path):
     dst = tmp_path / "out.geojson"
     gdf.geokit.write(dst)
     assert len(read_events(dst)) == 3
+
+
+def test_geocoded_table_written_back_keeps_results(tmp_path):
+    src = tmp_path / "t.csv"
+    src.write_text("id,town\n1,Sudzha\n2,Kursk\n", encoding="utf-8")
+    gdf = read_events(src)
+    gdf["lat"] = [51.19, np.nan]
+    gdf["lon"] = [35.27, np.nan]
+    gdf["loc_precision"] = ["exact", None]
+    gdf["geocode_status"] = ["resolved", "unresolved"]
+    gdf["geocode_reason"] = ["", "not found"]
+    dst = tmp_path / "out.csv"
+    write_events(gdf, dst)
+    out = _read_text(dst)
+    assert list(out.columns) == ["id", "town", "lat", "lon", "loc_precision", "geocode_status",
+                                 "geocode_reason"]
+    assert out["lat"].tolist() == ["51.19", ""]

@@ -138,7 +138,10 @@ def write_events(gdf: pd.DataFrame, path: str | Path, format: str | None = None,
     columns : {"auto", "original", "all"}
         ``original`` writes the columns the table was read with (a file read and written in
         its own format keeps its columns and values); ``all`` writes every column;
-        ``auto`` is ``original`` when writing back to the format it was read from.
+        ``auto`` is ``original`` when writing back to the format it was read from. After
+        :func:`geokit.geocode_events`, ``original`` also writes ``geocode_status`` and
+        ``geocode_reason`` (and ``lat``/``lon``/``loc_precision`` where the layout has no
+        place for them).
 
     Examples
     --------
@@ -160,6 +163,8 @@ def write_events(gdf: pd.DataFrame, path: str | Path, format: str | None = None,
     original = info.get("columns")
     keep_original = original is not None and (
         columns == "original" or (columns == "auto" and info.get("format") == fmt))
+    if keep_original:
+        original = _with_results(gdf, list(original), fmt)
     if fmt in geo.FORMATS:
         out = gdf
         if keep_original:
@@ -169,10 +174,22 @@ def write_events(gdf: pd.DataFrame, path: str | Path, format: str | None = None,
     module = _TABLE_MODULES[fmt]
     same = info.get("table_format") == fmt
     cols = original if keep_original or (same and columns != "all") else None
-    if fmt == "generic" and cols is None and columns != "original":
-        cols = None
     table = module.from_events(gdf, cols, info.get("date_format") if same else None)
     _write_table(table, path)
+
+
+def _with_results(gdf: pd.DataFrame, cols: list[str], fmt: str) -> list[str]:
+    """Original columns plus what geocoding added that the source layout cannot hold."""
+    if "geocode_status" not in gdf.columns:
+        return cols
+    extra = []
+    if fmt not in ("acled", "ucdp"):
+        m = generic.mapping(cols, getattr(_TABLE_MODULES.get(fmt), "ALIASES", None))
+        if "lat" not in m or "lon" not in m:
+            extra += ["lat", "lon"]
+        extra.append("loc_precision")
+    extra += ["geocode_status", "geocode_reason"]
+    return cols + [c for c in extra if c not in cols]
 
 
 def _write_table(table: pd.DataFrame, path: Path) -> None:
