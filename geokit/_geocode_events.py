@@ -18,7 +18,7 @@ import pandas as pd
 
 from .errors import GeokitTypeError, GeokitValueError
 
-__all__ = ["geocode_events", "GEOCODE_STATUSES"]
+__all__ = ["geocode_events", "assign_admin", "GEOCODE_STATUSES", "ADMIN_COLUMNS"]
 
 #: Values of ``geocode_status``.
 GEOCODE_STATUSES = ("existing", "suspect", "resolved", "ambiguous", "approximate",
@@ -238,3 +238,78 @@ def _geocode_frame(df: pd.DataFrame, *, location, admin2, admin1, country, lat, 
                                              crs=CRS, name=out.geometry.name))
     return out
 
+
+
+#: Columns added by :func:`assign_admin`.
+ADMIN_COLUMNS = ("admin_country_code", "admin_admin1", "admin_admin2", "nearest_place",
+                 "nearest_km")
+
+
+def assign_admin(df, *, lat: str = "lat", lon: str = "lon", decimals: int = 2,
+                 progress: bool | None = None):
+    """Which country, region and district each event falls in, from its coordinates.
+
+    geokit ships no admin polygons, so the answer is that of the nearest settlement in the
+    gazetteer (:func:`geokit.geocode.reverse`); ``nearest_km`` says how far it is, so events far
+    from any settlement can be checked. Points are rounded to ``decimals`` (2 = about 1 km)
+    and each distinct point is looked up once.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame, geopandas.GeoDataFrame or dask DataFrame
+        Events with coordinate columns.
+    lat, lon : str
+        Coordinate columns.
+    decimals : int
+        Rounding of coordinates before lookup.
+    progress : bool, optional
+        Progress bar over distinct points (default :data:`geokit.options.progress`).
+
+    Returns
+    -------
+    Same type as ``df``
+        All rows in order, with :data:`ADMIN_COLUMNS` added (missing where the row has no valid
+        coordinates).
+    """
+    kw = dict(lat=lat, lon=lon, decimals=decimals, progress=progress)
+    if _is_dask(df):
+        return df.map_partitions(_assign_admin_frame, **kw,
+                                 meta=_assign_admin_frame(df._meta, **kw))
+    if not isinstance(df, pd.DataFrame):
+        raise GeokitTypeError(f"assign_admin needs a (Geo)DataFrame or dask DataFrame, not "
+                              f"{type(df).__name__}")
+    return _assign_admin_frame(df, **kw)
+
+
+def _assign_admin_frame(df: pd.DataFrame, *, lat, lon, decimals, progress) -> pd.DataFrame:
+    import importlib
+
+    from ._config import options
+    from ._progress import progress_iter
+
+    for col in (lat, lon):
+        if col not in df.columns:
+            raise GeokitValueError(f"no column {col!r}; columns are {list(df.columns)}")
+    n = len(df)
+    la = pd.to_numeric(df[lat], errors="coerce").to_numpy(float)
+    lo = pd.to_numeric(df[lon], errors="coerce").to_numpy(float)
+    ok = np.isfinite(la) & np.isfinite(lo) & (np.abs(la) <= 90) & (np.abs(lo) <= 180)
+    keys = pd.Series(list(zip(np.round(la, decimals), np.round(lo, decimals), strict=True)))
+    codes, uniq = pd.factorize(keys.where(ok, None))
+    reverse = importlib.import_module("geokit.geocode").reverse
+    found = []
+    show = options.progress if progress is None else progress
+    for y, x in progress_iter(uniq, total=len(uniq), enabled=show, desc="assigning regions"):
+        p = reverse(float(y), float(x))
+        found.append((p.country_code or None, p.admin1 or None, p.admin2 or None, p.name,
+                      p.lat, p.lon))
+    table = pd.DataFrame(found, columns=[*ADMIN_COLUMNS[:4], "plat", "plon"])
+    pick = table.reindex(codes).reset_index(drop=True) if n else table.iloc[:0]
+    out = df.copy()
+    for col in ADMIN_COLUMNS[:4]:
+        vals = pd.Series(pick[col].to_numpy(object), index=df.index, dtype=object)
+        out[col] = vals.where(vals.notna(), None)
+    dist = _km(la, lo, pick["plat"].to_numpy(float), pick["plon"].to_numpy(float)) if n \
+        else np.array([], float)
+    out["nearest_km"] = pd.Series(np.where(ok, dist, np.nan), index=df.index, dtype=float)
+    return out

@@ -37,6 +37,7 @@ __all__ = [
     "points_from_latlon",
     "validate_events",
     "geocode_events",
+    "assign_admin",
     "EventsAccessor",
 ]
 
@@ -279,6 +280,16 @@ def geocode_events(df, location: str | None = "location", admin2: str | None = "
                  **kwargs)
 
 
+def assign_admin(df, **kwargs: Any):
+    """Country, region and district of each event from its coordinates.
+
+    See :func:`geokit._geocode_events.assign_admin` for the parameters.
+    """
+    from ._geocode_events import assign_admin as _impl
+
+    return _impl(df, **kwargs)
+
+
 @pd.api.extensions.register_dataframe_accessor("geokit")
 class EventsAccessor:
     """``df.geokit``: events-table helpers on any (Geo)DataFrame.
@@ -318,6 +329,10 @@ class EventsAccessor:
     def geocode(self, **kwargs: Any):
         """Fill missing coordinates; see :func:`geocode_events`."""
         return geocode_events(self._obj, **kwargs)
+
+    def assign_admin(self, **kwargs: Any):
+        """Country/region/district from coordinates; see :func:`assign_admin`."""
+        return assign_admin(self._obj, **kwargs)
 
     def write(self, path, format: str | None = None, **kwargs: Any) -> None:
         """Write the table; see :func:`geokit.io.write_events`."""

@@ -240,3 +240,29 @@ def test_geocode_events_dask_geopandas(fake_geocoder):
 
     pd.testing.assert_frame_equal(plain(got), plain(expected))
     assert got.geometry.equals(expected.geometry)
+
+
+# -- admin assignment ------------------------------------------------------------------------------
+def test_assign_admin_from_coordinates():
+    df = pd.DataFrame({"lat": [51.19, 51.1901, np.nan, 49.99, 95.0],
+                       "lon": [35.27, 35.2701, 1.0, 36.23, 1.0]}, index=list("abcde"))
+    out = ev.assign_admin(df)
+    assert out.index.tolist() == list("abcde")
+    assert out.loc["a", "admin_country_code"] == "RU"
+    assert out.loc["a", "admin_admin1"] == "Kursk Oblast"
+    assert out.loc["a", "nearest_place"] == "Sudzha" and out.loc["a", "nearest_km"] < 5
+    assert out.loc["d", ["admin_country_code", "admin_admin1"]].tolist() == \
+        ["UA", "Kharkiv Oblast"]
+    assert out.loc["c", "admin_admin1"] is None and np.isnan(out.loc["e", "nearest_km"])
+    counts = out.geokit.counts("admin_admin1", fatalities=False)
+    assert counts.set_index("admin_admin1").loc["Kursk Oblast", "events"] == 2
+
+
+def test_assign_admin_dask_matches_pandas():
+    dd = pytest.importorskip("dask.dataframe")
+    df = pd.DataFrame({"lat": [51.19, 49.99, np.nan, 50.45], "lon": [35.27, 36.23, 1.0, 30.52]})
+    expected = ev.assign_admin(df)
+    got = ev.assign_admin(dd.from_pandas(df, npartitions=2)).compute()
+    assert got["admin_admin1"].astype(object).where(got["admin_admin1"].notna(), None
+                                                    ).tolist() == expected["admin_admin1"].tolist()
+    np.testing.assert_allclose(got["nearest_km"], expected["nearest_km"])
