@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Geoparsing benchmark: end-to-end place mentions, oracle-mention resolution and speed.
+
+Usage: ``python benchmarks/bench_geoparse.py [--eval ../shared/eval] [--out DIR]``
+
+For each corpus in ``EVAL/geoparsing`` (GeoWebNews ``GWN.xml``, ``TR-News.xml``) the texts come
+from the shared ``score.py docs``; geokit's output is written as ``system.jsonl`` and scored by
+``score.py parse``. Three systems are scored in the same run:
+
+* ``geokit`` — :func:`geokit.extract.extract_places` on the raw text (end to end);
+* ``geokit oracle`` — :func:`geokit.extract.resolve_spans` on the gold spans (resolution only);
+* ``geotext`` — geotext's city/country names resolved to the most populous gazetteer place.
+
+Throughput is MB of text per second on one core after loading, with the ratio to geotext.
+Skips cleanly (exit 0) when the evaluation folder is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ("GWN.xml", "TR-News.xml")
+
+
+def load_docs(score: Path, corpus: Path) -> list[dict]:
+    out = subprocess.run([sys.executable, str(score), "docs", str(corpus)], check=True,
+                         capture_output=True, text=True, encoding="utf-8").stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def score(score_py: Path, corpus: Path, rows: list[dict], path: Path) -> str:
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row) + "\n")
+    res = subprocess.run([sys.executable, str(score_py), "parse", str(corpus), str(path)],
+                         check=True, capture_output=True, text=True)
+    return res.stdout.strip()
+
+
+def _row(doc: int, mentions) -> dict:
+    return {"doc": doc, "mentions": [
+        {"start": m.start, "end": m.end,
+         "lat": m.place.lat if m.place else None, "lon": m.place.lon if m.place else None}
+        for m in mentions]}
+
+
+def run_geokit(docs):
+    from geokit.extract import extract_places
+
+    t = time.perf_counter()
+    rows = [_row(d["doc"], extract_places(d["text"])) for d in docs]
+    return rows, time.perf_counter() - t
+
+
+def run_oracle(docs):
+    from geokit.extract import resolve_spans
+
+    return [_row(d["doc"], resolve_spans(d["text"], d["gold_spans"])) for d in docs]
+
+
+def run_geotext(docs):
+    """geotext names, each occurrence located in the text and resolved to the most populous place."""
+    try:
+        from geotext import GeoText
+    except ImportError:
+        return None, 0.0
+    from geokit._names import normalize
+    from geokit.gazetteer import default
+
+    gaz = default()
+    a = gaz._a
+    best: dict[str, tuple[float, float] | None] = {}
+
+    def most_populous(name: str, country: bool):
+        key = (name, country)
+        if key not in best:
+            recs = [r for r, _ in gaz.lookup(normalize(name))
+                    if (int(a.kind[r]) == 3) == country]
+            if recs:
+                r = max(recs, key=lambda r: int(a.pop[r]))
+                best[key] = (float(a.lat[r]), float(a.lon[r]))
+            else:
+                best[key] = None
+        return best[key]
+
+    t = time.perf_counter()
+    found = []
+    for d in docs:
+        g = GeoText(d["text"])
+        found.append((d, [(c, False) for c in dict.fromkeys(g.cities)]
+                      + [(c, True) for c in dict.fromkeys(g.countries)]))
+    elapsed = time.perf_counter() - t
+    rows = []
+    for d, names in found:
+        ms = []
+        for name, is_country in names:
+            pt = most_populous(name, is_country)
+            for m in re.finditer(rf"\b{re.escape(name)}\b", d["text"]):
+                ms.append({"start": m.start(), "end": m.end(),
+                           "lat": pt[0] if pt else None, "lon": pt[1] if pt else None})
+        rows.append({"doc": d["doc"], "mentions": sorted(ms, key=lambda m: m["start"])})
+    return rows, elapsed
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    ap.add_argument("--out", type=Path, default=None, help="keep the system.jsonl files here")
+    args = ap.parse_args(argv)
+    folder = args.eval / "geoparsing"
+    score_py = args.eval / "score.py"
+    if not folder.is_dir() or not score_py.exists():
+        print(f"skipped: no evaluation data at {folder}")
+        return 0
+    from geokit.gazetteer import default
+
+    t = time.perf_counter()
+    default()
+    print(f"gazetteer load: {time.perf_counter() - t:.2f} s")
+    out = args.out or Path(tempfile.mkdtemp(prefix="geoparse-"))
+    out.mkdir(parents=True, exist_ok=True)
+    for name in CORPORA:
+        corpus = folder / name
+        if not corpus.exists():
+            continue
+        docs = load_docs(score_py, corpus)
+        mb = sum(len(d["text"].encode("utf-8")) for d in docs) / 1e6
+        stem = corpus.stem
+        rows, secs = run_geokit(docs)
+        print(f"{stem} geokit        {score(score_py, corpus, rows, out / f'{stem}.jsonl')}")
+        print(f"{stem} geokit oracle {score(score_py, corpus, run_oracle(docs), out / f'{stem}.oracle.jsonl')}")
+        g_rows, g_secs = run_geotext(docs)
+        if g_rows is not None:
+            print(f"{stem} geotext       {score(score_py, corpus, g_rows, out / f'{stem}.geotext.jsonl')}")
+        line = f"{stem} speed: {mb:.2f} MB in {secs:.2f} s = {mb / secs:.2f} MB/s (geokit)"
+        if g_rows is not None:
+            line += f", {mb / g_secs:.2f} MB/s (geotext), ratio {g_secs / secs:.2f}"
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""Word lists used by the geoparser (:mod:`geokit.extract`): stop words, titles, first names,
+organisation words and demonyms. Written by hand for geokit; lower-case throughout."""
+
+from __future__ import annotations
+
+#: Capitalised words that are never a place on their own (function words, calendar, pronouns,
+#: common sentence openers and frequent words that are also small towns somewhere).
+STOP = frozenset("""
+a an the of and or but nor for so yet to in on at by from with without within into onto upon
+over under after before during since until while as if than then there here this that these
+those it its it's he she they we you i me him her them us our your their his hers who whom whose
+which what when where why how all any both each every few many more most much no not only other
+some such same very can could may might must shall should will would do does did done be been
+being is are was were has have had having also just even still again ever never always often
+one two three four five six seven eight nine ten first second third last next new old
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+mr mrs ms miss dr prof sir madam lord lady president minister premier chancellor king queen
+prince princess pope governor mayor senator sen rep gen general colonel col major maj captain
+capt lieutenant lt sergeant sgt commander admiral secretary spokesman spokeswoman spokesperson
+chairman chief director judge justice officer agent coach father mother saint st
+according however meanwhile although though because despite will union page home north south
+east west northern southern eastern western central new upper lower greater
+people police army government state city county town village region province district
+republic kingdom federation oblast news report reports photo video update breaking live
+said says say told tell asked ask added according breaking read more click share
+yes okay ok please thanks thank welcome hello dear love god jesus christ christmas easter
+internet email online facebook twitter google apple amazon microsoft youtube instagram
+media press world national international global local federal royal
+inc ltd llc corp co plc
+""".split())
+
+#: Place names that are also ordinary words: a place only after "in", "near", "to"... mid-sentence.
+COMMON_WORD_PLACES = frozenset("""
+reading nice mobile bath split hope independence paradise liberty unity victory friendship
+orange eagle
+normal commerce energy enterprise opportunity justice harmony concord surprise
+""".split())
+
+#: Words that, placed before a capitalised name, mark a person.
+TITLES = frozenset("""
+mr mrs ms miss dr prof sir madam lord lady president minister premier chancellor king queen
+prince princess pope governor mayor senator sen rep representative congressman congresswoman
+gen general colonel col major maj captain capt lieutenant lt sergeant sgt commander admiral
+secretary spokesman spokeswoman chairman chairwoman chief director judge justice officer
+coach sheriff deputy detective professor bishop archbishop reverend rev father sister brother
+ambassador envoy commissioner superintendent inspector constable pm mp vice actor actress
+singer rapper striker midfielder defender goalkeeper manager
+""".split())
+
+#: Common given names (English and East European news); "Vladimir Putin", "Marco Rubio".
+FIRST_NAMES = frozenset("""
+vladimir volodymyr marco maria mary john james robert michael william david richard joseph
+thomas charles christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth
+kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
+stephen larry justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack
+dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy
+harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan
+bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene
+vincent russell elijah louis bobby philip johnny patricia jennifer linda elizabeth barbara
+susan jessica sarah karen nancy lisa betty margaret sandra ashley kimberly emily donna michelle
+dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy
+shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel
+catherine carolyn janet ruth heather diane virginia julie joyce victoria olivia kelly
+christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances
+gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
+amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte
+rose alexis kayla sergei sergey dmitry dmitri alexei alexey andrei andriy oleksandr olexander
+mykola mykhailo mikhail ivan igor yuri yuriy oleg viktor valery valeriy petro pyotr nikolai
+boris anatoly gennady yevgeny evgeny kirill maxim denys denis ruslan rustem andriy vitali
+vitaliy vitaly yulia yuliia olena elena natalia tatiana svetlana irina olga kamala hillary
+barack joe mike ted marco nancy rishi keir emmanuel olaf angela recep benjamin xi narendra
+ursula antonio pedro carlos luis jorge miguel francisco javier manuel fernando ricardo
+ahmed mohammed muhammad mohamed ali hassan hussein omar abdul ibrahim khalid
+""".split())
+
+#: Final words that make a capitalised sequence an organisation, building or event.
+ORG_WORDS = frozenset("""
+university college school academy institute hospital clinic church cathedral mosque temple
+party council ministry department agency office bureau commission committee court parliament
+congress senate assembly association society union federation foundation company corporation
+corp inc ltd llc plc group bank fund club fc united city's times post news herald tribune
+journal gazette press network channel radio tv television airlines airways airport station
+stadium arena hotel restaurant center centre hall museum library theatre theater park
+brigade battalion regiment division corps forces army navy command guard police service
+services project program programme summit festival awards award cup league championship
+prize games olympics war street road avenue boulevard highway bridge square
+""".split())
+
+#: Demonyms and adjectives of place -> ISO country code ("Russian forces" biases Russia).
+DEMONYMS = {
+    "russian": "RU", "russians": "RU", "ukrainian": "UA", "ukrainians": "UA",
+    "belarusian": "BY", "american": "US", "americans": "US", "british": "GB", "english": "GB",
+    "scottish": "GB", "welsh": "GB", "french": "FR", "german": "DE", "germans": "DE",
+    "italian": "IT", "spanish": "ES", "polish": "PL", "chinese": "CN", "japanese": "JP",
+    "korean": "KR", "north korean": "KP", "indian": "IN", "pakistani": "PK", "afghan": "AF",
+    "iranian": "IR", "iraqi": "IQ", "syrian": "SY", "turkish": "TR", "israeli": "IL",
+    "palestinian": "PS", "lebanese": "LB", "egyptian": "EG", "saudi": "SA", "yemeni": "YE",
+    "canadian": "CA", "mexican": "MX", "brazilian": "BR", "argentine": "AR", "australian": "AU",
+    "irish": "IE", "dutch": "NL", "belgian": "BE", "swiss": "CH", "austrian": "AT",
+    "swedish": "SE", "norwegian": "NO", "finnish": "FI", "danish": "DK", "greek": "GR",
+    "hungarian": "HU", "romanian": "RO", "moldovan": "MD", "georgian": "GE", "nigerian": "NG",
+    "kenyan": "KE", "south african": "ZA", "filipino": "PH", "indonesian": "ID",
+    "vietnamese": "VN", "thai": "TH", "malaysian": "MY", "nepali": "NP", "bangladeshi": "BD",
+    "sri lankan": "LK", "kazakh": "KZ", "chechen": "RU", "crimean": "UA", "sudanese": "SD",
+    "ethiopian": "ET", "somali": "SO", "libyan": "LY", "tunisian": "TN", "moroccan": "MA",
+    "algerian": "DZ", "venezuelan": "VE", "colombian": "CO", "peruvian": "PE", "chilean": "CL",
+    "cuban": "CU", "new zealand": "NZ", "portuguese": "PT", "czech": "CZ", "slovak": "SK",
+}
+
+#: Lower-case words after a name that make it a region ("the Kursk region").
+REGION_SUFFIXES = ("region", "oblast", "province", "krai", "governorate", "district", "raion",
+                   "county", "state", "prefecture", "territory")

@@ -1,0 +1,444 @@
+"""Place mentions in text (geoparsing): find candidate spans, then resolve them together.
+
+The pipeline is pure Python over the bundled gazetteer:
+
+1. **Spans** — runs of capitalised words (Latin or Cyrillic, with hyphens and apostrophes, up to
+   four words, joined by ``of``/``de``/``upon``...), and region forms ``the Kursk region``.
+   Inside a run the longest sub-runs that are gazetteer names are kept.
+2. **Filters** — stop words (function words, months, weekdays, titles), people (a run that starts
+   with a title or a common first name and is not itself a place: "Vladimir Putin", "Marco Rubio";
+   their surnames are then skipped in the rest of the document), organisations ("Kyiv
+   University"), demonyms ("Russian forces", which bias the country instead), and words that are
+   also places ("Reading", "Nice") unless they follow "in", "near", "to"... mid-sentence.
+3. **Resolution with document context** — each name's candidates are scored from population,
+   kind and name match, then re-scored in two passes: countries named in the text (or implied by
+   demonyms) pull candidates inside them, places that co-occur pull each other (same region,
+   short distance), ``Name, Region`` qualifies the name, ``the X region`` asks for a region, and
+   one name resolves the same way throughout the document.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import gazetteer as _gaz
+from ._names import normalize
+from ._text_lexicon import (
+    COMMON_WORD_PLACES,
+    DEMONYMS,
+    FIRST_NAMES,
+    ORG_WORDS,
+    REGION_SUFFIXES,
+    STOP,
+    TITLES,
+)
+from .errors import GeokitTypeError
+from .models import Mention, Place
+
+__all__ = ["extract_places", "resolve_spans"]
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐЎ"
+_WORD = rf"[{_UPPER}][\w'’\-]*[\w]|[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}]"
+_WORD_RE = re.compile(_WORD)
+_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "upon", "am", "an",
+                         "der", "al", "el"})
+_TOKEN_RE = re.compile(rf"{_WORD}|[\w'’\-]+|[^\w\s]")
+_PREP_BEFORE = frozenset({"in", "near", "to", "from", "at", "outside", "around", "towards",
+                          "toward", "into", "across", "via", "through", "visited", "of"})
+_SENT_END = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–", "-", "•"})
+_MATCH_Q = (1.0, 0.96, 0.94, 0.9)
+_KIND_PRIOR = {0: 0.0, 1: -1.0, 2: 1.8, 3: 4.5}
+_REGION_KIND_PRIOR = {0: -5.0, 1: 3.0, 2: 5.0, 3: -2.0}
+MAX_SPAN_WORDS = 4
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    key: str
+    region: bool = False  # "the X region" form: prefer admin units
+    qualifier: int = -1  # index of a following span that names its region/country
+    cands: list[tuple[int, float]] = field(default_factory=list)  # (record, prior score)
+
+
+def _tokens(text: str) -> list[re.Match]:
+    return list(_TOKEN_RE.finditer(text))
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(_WORD_RE.fullmatch(tok)) and not tok.isdigit()
+
+
+def _strip_possessive(s: str) -> str:
+    for suf in ("'s", "’s", "'", "’"):
+        if s.endswith(suf) and len(s) > len(suf) + 1:
+            return s[: -len(suf)]
+    return s
+
+
+def _sentence_start(toks: list[re.Match], i: int) -> bool:
+    return i == 0 or toks[i - 1].group() in _SENT_END or "\n" in toks[i - 1].string[
+        toks[i - 1].end():toks[i].start()]
+
+
+def _runs(toks: list[re.Match]) -> list[tuple[int, int]]:
+    """Token index ranges ``[i, j)`` of capitalised runs (connectors allowed inside)."""
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not _is_cap(toks[i].group()):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            gap = toks[j - 1].string[toks[j - 1].end():toks[j].start()]
+            if gap not in (" ", ""):
+                break
+            w = toks[j].group()
+            if _is_cap(w):
+                j += 1
+            elif (w in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1].group())
+                  and toks[j].string[toks[j].end():toks[j + 1].start()] == " "):
+                j += 2
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+class _Doc:
+    """Candidate spans of one text, with the evidence the filters collected."""
+
+    def __init__(self, text: str, gaz: _gaz.Gazetteer):
+        self.text = text
+        self.gaz = gaz
+        self.toks = _tokens(text)
+        self.lower_words = {m.group() for m in self.toks if m.group().islower()}
+        self.demonym_cc: Counter[str] = Counter()
+        self.people: set[str] = set()
+        self.spans: list[_Span] = []
+
+    def _known(self, s: str) -> bool:
+        return self.gaz.has_name(s)
+
+    def find(self) -> list[_Span]:
+        toks, text = self.toks, self.text
+        for i, j in _runs(toks):
+            words = [t.group() for t in toks[i:j]]
+            low = [w.lower() for w in words]
+            # demonyms: bias, never a mention
+            for w in low:
+                cc = DEMONYMS.get(_strip_possessive(w))
+                if cc:
+                    self.demonym_cc[cc] += 1
+            prev = toks[i - 1].group().lower().rstrip(".") if i > 0 else ""
+            full = _strip_possessive(text[toks[i].start():toks[j - 1].end()])
+            whole_is_place = len(words) > 1 and self._known(full)
+            # people: title before, or first name + more capitalised words
+            if not whole_is_place and (prev in TITLES or low[0].rstrip(".") in TITLES):
+                self._person(words, skip_title=low[0].rstrip(".") in TITLES)
+                continue
+            if (not whole_is_place and len(words) >= 2 and low[0] in FIRST_NAMES
+                    and not self._known(words[-1]) or (
+                    not whole_is_place and len(words) == 2 and low[0] in FIRST_NAMES
+                    and low[1] not in ORG_WORDS and self._known(words[0]))):
+                self._person(words)
+                continue
+            # organisations: "... University", "Ministry of ..."
+            if not whole_is_place and len(words) > 1 and (
+                    _strip_possessive(low[-1]) in ORG_WORDS or low[0] in ORG_WORDS):
+                continue
+            self._sub_spans(i, j)
+        self._link_qualifiers()
+        return self.spans
+
+    def _person(self, words: list[str], skip_title: bool = False) -> None:
+        ws = words[1:] if skip_title else words
+        cut = next((n for n, w in enumerate(ws) if w.lower() in _CONNECTORS), len(ws))
+        ws = ws[:cut]
+        if len(ws) >= 2:
+            self.people.add(_strip_possessive(ws[-1]).lower())
+        elif len(ws) == 1 and not skip_title:
+            self.people.add(ws[0].lower())
+
+    def _sub_spans(self, i: int, j: int) -> None:
+        toks, text = self.toks, self.text
+        k = i
+        while k < j:
+            found = None
+            for e in range(min(j, k + MAX_SPAN_WORDS), k, -1):
+                if toks[e - 1].group().lower() in _CONNECTORS:
+                    continue
+                s0, e0 = toks[k].start(), toks[e - 1].end()
+                surface = _strip_possessive(text[s0:e0])
+                if self._accept(surface, k, e) and self._known(surface):
+                    found = (e, s0, s0 + len(surface), surface)
+                    break
+            if found is None:
+                k += 1
+                continue
+            e, s0, e0, surface = found
+            span = _Span(s0, e0, surface, normalize(surface))
+            self._region_form(span, k, e)
+            self.spans.append(span)
+            k = e
+
+    def _accept(self, surface: str, k: int, e: int) -> bool:
+        low = surface.lower()
+        if e - k > 1:
+            return low.split()[0] not in STOP or low.split()[0] in ("new", "north", "south",
+                                                                     "east", "west", "upper",
+                                                                     "lower", "saint", "st")
+        if low in STOP or low.rstrip(".") in STOP or low in DEMONYMS or low in self.people:
+            return False
+        if len(surface) < 2 or (surface.isupper() and len(surface) < 2):
+            return False
+        prev = self.toks[k - 1].group().lower() if k > 0 else ""
+        at_start = _sentence_start(self.toks, k)
+        if low in COMMON_WORD_PLACES or low in FIRST_NAMES:
+            return prev in _PREP_BEFORE and not at_start
+        if low in self.lower_words:  # the word is used as an ordinary word in this text
+            return prev in _PREP_BEFORE and not at_start
+        return True
+
+    def _region_form(self, span: _Span, k: int, e: int) -> None:
+        toks = self.toks
+        if e < len(toks) and toks[e].group().lower() in REGION_SUFFIXES:
+            span.region = True
+        elif normalize(span.text).split()[-1] in REGION_SUFFIXES:
+            span.region = True
+
+    def _link_qualifiers(self) -> None:
+        """``Springfield, Illinois``: the second name qualifies the first."""
+        for a, b in zip(self.spans, self.spans[1:], strict=False):
+            if self.text[a.end:b.start] in (", ", ","):
+                a.qualifier = self.spans.index(b)
+
+
+def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
+           ) -> list[tuple[int, float]]:
+    a = gaz._a
+    best: dict[int, float] = {}
+    keys = [span.key]
+    if span.region:
+        base = _gaz.strip_region_words(span.key)
+        if base and base != span.key:
+            keys.append(base)
+    for key in keys:
+        for rec, mtype in gaz.lookup(key):
+            k = int(a.kind[rec])
+            lat = float(a.lat[rec])
+            if math.isnan(lat):
+                continue
+            s = 6.0 * math.log(_MATCH_Q[mtype]) + 0.5 * math.log10(float(a.pop[rec]) + 10.0)
+            s += (_REGION_KIND_PRIOR if span.region else _KIND_PRIOR)[k]
+            if int(a.source[rec]) > 0:
+                s += 3.0
+            if rec not in best or best[rec] < s:
+                best[rec] = s
+    if not best and fallback:
+        from .geocode import _candidates
+
+        ranked, _ctx, _reason = _candidates(gaz, span.text)
+        for rec, conf, _why in ranked[:10]:
+            k = int(a.kind[rec])
+            best[rec] = (math.log(max(conf, 1e-6)) + 0.5 * math.log10(float(a.pop[rec]) + 10.0)
+                         + _KIND_PRIOR[k])
+    ranked = sorted(best.items(), key=lambda t: -t[1])
+    return ranked[:25]
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
+             country: str | None, admin1_rec: int, fallback: bool = False
+             ) -> list[tuple[int, float, list[int]]]:
+    """Pick a record per span: ``(record or -1, confidence, alternative records)``."""
+    a = gaz._a
+    cache: dict[tuple[str, bool], list[tuple[int, float]]] = {}
+    for sp in spans:
+        ck = (sp.key, sp.region)
+        if ck not in cache:
+            cache[ck] = _prior(gaz, sp, fallback)
+        sp.cands = cache[ck]
+    choice = [sp.cands[0][0] if sp.cands else -1 for sp in spans]
+    for _ in range(2):
+        # evidence from every name, kept per name so that a name does not vote for itself
+        countries: Counter[str] = Counter()
+        admin1s: Counter[int] = Counter()
+        own_cc: dict[str, Counter[str]] = {}
+        own_a1: dict[str, Counter[int]] = {}
+        points = []
+        for sp, rec in zip(spans, choice, strict=True):
+            if rec < 0:
+                continue
+            cc = gaz.country_code(rec)
+            k = int(a.kind[rec])
+            w = 2 if k == 3 else 1
+            countries[cc] += w
+            own_cc.setdefault(sp.key, Counter())[cc] += w
+            a1 = rec if k == 2 else int(a.a1[rec])
+            if a1 >= 0:
+                admin1s[a1] += 1
+                own_a1.setdefault(sp.key, Counter())[a1] += 1
+            if k < 2:
+                points.append((sp.key, float(a.lat[rec]), float(a.lon[rec])))
+        for cc, n in demonyms.items():
+            countries[cc] += 0.5 * n
+        by_key: dict[tuple[str, bool], tuple[int, float, list[int]]] = {}
+        out = []
+        for sp in spans:
+            ck = (sp.key, sp.region)
+            if ck in by_key:  # one sense per name per document
+                out.append(by_key[ck])
+                continue
+            scored = []
+            qual = choice[sp.qualifier] if sp.qualifier >= 0 else -1
+            mine_cc = own_cc.get(sp.key, Counter())
+            mine_a1 = own_a1.get(sp.key, Counter())
+            total = (sum(countries.values()) - sum(mine_cc.values())) or 1.0
+            for rec, s in sp.cands:
+                cc = gaz.country_code(rec)
+                k = int(a.kind[rec])
+                own = countries[cc] - mine_cc[cc]
+                s += 3.0 * own / total + (1.0 if own > 0 else 0.0)
+                if country and cc == country:
+                    s += 4.0
+                a1 = rec if k == 2 else int(a.a1[rec])
+                if admin1_rec >= 0 and a1 == admin1_rec:
+                    s += 4.0
+                if a1 >= 0 and admin1s[a1] - mine_a1[a1] > 0:
+                    s += 1.5
+                if k < 2 and points:
+                    lat, lon = float(a.lat[rec]), float(a.lon[rec])
+                    near = sum(1 for key, y, x in points if key != sp.key
+                               and abs(y - lat) < 3 and _haversine(lat, lon, y, x) < 150)
+                    s += 1.0 * math.log1p(near)
+                if qual >= 0:
+                    qk = int(a.kind[qual])
+                    if (qk == 3 and cc == gaz.country_code(qual)) or (
+                            qk == 2 and a1 == qual) or (qk == 1 and int(a.a2[rec]) == qual):
+                        s += 6.0
+                scored.append((s, rec))
+            if not scored:
+                res = (-1, 0.0, [])
+            else:
+                scored.sort(key=lambda t: -t[0])
+                top = scored[0][0]
+                w = [math.exp(t[0] - top) for t in scored]
+                res = (scored[0][1], 1.0 / sum(w), [r for _, r in scored[1:4]])
+            by_key[ck] = res
+            out.append(res)
+        choice = [r[0] for r in out]
+    return out
+
+
+def extract_places(text: str, *, country: str | None = None, admin1: str | None = None,
+                   gazetteer: _gaz.Gazetteer | None = None) -> list[Mention]:
+    """Find and resolve the place names in a text.
+
+    Parameters
+    ----------
+    text : str
+        Any text (news article, report). Offsets in the result index into it.
+    country : str, optional
+        ISO alpha-2 code or country name the text is mostly about (a hint, not a filter).
+    admin1 : str, optional
+        Region the text is mostly about (a hint).
+    gazetteer : Gazetteer, optional
+        Defaults to :func:`geokit.gazetteer.default`.
+
+    Returns
+    -------
+    list of Mention
+        In text order; ``text[m.start:m.end] == m.text``. ``place`` is the chosen
+        :class:`~geokit.models.Place` and ``alternatives`` up to three runners-up.
+
+    Raises
+    ------
+    GeokitTypeError
+        When ``text`` is not a string (also a ``TypeError``).
+
+    Examples
+    --------
+    >>> ms = extract_places("Russian forces recaptured Sudzha in the Kursk region.")
+    >>> [(m.text, m.place.country_code) for m in ms]
+    [('Sudzha', 'RU'), ('Kursk', 'RU')]
+    """
+    if not isinstance(text, str):
+        raise GeokitTypeError(f"text must be a str, not {type(text).__name__}")
+    if not text.strip():
+        return []
+    gaz = gazetteer if gazetteer is not None else _gaz.default()
+    doc = _Doc(text, gaz)
+    spans = doc.find()
+    if not spans:
+        return []
+    cc, a1 = _hints(gaz, country, admin1)
+    resolved = _resolve(gaz, spans, doc.demonym_cc, cc, a1)
+    return _mentions(gaz, spans, resolved)
+
+
+def _hints(gaz: _gaz.Gazetteer, country: str | None, admin1: str | None) -> tuple[str | None, int]:
+    cc = None
+    if country:
+        cc = country.upper() if len(country) == 2 else None
+        if cc is None:
+            hits = [r for r, _ in gaz.lookup(normalize(country)) if int(gaz._a.kind[r]) == 3]
+            cc = gaz.country_code(hits[0]) if hits else None
+    a1 = gaz._find_admin(admin1, cc or "", "admin1") if admin1 else -1
+    return cc, a1
+
+
+def _mentions(gaz: _gaz.Gazetteer, spans: list[_Span], resolved) -> list[Mention]:
+    out = []
+    for sp, (rec, conf, alts) in zip(spans, resolved, strict=True):
+        place: Place | None = None
+        if rec >= 0:
+            place = gaz.place(rec, score=conf, why="resolved with document context")
+        out.append(Mention(sp.start, sp.end, sp.text, place, round(conf, 4),
+                           tuple(gaz.place(r, score=0.0) for r in alts)))
+    return out
+
+
+def resolve_spans(text: str, spans, *, country: str | None = None, admin1: str | None = None,
+                  gazetteer: _gaz.Gazetteer | None = None) -> list[Mention]:
+    """Resolve given spans of ``text`` as place names, using the whole document as context.
+
+    For when another tool (or a person) has already found the names: ``spans`` is a sequence of
+    ``(start, end)`` character offsets. Names the gazetteer does not know exactly are looked up
+    by spelling variants. Takes the same hints as :func:`extract_places`.
+
+    Returns
+    -------
+    list of Mention
+        One per span, in the order given (``place`` is None when nothing matched).
+    """
+    if not isinstance(text, str):
+        raise GeokitTypeError(f"text must be a str, not {type(text).__name__}")
+    gaz = gazetteer if gazetteer is not None else _gaz.default()
+    doc = _Doc(text, gaz)
+    doc.find()  # for the demonym and country evidence
+    given = []
+    for s, e in spans:
+        surface = text[int(s):int(e)]
+        sp = _Span(int(s), int(e), surface, normalize(_strip_possessive(surface)))
+        sp.region = bool(re.match(rf"\s+(?:{'|'.join(REGION_SUFFIXES)})\b", text[int(e):]))
+        given.append(sp)
+    for x, y in zip(given, given[1:], strict=False):
+        if text[x.end:y.start] in (", ", ","):
+            x.qualifier = given.index(y)
+    cc, a1 = _hints(gaz, country, admin1)
+    resolved = _resolve(gaz, given, doc.demonym_cc, cc, a1, fallback=True)
+    return _mentions(gaz, given, resolved)

@@ -1,0 +1,90 @@
+"""Tests for geokit.extract (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geokit.extract import extract_places, resolve_spans
+
+
+def names(text, **kw):
+    return [m.text for m in extract_places(text, **kw)]
+
+
+def test_empty_and_blank_text():
+    assert extract_places("") == []
+    assert extract_places("   \n") == []
+
+
+@pytest.mark.parametrize("bad", [None, 12, b"Kursk", ["Kursk"]])
+def test_non_str_raises_type_error(bad):
+    with pytest.raises(TypeError):
+        extract_places(bad)
+
+
+def test_offsets_match_text():
+    text = "Russian forces recaptured Sudzha, and drones hit Sumy's outskirts near Krasnopillia."
+    ms = extract_places(text)
+    assert ms
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    assert "Sumy" in [m.text for m in ms]
+
+
+def test_people_are_not_places():
+    text = ("Vladimir Putin spoke by phone with Marco Rubio on Tuesday. Later Putin said the talks "
+            "were useful, and Rubio flew home.")
+    assert names(text) == []
+
+
+def test_common_words_are_not_places():
+    text = ("Maria said the report will be ready in May. Reading it takes an hour. The weather "
+            "was nice. Nice work, said the editor. Of course, March is busy.")
+    assert names(text) == []
+
+
+def test_place_word_after_preposition_is_a_place():
+    ms = extract_places("Fans travelled from London to Reading for the match.")
+    got = {m.text: m.place.country_code for m in ms}
+    assert got == {"London": "GB", "Reading": "GB"}
+
+
+def test_demonyms_are_not_mentions():
+    assert names("Russian forces and Ukrainian air defences exchanged fire.") == []
+
+
+def test_region_form_resolves_to_admin1():
+    ms = extract_places("Eight villages in the Sumy region were ordered to evacuate.")
+    (m,) = ms
+    assert m.text == "Sumy"
+    assert m.place.kind == "admin1" and m.place.country_code == "UA"
+
+
+def test_kursk_context():
+    text = "Russian forces recaptured Sudzha in the Kursk region after months of fighting."
+    ms = {m.text: m.place for m in extract_places(text)}
+    assert ms["Sudzha"].country_code == "RU"
+    assert ms["Kursk"].kind == "admin1" and ms["Kursk"].country_code == "RU"
+
+
+def test_country_mention_biases_the_rest():
+    ms = {m.text: m.place for m in extract_places(
+        "Flooding hit Paris and Dallas this week, officials in Texas said.")}
+    assert ms["Paris"].country_code == "US"
+
+
+def test_same_name_resolves_the_same_way():
+    text = "Shelling hit Kupiansk. Residents of Kupiansk were told to leave the Kharkiv region."
+    ms = [m for m in extract_places(text) if m.text == "Kupiansk"]
+    assert len(ms) == 2 and ms[0].place == ms[1].place
+
+
+def test_country_hint():
+    (m,) = extract_places("Storms reached Paris overnight.", country="US")
+    assert m.place.country_code == "US"
+
+
+def test_resolve_spans_given_offsets():
+    text = "Evacuations were ordered in Krasnopillia, Sumy oblast."
+    ms = resolve_spans(text, [(28, 40)])
+    assert ms[0].text == "Krasnopillia" and ms[0].place.admin1.startswith("Sum")
