@@ -71,7 +71,7 @@ def geocode_events(df, location: str | None = "location", admin2: Any = "admin2"
     --------
     >>> import pandas as pd
     >>> out = geocode_events(pd.DataFrame({"location": ["Sudzha"], "admin1": ["Kursk Oblast"]}))
-    >>> out.loc[0, "geocode_status"], round(out.loc[0, "lat"], 2)
+    >>> out.loc[0, "geocode_status"], round(float(out.loc[0, "lat"]), 2)
     ('resolved', 51.19)
     """
     kw = dict(location=location, admin2=admin2, admin1=admin1, country=country, lat=lat,

@@ -38,6 +38,8 @@ __all__ = [
     "validate_events",
     "geocode_events",
     "assign_admin",
+    "distance_to_km",
+    "distance_to_border_km",
     "EventsAccessor",
 ]
 
@@ -189,7 +191,8 @@ def validate_events(gdf: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> import pandas as pd
-    >>> validate_events(pd.DataFrame({"lat": [95.0]}))["why"].str.contains("latitude").any()
+    >>> probs = validate_events(pd.DataFrame({"lat": [95.0], "lon": [30.0]}))
+    >>> bool(probs["why"].str.contains("latitude outside").any())
     True
     """
     problems: list[pd.DataFrame] = []
@@ -290,6 +293,92 @@ def assign_admin(df, **kwargs: Any):
     return _impl(df, **kwargs)
 
 
+def _event_points(df: pd.DataFrame) -> gpd.GeoSeries:
+    if {"lat", "lon"} <= set(df.columns):
+        return gpd.GeoSeries(points_from_latlon(df["lat"], df["lon"]), index=df.index)
+    if isinstance(df, gpd.GeoDataFrame):
+        return df.geometry.to_crs(CRS) if df.crs is not None else df.geometry
+    raise GeokitValueError("need lat/lon columns or a GeoDataFrame with point geometry")
+
+
+def distance_to_km(df: pd.DataFrame, geometry: Any) -> pd.Series:
+    """Distance in km from each event to a geometry (a frontline, a border, a city).
+
+    Distances are measured in an azimuthal equidistant projection centred on ``geometry``,
+    accurate to about 1% within 1,500 km of its centre.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Events with ``lat``/``lon`` (or a GeoDataFrame of points).
+    geometry : shapely geometry, GeoSeries or GeoDataFrame
+        Target in EPSG:4326 (GeoSeries/GeoDataFrame in other CRSs are reprojected); several
+        geometries are merged.
+
+    Returns
+    -------
+    pandas.Series
+        km, NaN where an event has no coordinates.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from shapely.geometry import Point
+    >>> d = distance_to_km(pd.DataFrame({"lat": [50.0], "lon": [30.0]}), Point(31.0, 50.0))
+    >>> round(float(d.iloc[0]))
+    72
+    """
+    if isinstance(geometry, gpd.GeoDataFrame | gpd.GeoSeries):
+        target = geometry.to_crs(CRS) if geometry.crs is not None else geometry
+        shape = target.union_all()
+    else:
+        shape = geometry
+    if shape is None or shape.is_empty:
+        raise GeokitValueError("the target geometry is empty")
+    c = shape.centroid
+    aeqd = f"+proj=aeqd +lat_0={c.y} +lon_0={c.x} +datum=WGS84 +units=m +no_defs"
+    pts = _event_points(df).set_crs(CRS, allow_override=True).to_crs(aeqd)
+    tgt = gpd.GeoSeries([shape], crs=CRS).to_crs(aeqd).iloc[0]
+    d = pts.distance(tgt) / 1000.0
+    return pd.Series(np.where(pts.isna() | pts.is_empty, np.nan, d), index=df.index,
+                     name="distance_km", dtype=float)
+
+
+def _borders() -> gpd.GeoDataFrame:
+    import gzip
+    import io
+    from importlib.resources import files
+
+    data = files("geokit").joinpath("data", "borders_10m.geojson.gz").read_bytes()
+    return gpd.read_file(io.BytesIO(gzip.decompress(data)))
+
+
+def distance_to_border_km(df: pd.DataFrame, country: str = "UA") -> pd.Series:
+    """Distance in km from each event to the international border of ``country``.
+
+    Uses the bundled Natural Earth 1:10m borders (Ukraine and its neighbours; coastlines count
+    as border).
+
+    Parameters
+    ----------
+    df : DataFrame
+        Events with ``lat``/``lon``.
+    country : str
+        ISO alpha-2 code of a country in the bundled borders.
+
+    Returns
+    -------
+    pandas.Series
+        km, NaN where an event has no coordinates.
+    """
+    b = _borders()
+    sel = b[b["iso_a2"] == str(country).upper()]
+    if sel.empty:
+        raise GeokitValueError(f"no bundled border for {country!r}; available: "
+                               f"{', '.join(sorted(b['iso_a2']))}")
+    return distance_to_km(df, sel.boundary).rename("border_km")
+
+
 @pd.api.extensions.register_dataframe_accessor("geokit")
 class EventsAccessor:
     """``df.geokit``: events-table helpers on any (Geo)DataFrame.
@@ -333,6 +422,14 @@ class EventsAccessor:
     def assign_admin(self, **kwargs: Any):
         """Country/region/district from coordinates; see :func:`assign_admin`."""
         return assign_admin(self._obj, **kwargs)
+
+    def distance_to(self, geometry: Any) -> pd.Series:
+        """km to a geometry; see :func:`distance_to_km`."""
+        return distance_to_km(self._obj, geometry)
+
+    def distance_to_border(self, country: str = "UA") -> pd.Series:
+        """km to a country's border; see :func:`distance_to_border_km`."""
+        return distance_to_border_km(self._obj, country)
 
     def write(self, path, format: str | None = None, **kwargs: Any) -> None:
         """Write the table; see :func:`geokit.io.write_events`."""

@@ -266,3 +266,26 @@ def test_assign_admin_dask_matches_pandas():
     assert got["admin_admin1"].astype(object).where(got["admin_admin1"].notna(), None
                                                     ).tolist() == expected["admin_admin1"].tolist()
     np.testing.assert_allclose(got["nearest_km"], expected["nearest_km"])
+
+
+# -- distances -------------------------------------------------------------------------------------
+def test_distance_to_km_point_and_line():
+    from shapely.geometry import LineString, Point
+
+    df = pd.DataFrame({"lat": [50.0, np.nan, 50.0], "lon": [30.0, 1.0, 31.0]})
+    d = ev.distance_to_km(df, Point(31.0, 50.0))
+    assert abs(d.iloc[0] - 71.7) < 1.0 and np.isnan(d.iloc[1]) and d.iloc[2] < 1e-6
+    line = gpd.GeoSeries([LineString([(30.5, 40.0), (30.5, 60.0)])], crs=4326).to_crs(3857)
+    d2 = df.geokit.distance_to(line)
+    assert abs(d2.iloc[0] - 35.8) < 1.0
+    with pytest.raises(GeokitValueError):
+        ev.distance_to_km(df, LineString())
+
+
+def test_distance_to_border():
+    df = pd.DataFrame({"lat": [51.19, 50.45], "lon": [35.27, 30.52]})  # Sudzha, Kyiv
+    d = ev.distance_to_border_km(df, "UA")
+    assert 3 < d.iloc[0] < 25
+    assert 50 < d.iloc[1] < 130
+    with pytest.raises(GeokitValueError, match="available"):
+        ev.distance_to_border_km(df, "FR")

@@ -73,8 +73,8 @@ def read_events(path_or_frame: Any, format: str = "auto", *, bad_rows: str = "ra
     --------
     >>> import pandas as pd
     >>> gdf = read_events(pd.DataFrame({"town": ["Sudzha"], "lat": [51.19], "lon": [35.27]}))
-    >>> gdf.loc[0, ["location", "lat", "coord_status"]].tolist()
-    ['Sudzha', 51.19, 'ok']
+    >>> gdf.loc[0, "location"], float(gdf.loc[0, "lat"]), gdf.loc[0, "coord_status"]
+    ('Sudzha', 51.19, 'ok')
     """
     from ..events import conform
 
