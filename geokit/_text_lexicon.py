@@ -29,6 +29,10 @@ yes okay ok please thanks thank welcome hello dear love god jesus christ christm
 internet email online facebook twitter google apple amazon microsoft youtube instagram
 media press world national international global local federal royal
 inc ltd llc corp co plc
+park centre center research star week free best chamber commerce mega real grand act day
+culture liberal conservative democrat republican olympic olympics hydro farms lakes coast
+point air ocean house hall office market mall club team season game games cup league
+ceo cfo coo mp mps mla gov govt commissioner assistant senior junior sr jr
 """.split())
 
 #: Place names that are also ordinary words: a place only after "in", "near", "to"... mid-sentence.
@@ -82,7 +86,7 @@ party council ministry department agency office bureau commission committee cour
 congress senate assembly association society union federation foundation company corporation
 corp inc ltd llc plc group bank fund club fc united city's times post news herald tribune
 journal gazette press network channel radio tv television airlines airways airport station
-stadium arena hotel restaurant center centre hall museum library theatre theater park
+stadium arena hotel restaurant house center centre hall museum library theatre theater park
 brigade battalion regiment division corps forces army navy command guard police service
 services project program programme summit festival awards award cup league championship
 prize games olympics war street road avenue boulevard highway bridge square
@@ -112,3 +116,21 @@ DEMONYMS = {
 #: Lower-case words after a name that make it a region ("the Kursk region").
 REGION_SUFFIXES = ("region", "oblast", "province", "krai", "governorate", "district", "raion",
                    "county", "state", "prefecture", "territory")
+
+#: Short and common names of countries that news uses and the gazetteer may lack -> ISO code.
+COUNTRY_ALIASES = {
+    "us": "US", "u s": "US", "usa": "US", "u s a": "US", "united states": "US",
+    "united states of america": "US", "america": "US", "uk": "GB", "u k": "GB",
+    "britain": "GB", "great britain": "GB", "united kingdom": "GB", "syria": "SY",
+    "iran": "IR", "russia": "RU", "south korea": "KR", "north korea": "KP", "korea": "KR",
+    "laos": "LA", "vietnam": "VN", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
+    "moldova": "MD", "czech republic": "CZ", "czechia": "CZ", "ivory coast": "CI",
+    "holland": "NL", "the netherlands": "NL", "netherlands": "NL", "uae": "AE",
+    "emirates": "AE", "united arab emirates": "AE", "vatican": "VA", "palestine": "PS",
+    "taiwan": "TW", "macedonia": "MK", "north macedonia": "MK", "burma": "MM",
+    "myanmar": "MM", "drc": "CD", "dr congo": "CD", "congo": "CG", "brunei": "BN",
+    "micronesia": "FM", "turkey": "TR", "turkiye": "TR", "cape verde": "CV",
+    "east timor": "TL", "swaziland": "SZ", "eswatini": "SZ", "the gambia": "GM",
+    "gambia": "GM", "the bahamas": "BS", "bahamas": "BS", "ukraine": "UA", "belarus": "BY",
+    "china": "CN", "prc": "CN", "india": "IN", "japan": "JP", "germany": "DE", "france": "FR",
+}

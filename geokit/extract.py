@@ -28,6 +28,7 @@ from . import gazetteer as _gaz
 from ._names import normalize
 from ._text_lexicon import (
     COMMON_WORD_PLACES,
+    COUNTRY_ALIASES,
     DEMONYMS,
     FIRST_NAMES,
     ORG_WORDS,
@@ -125,7 +126,7 @@ class _Doc:
         self.spans: list[_Span] = []
 
     def _known(self, s: str) -> bool:
-        return self.gaz.has_name(s)
+        return normalize(s) in COUNTRY_ALIASES or self.gaz.has_name(s)
 
     def find(self) -> list[_Span]:
         toks, text = self.toks, self.text
@@ -144,10 +145,7 @@ class _Doc:
             if not whole_is_place and (prev in TITLES or low[0].rstrip(".") in TITLES):
                 self._person(words, skip_title=low[0].rstrip(".") in TITLES)
                 continue
-            if (not whole_is_place and len(words) >= 2 and low[0] in FIRST_NAMES
-                    and not self._known(words[-1]) or (
-                    not whole_is_place and len(words) == 2 and low[0] in FIRST_NAMES
-                    and low[1] not in ORG_WORDS and self._known(words[0]))):
+            if not whole_is_place and self._looks_like_person(words, low):
                 self._person(words)
                 continue
             # organisations: "... University", "Ministry of ..."
@@ -157,6 +155,27 @@ class _Doc:
             self._sub_spans(i, j)
         self._link_qualifiers()
         return self.spans
+
+    def _looks_like_person(self, words: list[str], low: list[str]) -> bool:
+        """``Firstname Surname``: two or three plain words, not a place as a whole, that start
+        with a known first name or with a word that is no place, and do not end in a major
+        place or an organisation word."""
+        if not 2 <= len(words) <= 3 or any(w in _CONNECTORS for w in low):
+            return False
+        if low[0] in STOP or low[-1] in ORG_WORDS or any(w.isupper() for w in words):
+            return False
+        if low[0] in FIRST_NAMES:
+            return not self._major(words[-1])
+        return not self._known(words[0]) and not self._major(words[-1])
+
+    def _major(self, word: str) -> bool:
+        """A country, first-level region or city of 100,000 or more."""
+        key = normalize(_strip_possessive(word))
+        if key in COUNTRY_ALIASES:
+            return True
+        a = self.gaz._a
+        return any(int(a.kind[r]) >= 2 or int(a.pop[r]) >= 100_000
+                   for r, _ in self.gaz.lookup(key))
 
     def _person(self, words: list[str], skip_title: bool = False) -> None:
         ws = words[1:] if skip_title else words
@@ -197,8 +216,13 @@ class _Doc:
                                                                      "lower", "saint", "st")
         if low in STOP or low.rstrip(".") in STOP or low in DEMONYMS or low in self.people:
             return False
-        if len(surface) < 2 or (surface.isupper() and len(surface) < 2):
+        if len(surface) < 2 or low in TITLES:
             return False
+        if sum(c.isupper() for c in surface) >= 2 and not surface.isupper():
+            return False  # McGregor, MPs, MoD: names and abbreviations, not places
+        if surface.isupper() and normalize(surface) not in COUNTRY_ALIASES and (
+                len(surface.replace(".", "")) <= 4 or not self._major(surface)):
+            return False  # NATO, BA, CEO; an upper-case dateline only for major places
         prev = self.toks[k - 1].group().lower() if k > 0 else ""
         at_start = _sentence_start(self.toks, k)
         if low in COMMON_WORD_PLACES or low in FIRST_NAMES:
@@ -242,7 +266,7 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
                 s += 3.0
             if rec not in best or best[rec] < s:
                 best[rec] = s
-    if not best and fallback:
+    if not best and fallback and span.key not in COUNTRY_ALIASES and span.key not in DEMONYMS:
         from .geocode import _candidates
 
         ranked, _ctx, _reason = _candidates(gaz, span.text)
@@ -250,8 +274,23 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
             k = int(a.kind[rec])
             best[rec] = (math.log(max(conf, 1e-6)) + 0.5 * math.log10(float(a.pop[rec]) + 10.0)
                          + _KIND_PRIOR[k])
+    cc = COUNTRY_ALIASES.get(span.key) or (DEMONYMS.get(span.key) if fallback else None)
+    if cc:
+        rec = _country_rec(gaz, cc)
+        if rec >= 0:
+            best[rec] = max(best.values(), default=0.0) + 3.0
     ranked = sorted(best.items(), key=lambda t: -t[1])
     return ranked[:25]
+
+
+_COUNTRY_RECS: dict[tuple[int, str], int] = {}
+
+
+def _country_rec(gaz: _gaz.Gazetteer, cc: str) -> int:
+    key = (id(gaz), cc)
+    if key not in _COUNTRY_RECS:
+        _COUNTRY_RECS[key] = gaz.country_record(cc)
+    return _COUNTRY_RECS[key]
 
 
 def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
