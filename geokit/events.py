@@ -140,21 +140,37 @@ def conform(df: pd.DataFrame, *, dataset: str | None = None) -> gpd.GeoDataFrame
     -------
     geopandas.GeoDataFrame
     """
-    out = pd.DataFrame(index=df.index)
-    for c in EVENT_COLUMNS:
-        out[c] = _cast(df[c], c) if c in df.columns else pd.Series(
-            pd.NA if EVENT_DTYPES[c] == "object" else None, index=df.index,
-            dtype=EVENT_DTYPES[c])
+    df = _latlon_from_geometry(df)
+    canon = {c: _cast(df[c], c) if c in df.columns else pd.Series(
+        None, index=df.index, dtype=EVENT_DTYPES[c]) for c in EVENT_COLUMNS}
     if dataset is not None:
-        out["dataset"] = out["dataset"].where(out["dataset"].notna(), dataset)
+        canon["dataset"] = canon["dataset"].where(canon["dataset"].notna(), dataset)
     geom_name = df.geometry.name if isinstance(df, gpd.GeoDataFrame) else None
-    for c in df.columns:
-        if c not in out.columns and c != geom_name:
-            out[c] = df[c]
-    gdf = gpd.GeoDataFrame(out, geometry=points_from_latlon(out["lat"], out["lon"]), crs=CRS)
-    gdf.geometry.index = out.index
+    rest = [c for c in df.columns if c not in canon and c != geom_name]
+    out = pd.concat([pd.DataFrame(canon, index=df.index), pd.DataFrame(df[rest])], axis=1)
+    geometry = gpd.GeoSeries(points_from_latlon(out["lat"], out["lon"]), index=df.index)
+    gdf = gpd.GeoDataFrame(out, geometry=geometry, crs=CRS)
     gdf.attrs.update(df.attrs)
     return gdf
+
+
+def _latlon_from_geometry(df: pd.DataFrame) -> pd.DataFrame:
+    """For a GeoDataFrame of points without ``lat``/``lon``, add them from the geometry."""
+    if not isinstance(df, gpd.GeoDataFrame) or {"lat", "lon"} <= set(df.columns) or \
+            df.geometry.name not in df.columns:
+        return df
+    geom = df.geometry.to_crs(CRS) if df.crs is not None else df.geometry
+    pts = geom.notna() & ~geom.is_empty & (geom.geom_type == "Point")
+    import shapely
+
+    df = df.copy()
+    mask = pts.to_numpy()
+    lat = np.full(len(df), np.nan)
+    lon = np.full(len(df), np.nan)
+    lon[mask] = shapely.get_x(geom.to_numpy()[mask])
+    lat[mask] = shapely.get_y(geom.to_numpy()[mask])
+    df["lat"], df["lon"] = lat, lon
+    return df
 
 
 def _cast(s: pd.Series, col: str) -> pd.Series:

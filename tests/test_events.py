@@ -289,3 +289,16 @@ def test_distance_to_border():
     assert 50 < d.iloc[1] < 130
     with pytest.raises(GeokitValueError, match="available"):
         ev.distance_to_border_km(df, "FR")
+
+
+def test_conform_takes_latlon_from_point_geometry():
+    from shapely.geometry import LineString, Point
+
+    g = gpd.GeoDataFrame({"location": ["a", "b", "c"]},
+                         geometry=[Point(30, 50), None, LineString([(0, 0), (1, 1)])],
+                         crs=4326)
+    out = ev.conform(g)
+    assert out.loc[0, ["lat", "lon"]].tolist() == [50.0, 30.0]
+    assert out[["lat", "lon"]].iloc[1:].isna().all().all()
+    assert out.geometry.iloc[0] == Point(30, 50)
+    assert ev.conform(g.iloc[:0]).shape == (0, len(ev.EVENT_COLUMNS) + 2)
