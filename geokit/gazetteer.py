@@ -224,8 +224,6 @@ class Gazetteer:
 
     def fuzzy(self, key: str, *, limit: int = 5, cutoff: float = 85.0) -> list[tuple[int, float]]:
         """Records whose name is within a small edit distance of ``key`` (typos)."""
-        from rapidfuzz import fuzz, process
-
         with self._lock:
             if self._fuzzy is None:
                 names = self._a.fuzzy_blob.tobytes().decode("utf-8").split("\n")
@@ -234,16 +232,24 @@ class Gazetteer:
                 if extra:
                     names = names + [k for k, _ in extra]
                     idx = np.concatenate([idx, np.array([i for _, i in extra], dtype=np.int32)])
-                self._fuzzy = (names, idx)
-        names, idx = self._fuzzy
-        hits = process.extract(key, names, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
+                self._fuzzy = _LengthIndex(names, idx)
         out = []
-        for matched, score, pos in hits:
-            for rec, _t in self.lookup(matched):
-                out.append((rec, float(score)))
-            if not out:
-                out.append((int(idx[pos]), float(score)))
+        for matched, score, rec in self._fuzzy.extract(key, limit=limit, cutoff=cutoff):
+            hits = self.lookup(matched)
+            out.extend((r, score) for r, _t in hits) if hits else out.append((rec, score))
         return out
+
+    def fuzzy_region(self, key: str, *, limit: int = 10, cutoff: float = 80.0
+                     ) -> list[tuple[int, float]]:
+        """Regions and countries whose name (without region words) is close to ``key``."""
+        with self._lock:
+            if getattr(self, "_fuzzy_regions", None) is None:
+                a = self._a
+                recs = np.flatnonzero(a.kind >= 1)
+                keys = [strip_region_words(normalize(a.names[r])) for r in recs]
+                self._fuzzy_regions = _LengthIndex(keys, recs)
+        return [(rec, score) for _m, score, rec in
+                self._fuzzy_regions.extract(key, limit=limit, cutoff=cutoff)]
 
     def _find_admin(self, text: str, cc: str = "", level: str | None = None) -> int:
         """Best admin record for a region name (optionally within a country), or -1."""
@@ -356,6 +362,37 @@ class Gazetteer:
 
 
 _KIND_NAMES = {v: k for k, v in KIND_CODES.items()}
+
+
+class _LengthIndex:
+    """Strings grouped by length, so a typo search only compares names of similar length
+    (a ratio of 84 % or more rules out names more than a few characters longer or shorter)."""
+
+    def __init__(self, keys: list[str], recs: np.ndarray):
+        groups: dict[int, tuple[list[str], list[int]]] = {}
+        for k, r in zip(keys, recs.tolist(), strict=True):
+            g = groups.setdefault(len(k), ([], []))
+            g[0].append(k)
+            g[1].append(r)
+        self.groups = groups
+
+    def extract(self, key: str, *, limit: int, cutoff: float) -> list[tuple[str, float, int]]:
+        from rapidfuzz import fuzz, process
+
+        n = len(key)
+        # ratio = 2*matches/(len1+len2) >= cutoff bounds the other length
+        lo = int(n * cutoff / (200 - cutoff))
+        hi = int(n * (200 - cutoff) / cutoff) + 1
+        found: list[tuple[str, float, int]] = []
+        for length in range(lo, hi + 1):
+            group = self.groups.get(length)
+            if not group:
+                continue
+            for m, score, pos in process.extract(key, group[0], scorer=fuzz.ratio,
+                                                 limit=limit, score_cutoff=cutoff):
+                found.append((m, float(score), group[1][pos]))
+        found.sort(key=lambda t: -t[1])
+        return found[:limit]
 
 
 def _count(hashes: np.ndarray, h: int) -> int:

@@ -140,7 +140,7 @@ def _resolve_context(gaz, parts: Sequence[str], country, admin1, admin2, near) -
         hits = gaz.lookup(key) or gaz.lookup(base) or gaz.lookup(skeleton(base), level="skel")
         admins = [r for r, _ in hits if a.kind[r] in (1, 2)]
         if not hits and len(base) >= 5:  # a misspelt region ("Belogrod Oblast")
-            hits = [(r, 0) for r, _sc in gaz.fuzzy(base, limit=10, cutoff=80.0)]
+            hits = [(r, 0) for r, _sc in gaz.fuzzy_region(base)]
             admins = [r for r, _ in hits if a.kind[r] in (1, 2)]
         level = _gaz.region_level(key)
         want = 1 if level == "admin2" else 2  # a bare region name means the oblast, not a raion
@@ -219,6 +219,26 @@ _REGION_BONUS = {  # (region word in query, kind code) -> bonus; kind codes: 0 t
 }
 
 
+class _Why:
+    """Why a candidate ranked where it did; formatted only for the candidates shown."""
+
+    __slots__ = ("how", "kind", "pop", "region", "notes")
+
+    def __init__(self, how: str, kind: int, pop: int, region: bool):
+        self.how, self.kind, self.pop, self.region = how, kind, pop, region
+        self.notes: list[str] = []
+
+    def text(self) -> str:
+        out = f"{self.how} match; {KINDS[self.kind].replace('_', ' ')}"
+        if self.pop:
+            out += f", population {self.pop:,}"
+        for note in self.notes:
+            out += f"; {note}"
+        if self.region:
+            out += "; query names a region"
+        return out
+
+
 def _rank(gaz, cands, ctx: _Context, region: str | None, kind: str | None):
     """Score candidates; return ``[(record, confidence, why)]`` best first.
 
@@ -244,31 +264,27 @@ def _rank(gaz, cands, ctx: _Context, region: str | None, kind: str | None):
             s += 4.0 if k == want_kind else -4.0
         if a.source.item(rec) > 0:
             s += 3.0  # user layers win over bundled data
-        why = f"{how} match; {KINDS[k].replace('_', ' ')}"
-        if pop:
-            why += f", population {pop:,}"
+        why = _Why(how, k, pop, bool(region) and k in (1, 2))
         if ctx.countries:
             s += 3.0
         if ctx.admin1:
             own1 = rec if k == 2 else a1_of(rec)
             if own1 in hint1:
                 s += 4.0
-                why += "; in the given region"
+                why.notes.append("in the given region")
             else:
                 s -= 2.0
         if ctx.admin2:
             own2 = rec if k == 1 else a2_of(rec)
             if own2 in ctx.admin2:
                 s += 3.0
-                why += "; in the given district"
+                why.notes.append("in the given district")
         lat, lon = a.lat.item(rec), a.lon.item(rec)
         if math.isnan(lat):
             s -= 20.0
         elif ctx.near is not None:
             d = float(_haversine_km(ctx.near[0], ctx.near[1], lat, lon))
             s -= 1.2 * math.log1p(d / 50.0)
-        if k in (1, 2) and region:
-            why += "; query names a region"
         scored.append((s, rec, q, why))
     scored.sort(key=lambda t: -t[0])
     top = scored[0][0]
@@ -336,7 +352,7 @@ def candidates(query: Any, *, limit: int = 10, country: str | None = None,
     gaz = gazetteer if gazetteer is not None else _gaz.default()
     ranked, _ctx, _reason = _candidates(gaz, query, country=country, admin1=admin1,
                                         admin2=admin2, near=near, kind=kind)
-    return [gaz.place(r, score=c, why=w) for r, c, w in ranked[:limit]]
+    return [gaz.place(r, score=c, why=w.text()) for r, c, w in ranked[:limit]]
 
 
 def _inside(a, rec: int, ctx: _Context) -> bool:
@@ -353,7 +369,7 @@ def _outside_but_unique(gaz, ranked, ctx: _Context):
     """A data-entry slip ("Kursk, Belgorod oblast"): when the name matches exactly one settlement
     in the country, and it is large or close to the named region, trust the name."""
     a = gaz._a
-    exact = [c for c in ranked if c[2].startswith(_EXACT_HOW) and a.kind[c[0]] == 0
+    exact = [c for c in ranked if c[2].how.startswith(_EXACT_HOW) and a.kind[c[0]] == 0
              and (not ctx.countries or gaz.country_code(c[0]) in ctx.countries)]
     if len(exact) != 1:
         return None
@@ -375,11 +391,12 @@ def _decide(gaz, ranked, ctx: _Context, reason: str) -> tuple[Place | None, str,
             alt = _outside_but_unique(gaz, ranked, ctx)
             if alt is not None:
                 rec, conf, why = alt
-                why += "; outside the given region (the only place of this name in the country)"
-                return gaz.place(rec, score=min(conf, 0.6), why=why), "resolved", why
+                text = why.text() + "; outside the given region (the only place of this name " \
+                    "in the country)"
+                return gaz.place(rec, score=min(conf, 0.6), why=text), "resolved", text
         if consistent or not ctx.named:
-            place = gaz.place(rec, score=conf, why=why)
-            close = re.search(r"close spelling \((\d+)%\)", why)
+            place = gaz.place(rec, score=conf, why=why.text())
+            close = re.search(r"close spelling \((\d+)%\)", why.how)
             if close:  # typos: only a very close spelling counts as resolved
                 if int(close.group(1)) >= 92:
                     return place, "resolved", "matched a close spelling"
