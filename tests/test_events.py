@@ -301,4 +301,4 @@ def test_conform_takes_latlon_from_point_geometry():
     assert out.loc[0, ["lat", "lon"]].tolist() == [50.0, 30.0]
     assert out[["lat", "lon"]].iloc[1:].isna().all().all()
     assert out.geometry.iloc[0] == Point(30, 50)
-    assert ev.conform(g.iloc[:0]).shape == (0, len(ev.EVENT_COLUMNS) + 2)
+    assert ev.conform(g.iloc[:0]).shape == (0, len(ev.EVENT_COLUMNS) + 1)
