@@ -64,7 +64,8 @@ class _Span:
     key: str
     region: bool = False  # "the X region" form: prefer admin units
     qualifier: int = -1  # index of a following span that names its region/country
-    cands: list[tuple[int, float]] = field(default_factory=list)  # (record, prior score)
+    # (record, prior score, country code, kind code, admin1 record, admin2 record, lat, lon)
+    cands: list[tuple] = field(default_factory=list)
 
 
 def _tokens(text: str) -> list[re.Match]:
@@ -126,7 +127,10 @@ class _Doc:
         self.spans: list[_Span] = []
 
     def _known(self, s: str) -> bool:
-        return normalize(s) in COUNTRY_ALIASES or self.gaz.has_name(s)
+        memo = _memo(self.gaz, "known")
+        if s not in memo:
+            memo[s] = normalize(s) in COUNTRY_ALIASES or self.gaz.has_name(s)
+        return memo[s]
 
     def find(self) -> list[_Span]:
         toks, text = self.toks, self.text
@@ -170,6 +174,12 @@ class _Doc:
 
     def _major(self, word: str) -> bool:
         """A country, first-level region or city of 100,000 or more."""
+        memo = _memo(self.gaz, "major")
+        if word not in memo:
+            memo[word] = self._major_uncached(word)
+        return memo[word]
+
+    def _major_uncached(self, word: str) -> bool:
         key = normalize(_strip_possessive(word))
         if key in COUNTRY_ALIASES:
             return True
@@ -246,7 +256,7 @@ class _Doc:
 
 
 def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
-           ) -> list[tuple[int, float]]:
+           ) -> list[tuple]:
     a = gaz._a
     best: dict[int, float] = {}
     keys = [span.key]
@@ -279,11 +289,27 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
         rec = _country_rec(gaz, cc)
         if rec >= 0:
             best[rec] = max(best.values(), default=0.0) + 3.0
-    ranked = sorted(best.items(), key=lambda t: -t[1])
-    return ranked[:25]
+    ranked = sorted(best.items(), key=lambda t: -t[1])[:25]
+    out = []
+    for rec, sc in ranked:
+        k = int(a.kind[rec])
+        out.append((rec, sc, gaz.country_code(rec), k, rec if k == 2 else int(a.a1[rec]),
+                    int(a.a2[rec]), float(a.lat[rec]), float(a.lon[rec])))
+    return out
 
 
 _COUNTRY_RECS: dict[tuple[int, str], int] = {}
+_MEMOS: dict[tuple[int, str], dict] = {}
+_MEMO_MAX = 200_000
+
+
+def _memo(gaz: _gaz.Gazetteer, name: str) -> dict:
+    """A per-gazetteer lookup cache (names repeat across documents); cleared when large."""
+    key = (id(gaz), name)
+    memo = _MEMOS.get(key)
+    if memo is None or len(memo) > _MEMO_MAX:
+        memo = _MEMOS[key] = {}
+    return memo
 
 
 def _country_rec(gaz: _gaz.Gazetteer, cc: str) -> int:
@@ -305,13 +331,14 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
              ) -> list[tuple[int, float, list[int]]]:
     """Pick a record per span: ``(record or -1, confidence, alternative records)``."""
     a = gaz._a
-    cache: dict[tuple[str, bool], list[tuple[int, float]]] = {}
+    cache = _memo(gaz, "prior")
     for sp in spans:
-        ck = (sp.key, sp.region)
+        ck = (sp.key, sp.region, fallback)
         if ck not in cache:
             cache[ck] = _prior(gaz, sp, fallback)
         sp.cands = cache[ck]
     choice = [sp.cands[0][0] if sp.cands else -1 for sp in spans]
+    kind_of, a1_of = a.kind.item, a.a1.item
     for _ in range(2):
         # evidence from every name, kept per name so that a name does not vote for itself
         countries: Counter[str] = Counter()
@@ -323,11 +350,11 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
             if rec < 0:
                 continue
             cc = gaz.country_code(rec)
-            k = int(a.kind[rec])
+            k = kind_of(rec)
             w = 2 if k == 3 else 1
             countries[cc] += w
             own_cc.setdefault(sp.key, Counter())[cc] += w
-            a1 = rec if k == 2 else int(a.a1[rec])
+            a1 = rec if k == 2 else a1_of(rec)
             if a1 >= 0:
                 admin1s[a1] += 1
                 own_a1.setdefault(sp.key, Counter())[a1] += 1
@@ -347,27 +374,23 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
             mine_cc = own_cc.get(sp.key, Counter())
             mine_a1 = own_a1.get(sp.key, Counter())
             total = (sum(countries.values()) - sum(mine_cc.values())) or 1.0
-            for rec, s in sp.cands:
-                cc = gaz.country_code(rec)
-                k = int(a.kind[rec])
+            for rec, s, cc, k, a1, a2, lat, lon in sp.cands:
                 own = countries[cc] - mine_cc[cc]
                 s += 3.0 * own / total + (1.0 if own > 0 else 0.0)
                 if country and cc == country:
                     s += 4.0
-                a1 = rec if k == 2 else int(a.a1[rec])
                 if admin1_rec >= 0 and a1 == admin1_rec:
                     s += 4.0
                 if a1 >= 0 and admin1s[a1] - mine_a1[a1] > 0:
                     s += 1.5
                 if k < 2 and points:
-                    lat, lon = float(a.lat[rec]), float(a.lon[rec])
                     near = sum(1 for key, y, x in points if key != sp.key
                                and abs(y - lat) < 3 and _haversine(lat, lon, y, x) < 150)
                     s += 1.0 * math.log1p(near)
                 if qual >= 0:
                     qk = int(a.kind[qual])
                     if (qk == 3 and cc == gaz.country_code(qual)) or (
-                            qk == 2 and a1 == qual) or (qk == 1 and int(a.a2[rec]) == qual):
+                            qk == 2 and a1 == qual) or (qk == 1 and a2 == qual):
                         s += 6.0
                 scored.append((s, rec))
             if not scored:
