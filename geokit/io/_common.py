@@ -209,25 +209,40 @@ def find_column(columns, *names: str) -> str | None:
 
 
 # -- values ----------------------------------------------------------------------------------------
+def _per_unique(s: pd.Series, fn: Callable[[pd.Series], pd.Series], fill: Any) -> pd.Series:
+    """Apply a vectorised ``fn`` to the distinct values of ``s`` only (event tables repeat
+    names a lot), ``fill`` for missing cells."""
+    codes, uniq = pd.factorize(s.astype(object), use_na_sentinel=True)
+    done = fn(pd.Series(uniq, dtype=object)).to_numpy()
+    out = np.empty(len(s), dtype=done.dtype if len(done) else object)
+    if len(done):
+        out[:] = done[np.where(codes < 0, 0, codes)]
+    out = pd.Series(out, index=s.index)
+    return out.where(codes >= 0, fill)
+
+
 def blank_to_na(s: pd.Series) -> pd.Series:
     """Text column with empty/whitespace cells as missing."""
     s = s.astype(object)
-    blank = s.isna().to_numpy().copy()
-    is_text = s.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).to_numpy(
-        bool)
-    if is_text.any():
-        blank[is_text] = s[is_text].str.strip().eq("").to_numpy()
-    return s.where(~blank, None)
+
+    def blank(u: pd.Series) -> pd.Series:
+        return u.map(lambda v: isinstance(v, str) and not v.strip())
+
+    return s.where(~_per_unique(s, blank, True).astype(bool), None)
 
 
 def to_number(s: pd.Series) -> pd.Series:
     """Parse numbers written with ``.`` or a decimal comma; unreadable cells become NaN."""
     if pd.api.types.is_numeric_dtype(s):
         return s.astype(float)
-    t = s.astype(str).str.strip().str.replace("\u2212", "-", regex=False)
-    comma = t.str.fullmatch(r"[-+]?\d+,\d+")
-    t = t.where(~comma, t.str.replace(",", ".", regex=False))
-    return pd.to_numeric(t, errors="coerce").astype(float)
+
+    def parse(u: pd.Series) -> pd.Series:
+        t = u.astype(str).str.strip().str.replace("\u2212", "-", regex=False)
+        comma = t.str.fullmatch(r"[-+]?\d+,\d+")
+        t = t.where(~comma, t.str.replace(",", ".", regex=False))
+        return pd.to_numeric(t, errors="coerce").astype(float)
+
+    return _per_unique(s, parse, np.nan).astype(float)
 
 
 def parse_coordinates(lat: pd.Series, lon: pd.Series) -> pd.DataFrame:
@@ -246,19 +261,27 @@ def parse_coordinates(lat: pd.Series, lon: pd.Series) -> pd.DataFrame:
     reason = pd.Series("", index=lat.index, dtype=object)
 
     def mark(mask, st, why):
-        mask = mask & (status == "ok")
-        status[mask] = st
-        reason[mask] = why if isinstance(why, str) else why[mask]
+        """Give rows still ``ok`` in ``mask`` a status and a reason; ``why(rows)`` builds the
+        reasons for those rows only."""
+        mask = (mask & (status == "ok")).to_numpy()
+        if mask.any():
+            status[mask] = st
+            reason[mask] = why(mask)
 
-    mark(raw_la.isna() & raw_lo.isna(), "missing", "no coordinates")
-    mark(raw_la.isna() | raw_lo.isna(), "invalid", "only one of latitude/longitude given")
-    mark(la.isna(), "invalid", "latitude " + raw_la.astype(str) + " is not a number")
-    mark(lo.isna(), "invalid", "longitude " + raw_lo.astype(str) + " is not a number")
+    def txt(x):
+        return lambda m: x[m].astype(str)
+
+    mark(raw_la.isna() & raw_lo.isna(), "missing", lambda m: "no coordinates")
+    mark(raw_la.isna() | raw_lo.isna(), "invalid",
+         lambda m: "only one of latitude/longitude given")
+    mark(la.isna(), "invalid", lambda m: "latitude " + txt(raw_la)(m) + " is not a number")
+    mark(lo.isna(), "invalid", lambda m: "longitude " + txt(raw_lo)(m) + " is not a number")
     swap = (la.abs() > 90) & (la.abs() <= 180) & (lo.abs() <= 90)
-    mark(swap, "invalid", "latitude " + la.astype(str) + " is outside -90..90; latitude and "
-         "longitude (" + lo.astype(str) + ") look swapped: check the file or geocode the row")
-    mark(la.abs() > 90, "invalid", "latitude " + la.astype(str) + " is outside -90..90")
-    mark(lo.abs() > 180, "invalid", "longitude " + lo.astype(str) + " is outside -180..180")
+    mark(swap, "invalid", lambda m: "latitude " + txt(la)(m) + " is outside -90..90; latitude "
+         "and longitude (" + txt(lo)(m) + ") look swapped: check the file or geocode the row")
+    mark(la.abs() > 90, "invalid", lambda m: "latitude " + txt(la)(m) + " is outside -90..90")
+    mark(lo.abs() > 180, "invalid",
+         lambda m: "longitude " + txt(lo)(m) + " is outside -180..180")
     out_la, out_lo = la.to_numpy(float).copy(), lo.to_numpy(float).copy()
     bad = status.isin(["missing", "invalid"]).to_numpy()
     out_la[bad] = np.nan
