@@ -1,0 +1,98 @@
+"""Tests for geokit.extract_events (texts written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from geokit.events import CRS, EVENT_COLUMNS
+from geokit.extract_events import TEXT_EVENT_COLUMNS, extract_events, resolve_date
+
+SAMPLES = Path(__file__).resolve().parent.parent / "geokit" / "data" / "samples" / "articles"
+PUB = dt.date(2025, 3, 15)  # a Saturday
+
+
+def test_columns_and_crs():
+    gdf = extract_events("Russian forces recaptured Sudzha on Thursday.", published=PUB,
+                         source="unit")
+    assert list(gdf.columns) == [*EVENT_COLUMNS, *TEXT_EVENT_COLUMNS, "geometry"]
+    assert gdf.crs.to_string() == CRS
+    row = gdf.iloc[0]
+    assert row["location"] == "Sudzha" and row["country_code"] == "RU"
+    assert row["event_type"] == "Battles"
+    assert row["sub_event_type"] == "Government regains territory"
+    assert row["event_date"] == dt.datetime(2025, 3, 13)
+    assert row["actor1"] == "Military Forces of Russia"
+    assert row["source"] == "unit"
+    assert row["geometry"].x == pytest.approx(row["lon"])
+
+
+@pytest.mark.parametrize("text", ["", "The weather was mild and nobody went anywhere.",
+                                  "Talks were held."])
+def test_empty_frame_keeps_columns(text):
+    gdf = extract_events(text, published=PUB)
+    assert len(gdf) == 0
+    assert list(gdf.columns) == [*EVENT_COLUMNS, *TEXT_EVENT_COLUMNS, "geometry"]
+
+
+def test_non_str_raises_type_error():
+    with pytest.raises(TypeError):
+        extract_events(None)
+
+
+def test_bad_published_raises_value_error():
+    with pytest.raises(ValueError):
+        extract_events("Drones hit Sumy.", published="not a date")
+
+
+def test_offsets_and_fatalities():
+    text = ("Officials met in the morning. A missile struck the centre of Sumy on Sunday, "
+            "killing 35 people.")
+    gdf = extract_events(text, published=PUB)
+    row = gdf.iloc[0]
+    assert text[row["start"]:row["end"]] == row["sentence"]
+    assert row["fatalities"] == 35
+    assert row["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert row["event_date"] == dt.datetime(2025, 3, 9)
+
+
+def test_air_defence_and_region_precision():
+    gdf = extract_events("Overnight, 77 drones were shot down over the Kursk region.",
+                         published=PUB)
+    row = gdf.iloc[0]
+    assert row["sub_event_type"] == "Air defence"
+    assert row["loc_precision"] == "admin1" and row["country_code"] == "RU"
+    assert row["event_date"] == dt.datetime(2025, 3, 15)
+
+
+def test_evacuation():
+    gdf = extract_events("Eight villages in the Sumy region were ordered to evacuate yesterday.",
+                         published=PUB)
+    assert gdf.iloc[0]["sub_event_type"] == "Evacuation/displacement"
+    assert gdf.iloc[0]["event_date"] == dt.datetime(2025, 3, 14)
+
+
+@pytest.mark.parametrize("sentence, expected, precision", [
+    ("It happened yesterday.", dt.date(2025, 3, 14), "day"),
+    ("It happened on Thursday.", dt.date(2025, 3, 13), "day"),
+    ("It happened last Saturday.", dt.date(2025, 3, 8), "day"),
+    ("It happened last August.", dt.date(2024, 8, 1), "month"),
+    ("It happened on 6 August 2024.", dt.date(2024, 8, 6), "day"),
+    ("It happened on March 2.", dt.date(2025, 3, 2), "day"),
+    ("It happened last week.", dt.date(2025, 3, 8), "week"),
+    ("It happened.", dt.date(2025, 3, 15), "days"),
+])
+def test_resolve_date(sentence, expected, precision):
+    assert resolve_date(sentence, PUB) == (expected, precision)
+
+
+def test_sample_articles_give_events():
+    files = sorted(SAMPLES.glob("*.txt"))
+    assert files
+    for f in files:
+        gdf = extract_events(f.read_text(encoding="utf-8"), published="2025-04-15",
+                             source=f.name)
+        assert len(gdf) >= 2, f.name
+        assert set(gdf["country_code"]) <= {"RU", "UA"}
