@@ -106,7 +106,7 @@ def main(argv=None) -> int:
         cluster = None
     else:
         cluster = distributed.LocalCluster(n_workers=args.workers, threads_per_worker=1,
-                                           dashboard_address=None)
+                                           dashboard_address=":0")
         client = distributed.Client(cluster)
     try:
         # Each partition is generated on its worker, so no process holds the whole table.

@@ -220,7 +220,7 @@ def test_geocode_events_dask_matches_pandas_on_local_cluster():
                        "admin1": ["Kursk Oblast", None, "Sumy Oblast", None] * 5,
                        "lat": [np.nan] * 20, "lon": [np.nan] * 20})
     expected = ev.geocode_events(df)
-    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cl, \
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as cl, \
             distributed.Client(cl):
         ddf = dd.from_pandas(df, npartitions=3)
         got = ev.geocode_events(ddf).compute()
