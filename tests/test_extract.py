@@ -88,3 +88,22 @@ def test_resolve_spans_given_offsets():
     text = "Evacuations were ordered in Krasnopillia, Sumy oblast."
     ms = resolve_spans(text, [(28, 40)])
     assert ms[0].text == "Krasnopillia" and ms[0].place.admin1.startswith("Sum")
+
+
+def test_cli_places_and_extract(tmp_path, capsys):
+    import json
+
+    from geokit.cli import main
+
+    art = tmp_path / "a.txt"
+    art.write_text("Russian forces recaptured Sudzha on Thursday. Drones were shot down over "
+                   "the Kursk region overnight.", encoding="utf-8")
+    assert main(["places", str(art), "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert [m["text"] for m in got] == ["Sudzha", "Kursk"]
+    assert main(["places", str(art)]) == 0
+    assert "2 mentions" in capsys.readouterr().out
+    out = tmp_path / "ev.geojson"
+    assert main(["extract", str(art), "--published", "2025-03-15", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["features"]) == 2
