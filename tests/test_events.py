@@ -302,3 +302,31 @@ def test_conform_takes_latlon_from_point_geometry():
     assert out[["lat", "lon"]].iloc[1:].isna().all().all()
     assert out.geometry.iloc[0] == Point(30, 50)
     assert ev.conform(g.iloc[:0]).shape == (0, len(ev.EVENT_COLUMNS) + 1)
+
+
+_names = st.sampled_from(["Sudzha", "Kursk", "Nowhere", "", None])
+_coord = st.one_of(st.just(np.nan), st.floats(-200, 200))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_names, _names, _coord, _coord), max_size=12))
+def test_geocode_events_never_drops_or_reorders(rows):
+    import importlib
+
+    mod = importlib.import_module("geokit.geocode")
+    real = mod.geocode_many
+    mod.geocode_many = _fake_geocode_many
+    try:
+        df = pd.DataFrame(rows, columns=["location", "admin1", "lat", "lon"])
+        df.index = [f"r{i}" for i in range(len(df))]
+        out = ev.geocode_events(df)
+    finally:
+        mod.geocode_many = real
+    assert out.index.tolist() == df.index.tolist()
+    assert out["location"].tolist() == df["location"].tolist()
+    assert set(out["geocode_status"]) <= set(ev_statuses())
+    valid = df["lat"].abs().le(90) & df["lon"].abs().le(180)
+    pd.testing.assert_series_equal(out.loc[valid, "lat"], df.loc[valid, "lat"], check_dtype=False)
+    filled = out["lat"].notna()
+    assert (out.loc[~filled, "geocode_status"] == "unresolved").all()
+    assert out.loc[~filled, "geocode_reason"].str.len().gt(0).all()

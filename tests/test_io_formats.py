@@ -323,3 +323,13 @@ def test_geocoded_table_written_back_keeps_results(tmp_path):
     assert list(out.columns) == ["id", "town", "lat", "lon", "loc_precision", "geocode_status",
                                  "geocode_reason"]
     assert out["lat"].tolist() == ["51.19", ""]
+
+
+def test_table_format_named_for_a_spatial_file(tmp_path):
+    src = tmp_path / "acled.csv"
+    _acled_frame().to_csv(src, index=False)
+    dst = tmp_path / "e.gpkg"
+    write_events(read_events(src), dst)
+    gdf = read_events(dst, format="acled")
+    assert gdf["event_id"].tolist() == ["UKR0", "UKR1", "UKR2"]
+    assert gdf.attrs["geokit"]["format"] == "acled"

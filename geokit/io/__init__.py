@@ -87,10 +87,11 @@ def read_events(path_or_frame: Any, format: str = "auto", *, bad_rows: str = "ra
         origin = None
     else:
         origin = Path(path_or_frame)
-        if fmt == "auto":
-            fmt = geo.format_for_suffix(origin) or "auto"
-        if fmt in geo.FORMATS:
-            raw = geo.read(origin, fmt)
+        spatial = fmt if fmt in geo.FORMATS else geo.format_for_suffix(origin)
+        if fmt == "auto" and spatial:
+            fmt = spatial
+        if spatial:
+            raw = geo.read(origin, spatial)
             raw.attrs[_common.ATTRS_KEY] = {"path": str(origin)}
         else:
             if fmt == "auto" and origin.suffix.lower() not in _TABLE_SUFFIXES and \
