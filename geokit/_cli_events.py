@@ -5,6 +5,22 @@ from __future__ import annotations
 import argparse
 
 
+def _input_args(parser: argparse.ArgumentParser, formats: str) -> None:
+    parser.add_argument("input", help="ACLED/UCDP/CIR/generic CSV or Excel, or a spatial file")
+    parser.add_argument("--from", dest="from_format", default="auto",
+                        help=f"input format ({formats})")
+    parser.add_argument("--keep-bad-rows", action="store_true",
+                        help="keep rows with more cells than the header (surplus in "
+                             "extra_cells) instead of stopping")
+
+
+def _read(args):
+    from .io import read_events
+
+    return read_events(args.input, format=args.from_format,
+                       bad_rows="keep" if args.keep_bad_rows else "raise")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``events`` command group to the ``geokit`` parser."""
     from .io import FORMATS
@@ -14,19 +30,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     fmts = ", ".join(FORMATS)
 
     conv = es.add_parser("convert", help="convert an event table to another format")
-    conv.add_argument("input", help="ACLED/UCDP/CIR/generic CSV or Excel, or a spatial file")
+    _input_args(conv, fmts)
     conv.add_argument("output", help="destination; format from the suffix unless --to is given")
-    conv.add_argument("--from", dest="from_format", default="auto", help=f"input format ({fmts})")
     conv.add_argument("--to", dest="to_format", default=None, help="output format")
-    conv.add_argument("--keep-bad-rows", action="store_true",
-                        help="keep rows with more cells than the header (surplus in "
-                             "extra_cells) instead of stopping")
     conv.set_defaults(func=_convert)
 
     geo = es.add_parser("geocode", help="fill missing coordinates from place-name columns")
-    geo.add_argument("input")
+    _input_args(geo, fmts)
     geo.add_argument("-o", "--output", required=True, help="destination file")
-    geo.add_argument("--from", dest="from_format", default="auto", help=f"input format ({fmts})")
     geo.add_argument("--to", dest="to_format", default=None, help="output format")
     geo.add_argument("--location", default="location", help="column with the place name")
     geo.add_argument("--admin2", default="admin2", help="column with the district")
@@ -35,27 +46,19 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="column with the country, or one country for every row (e.g. UA)")
     geo.add_argument("--no-check", action="store_true",
                      help="do not check existing coordinates against the place names")
-    geo.add_argument("--keep-bad-rows", action="store_true",
-                        help="keep rows with more cells than the header (surplus in "
-                             "extra_cells) instead of stopping")
     geo.set_defaults(func=_geocode)
 
     val = es.add_parser("validate", help="list every problem in an event table")
-    val.add_argument("input")
-    val.add_argument("--from", dest="from_format", default="auto", help=f"input format ({fmts})")
+    _input_args(val, fmts)
     val.add_argument("-o", "--output", help="also write the problems to this CSV file")
-    val.add_argument("--keep-bad-rows", action="store_true",
-                        help="keep rows with more cells than the header (surplus in "
-                             "extra_cells) instead of stopping")
     val.set_defaults(func=_validate)
     p.set_defaults(func=lambda args: p.print_help() or 1)
 
 
 def _convert(args) -> int:
-    from .io import read_events, write_events
+    from .io import write_events
 
-    gdf = read_events(args.input, format=args.from_format,
-                      bad_rows="keep" if args.keep_bad_rows else "raise")
+    gdf = _read(args)
     write_events(gdf, args.output, format=args.to_format)
     bad = int((gdf["coord_status"] == "invalid").sum()) if "coord_status" in gdf else 0
     print(f"{len(gdf)} rows ({gdf.attrs.get('geokit', {}).get('format', '?')}) -> {args.output}"
@@ -65,10 +68,9 @@ def _convert(args) -> int:
 
 def _geocode(args) -> int:
     from .events import geocode_events
-    from .io import read_events, write_events
+    from .io import write_events
 
-    gdf = read_events(args.input, format=args.from_format,
-                      bad_rows="keep" if args.keep_bad_rows else "raise")
+    gdf = _read(args)
     out = geocode_events(gdf, location=args.location, admin2=args.admin2, admin1=args.admin1,
                          country=args.country, check_existing=not args.no_check)
     write_events(out, args.output, format=args.to_format, columns="all")
@@ -82,10 +84,8 @@ def _validate(args) -> int:
     import pandas as pd
 
     from .events import validate_events
-    from .io import read_events
 
-    gdf = read_events(args.input, format=args.from_format,
-                      bad_rows="keep" if args.keep_bad_rows else "raise")
+    gdf = _read(args)
     problems = validate_events(gdf)
     if "coord_status" in gdf:
         bad = gdf["coord_status"] == "invalid"
