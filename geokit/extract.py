@@ -49,6 +49,9 @@ _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "upon"
 _TOKEN_RE = re.compile(rf"{_WORD}|[\w'’\-]+|[^\w\s]")
 _PREP_BEFORE = frozenset({"in", "near", "to", "from", "at", "outside", "around", "towards",
                           "toward", "into", "across", "via", "through", "visited", "of"})
+_EVENT_VERBS = frozenset({"captured", "recaptured", "retook", "liberated", "shelled", "struck",
+                          "hit", "attacked", "entered", "evacuated", "seized", "bombed",
+                          "visited", "reached", "left", "fled", "toward", "towards", "outside"})
 _SENT_END = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–", "-", "•"})
 _MATCH_Q = (1.0, 0.96, 0.94, 0.9)
 _KIND_PRIOR = {0: 0.0, 1: -1.0, 2: 1.8, 3: 4.5}
@@ -449,7 +452,54 @@ def extract_places(text: str, *, country: str | None = None, admin1: str | None 
         return []
     cc, a1 = _hints(gaz, country, admin1)
     resolved = _resolve(gaz, spans, doc.demonym_cc, cc, a1)
-    return _mentions(gaz, spans, resolved)
+    keep = _supported(gaz, doc, spans, resolved, cc)
+    return _mentions(gaz, [sp for sp, k in zip(spans, keep, strict=True) if k],
+                     [r for r, k in zip(resolved, keep, strict=True) if k])
+
+
+#: A single word that resolves to a town below this population needs support from the text.
+SMALL_TOWN = 100_000
+
+
+def _supported(gaz: _gaz.Gazetteer, doc: _Doc, spans: list[_Span], resolved,
+               country: str | None) -> list[bool]:
+    """Which mentions to keep. A lone capitalised word that names only a small town ("Wang",
+    "Allen", "Salah") is more often a person or a brand than a place, so it is kept only with
+    support: a locative cue ("in", "near", "from"...) before one of its occurrences, a
+    qualifier ("Springfield, Illinois"), or another place of the text within 150 km or in the
+    same first-level region."""
+    a = gaz._a
+    cue_keys = set()
+    for sp in spans:
+        head = doc.text[max(0, sp.start - 16):sp.start].split()
+        if (head and head[-1].lower() in _PREP_BEFORE | _EVENT_VERBS) or sp.qualifier >= 0 \
+                or sp.region:
+            cue_keys.add(sp.key)
+    hinted = {country} | {c for c, n in doc.demonym_cc.items() if n >= 1}
+    chosen = [(sp.key, rec) for sp, (rec, _c, _a) in zip(spans, resolved, strict=True) if rec >= 0]
+    keep = []
+    for sp, (rec, _conf, _alts) in zip(spans, resolved, strict=True):
+        if rec < 0 or " " in sp.text.strip() or sp.key in cue_keys or a.kind.item(rec) != 0 \
+                or a.pop.item(rec) >= SMALL_TOWN or any(ch.isdigit() for ch in sp.text):
+            keep.append(rec >= 0 or True)
+            continue
+        lat, lon, a1 = a.lat.item(rec), a.lon.item(rec), a.a1.item(rec)
+        ok = gaz.country_code(rec) in hinted
+        for key, other in chosen:
+            if ok:
+                break
+            if key == sp.key:
+                continue
+            k = a.kind.item(other)
+            if k == 3:
+                continue
+            own1 = other if k == 2 else a.a1.item(other)
+            if (a1 >= 0 and own1 == a1) or (k < 2 and _haversine(
+                    lat, lon, a.lat.item(other), a.lon.item(other)) < 150):
+                ok = True
+                break
+        keep.append(ok)
+    return keep
 
 
 def _hints(gaz: _gaz.Gazetteer, country: str | None, admin1: str | None) -> tuple[str | None, int]:
