@@ -54,7 +54,12 @@ _EVENT_VERBS = frozenset({"captured", "recaptured", "retook", "liberated", "shel
                           "visited", "reached", "left", "fled", "toward", "towards", "outside"})
 _SENT_END = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–", "-", "•"})
 _MATCH_Q = (1.0, 0.96, 0.94, 0.9)
-_KIND_PRIOR = {0: 0.0, 1: -1.0, 2: 1.8, 3: 4.5}
+_KIND_PRIOR = {0: 0.0, 1: -1.0, 2: 0.0, 3: 0.0}
+#: Prominence of a record: log10 of its population, at least this much for regions and
+#: countries (the gazetteer has no population for them), so that "California" or "Mexico"
+#: mean the state and the country unless the text qualifies them.
+_MIN_LOGPOP = {0: 0.0, 1: 0.0, 2: 5.5, 3: 8.0}
+_POP_WEIGHT = 1.2
 _REGION_KIND_PRIOR = {0: -5.0, 1: 3.0, 2: 5.0, 3: -2.0}
 MAX_SPAN_WORDS = 4
 
@@ -273,7 +278,8 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
             lat = float(a.lat[rec])
             if math.isnan(lat):
                 continue
-            s = 6.0 * math.log(_MATCH_Q[mtype]) + 0.5 * math.log10(float(a.pop[rec]) + 10.0)
+            s = 6.0 * math.log(_MATCH_Q[mtype]) + _POP_WEIGHT * max(
+                math.log10(float(a.pop[rec]) + 10.0), _MIN_LOGPOP[k])
             s += (_REGION_KIND_PRIOR if span.region else _KIND_PRIOR)[k]
             if int(a.source[rec]) > 0:
                 s += 3.0
@@ -285,8 +291,8 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
         ranked, _ctx, _reason = _candidates(gaz, span.text)
         for rec, conf, _why in ranked[:10]:
             k = int(a.kind[rec])
-            best[rec] = (math.log(max(conf, 1e-6)) + 0.5 * math.log10(float(a.pop[rec]) + 10.0)
-                         + _KIND_PRIOR[k])
+            best[rec] = (math.log(max(conf, 1e-6)) + _KIND_PRIOR[k] + _POP_WEIGHT * max(
+                math.log10(float(a.pop[rec]) + 10.0), _MIN_LOGPOP[k]))
     cc = COUNTRY_ALIASES.get(span.key) or (DEMONYMS.get(span.key) if fallback else None)
     if cc:
         rec = _country_rec(gaz, cc)
