@@ -34,6 +34,7 @@ __all__ = [
     "DATE_PRECISIONS",
     "STATUS_COLUMNS",
     "empty_events",
+    "conform",
     "points_from_latlon",
     "validate_events",
     "geocode_events",
