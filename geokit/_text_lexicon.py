@@ -134,3 +134,16 @@ COUNTRY_ALIASES = {
     "gambia": "GM", "the bahamas": "BS", "bahamas": "BS", "ukraine": "UA", "belarus": "BY",
     "china": "CN", "prc": "CN", "india": "IN", "japan": "JP", "germany": "DE", "france": "FR",
 }
+
+#: Continents, with the representative points GeoNames gives them (lat, lon). Not in the
+#: gazetteer, but named often in news; returned as places of kind ``"continent"``.
+CONTINENTS = {
+    "africa": ("Africa", 7.1881, 21.0938),
+    "asia": ("Asia", 29.8406, 89.2969),
+    "europe": ("Europe", 48.6910, 9.1406),
+    "north america": ("North America", 46.0732, -100.5469),
+    "south america": ("South America", -14.6048, -57.6563),
+    "latin america": ("South America", -14.6048, -57.6563),
+    "oceania": ("Oceania", -18.3128, 138.5156),
+    "antarctica": ("Antarctica", -78.1586, 16.4063),
+}

@@ -28,6 +28,7 @@ from . import gazetteer as _gaz
 from ._names import normalize
 from ._text_lexicon import (
     COMMON_WORD_PLACES,
+    CONTINENTS,
     COUNTRY_ALIASES,
     DEMONYMS,
     FIRST_NAMES,
@@ -137,7 +138,8 @@ class _Doc:
     def _known(self, s: str) -> bool:
         memo = _memo(self.gaz, "known")
         if s not in memo:
-            memo[s] = normalize(s) in COUNTRY_ALIASES or self.gaz.has_name(s)
+            key = normalize(s)
+            memo[s] = key in COUNTRY_ALIASES or key in CONTINENTS or self.gaz.has_name(s)
         return memo[s]
 
     def find(self) -> list[_Span]:
@@ -267,6 +269,8 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
            ) -> list[tuple]:
     a = gaz._a
     best: dict[int, float] = {}
+    if span.key in CONTINENTS:
+        return []
     keys = [span.key]
     if span.region:
         base = _gaz.strip_region_words(span.key)
@@ -434,7 +438,9 @@ def extract_places(text: str, *, country: str | None = None, admin1: str | None 
     -------
     list of Mention
         In text order; ``text[m.start:m.end] == m.text``. ``place`` is the chosen
-        :class:`~geokit.models.Place` and ``alternatives`` up to three runners-up.
+        :class:`~geokit.models.Place` and ``alternatives`` up to three runners-up. Continents
+        ("Africa", "Europe"), which the gazetteer lacks, come back as places of kind
+        ``"continent"`` at GeoNames' representative points.
 
     Raises
     ------
@@ -487,7 +493,7 @@ def _supported(gaz: _gaz.Gazetteer, doc: _Doc, spans: list[_Span], resolved,
     for sp, (rec, _conf, _alts) in zip(spans, resolved, strict=True):
         if rec < 0 or " " in sp.text.strip() or sp.key in cue_keys or a.kind.item(rec) != 0 \
                 or a.pop.item(rec) >= SMALL_TOWN or any(ch.isdigit() for ch in sp.text):
-            keep.append(rec >= 0 or True)
+            keep.append(True)
             continue
         lat, lon, a1 = a.lat.item(rec), a.lon.item(rec), a.a1.item(rec)
         ok = gaz.country_code(rec) in hinted
@@ -519,10 +525,19 @@ def _hints(gaz: _gaz.Gazetteer, country: str | None, admin1: str | None) -> tupl
     return cc, a1
 
 
+def _continent(key: str) -> Place:
+    name, lat, lon = CONTINENTS[key]
+    return Place(name=name, lat=lat, lon=lon, kind="continent", score=1.0,
+                 why="continent", source="geokit")
+
+
 def _mentions(gaz: _gaz.Gazetteer, spans: list[_Span], resolved) -> list[Mention]:
     out = []
     for sp, (rec, conf, alts) in zip(spans, resolved, strict=True):
         place: Place | None = None
+        if sp.key in CONTINENTS:
+            out.append(Mention(sp.start, sp.end, sp.text, _continent(sp.key), 1.0, ()))
+            continue
         if rec >= 0:
             place = gaz.place(rec, score=conf, why="resolved with document context")
         out.append(Mention(sp.start, sp.end, sp.text, place, round(conf, 4),

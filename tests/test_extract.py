@@ -107,3 +107,9 @@ def test_cli_places_and_extract(tmp_path, capsys):
     assert main(["extract", str(art), "--published", "2025-03-15", "-o", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["features"]) == 2
+
+
+def test_continents_are_places():
+    ms = extract_places("Grain from Europe reached Africa by sea.")
+    assert [(m.text, m.place.kind) for m in ms] == [("Europe", "continent"),
+                                                    ("Africa", "continent")]
