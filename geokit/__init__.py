@@ -13,9 +13,21 @@ from .errors import (
     GeokitValueError,
     InputFileError,
 )
+from .events import (
+    EVENT_COLUMNS,
+    assign_admin,
+    distance_to_border_km,
+    distance_to_km,
+    empty_events,
+    geocode_events,
+    points_from_latlon,
+    validate_events,
+)
 from .gazetteer import Gazetteer
 from .geocode import candidates, geocode, geocode_many, reverse
+from .io import read_events, write_events
 from .models import Mention, Place
+from .report import report
 
 try:
     __version__ = version("geokit")
@@ -23,6 +35,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 __all__ = [
+    "EVENT_COLUMNS",
     "DataMissingError",
     "Gazetteer",
     "GeokitError",
@@ -31,9 +44,19 @@ __all__ = [
     "InputFileError",
     "Mention",
     "Place",
+    "assign_admin",
     "candidates",
+    "distance_to_border_km",
+    "distance_to_km",
+    "empty_events",
+    "geocode_events",
     "geocode",
     "geocode_many",
     "options",
+    "points_from_latlon",
+    "read_events",
+    "report",
     "reverse",
+    "validate_events",
+    "write_events",
 ]

@@ -36,3 +36,11 @@ def test_licences_are_credited():
     readme = (ROOT / "README.md").read_text()
     assert "CC BY 4.0" in readme and "Natural Earth" in readme
     assert "Attribution 4.0" in (ROOT / "geokit" / "data" / "SOURCES.md").read_text()
+
+
+def test_public_names_exist():
+    import geokit
+
+    for name in geokit.__all__:
+        assert hasattr(geokit, name), name
+    assert geokit.__version__
