@@ -47,7 +47,8 @@ _WORD = rf"[{_UPPER}][\w'’\-]*[\w]|[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}]"
 _WORD_RE = re.compile(_WORD)
 _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "upon", "am", "an",
                          "der", "al", "el"})
-_TOKEN_RE = re.compile(rf"{_WORD}|[\w'’\-]+|[^\w\s]")
+_LOWER_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*(?![\w'’\-])")
+_TOKEN_RE = re.compile(rf"(?P<cap>{_WORD})|[\w'’\-]+|[^\w\s]")
 _PREP_BEFORE = frozenset({"in", "near", "to", "from", "at", "outside", "around", "towards",
                           "toward", "into", "across", "via", "through", "visited", "of"})
 _EVENT_VERBS = frozenset({"captured", "recaptured", "retook", "liberated", "shelled", "struck",
@@ -63,6 +64,7 @@ _MIN_LOGPOP = {0: 0.0, 1: 0.0, 2: 5.5, 3: 8.0}
 _POP_WEIGHT = 1.2
 _REGION_KIND_PRIOR = {0: -5.0, 1: 3.0, 2: 5.0, 3: -2.0}
 MAX_SPAN_WORDS = 4
+_MAX_CANDIDATES = 15
 
 
 @dataclass
@@ -77,49 +79,63 @@ class _Span:
     cands: list[tuple] = field(default_factory=list)
 
 
-def _tokens(text: str) -> list[re.Match]:
-    return list(_TOKEN_RE.finditer(text))
+class _Tokens:
+    """Tokens of a text as parallel lists: surface, start, end, capitalised word or not."""
 
+    __slots__ = ("words", "starts", "ends", "caps", "text")
 
-def _is_cap(tok: str) -> bool:
-    return bool(_WORD_RE.fullmatch(tok)) and not tok.isdigit()
+    def __init__(self, text: str):
+        self.text = text
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.caps: list[bool] = []
+        for m in _TOKEN_RE.finditer(text):
+            self.words.append(m.group())
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.caps.append(m.lastgroup == "cap")
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def gap(self, i: int) -> str:
+        """Text between token ``i - 1`` and token ``i``."""
+        return self.text[self.ends[i - 1]:self.starts[i]]
 
 
 def _strip_possessive(s: str) -> str:
-    for suf in ("'s", "’s", "'", "’"):
-        if s.endswith(suf) and len(s) > len(suf) + 1:
-            return s[: -len(suf)]
+    if s[-1:] in ("s", "'", "’"):
+        for suf in ("'s", "’s", "'", "’"):
+            if s.endswith(suf) and len(s) > len(suf) + 1:
+                return s[: -len(suf)]
     return s
 
 
-def _sentence_start(toks: list[re.Match], i: int) -> bool:
-    return i == 0 or toks[i - 1].group() in _SENT_END or "\n" in toks[i - 1].string[
-        toks[i - 1].end():toks[i].start()]
+def _sentence_start(toks: _Tokens, i: int) -> bool:
+    return i == 0 or toks.words[i - 1] in _SENT_END or "\n" in toks.gap(i)
 
 
-def _runs(toks: list[re.Match]) -> list[tuple[int, int]]:
+def _runs(toks: _Tokens) -> list[tuple[int, int]]:
     """Token index ranges ``[i, j)`` of capitalised runs (connectors allowed inside)."""
     out = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not _is_cap(toks[i].group()):
-            i += 1
+    caps, words = toks.caps, toks.words
+    n = len(words)
+    for i in (k for k, c in enumerate(caps) if c):
+        if out and i < out[-1][1]:
             continue
         j = i + 1
         while j < n:
-            gap = toks[j - 1].string[toks[j - 1].end():toks[j].start()]
-            if gap not in (" ", ""):
+            if toks.gap(j) != " ":
                 break
-            w = toks[j].group()
-            if _is_cap(w):
+            if caps[j]:
                 j += 1
-            elif (w in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1].group())
-                  and toks[j].string[toks[j].end():toks[j + 1].start()] == " "):
+            elif (words[j] in _CONNECTORS and j + 1 < n and caps[j + 1]
+                  and toks.gap(j + 1) == " "):
                 j += 2
             else:
                 break
         out.append((i, j))
-        i = j
     return out
 
 
@@ -129,8 +145,8 @@ class _Doc:
     def __init__(self, text: str, gaz: _gaz.Gazetteer):
         self.text = text
         self.gaz = gaz
-        self.toks = _tokens(text)
-        self.lower_words = {m.group() for m in self.toks if m.group().islower()}
+        self.toks = _Tokens(text)
+        self.lower_words = set(_LOWER_RE.findall(text))
         self.demonym_cc: Counter[str] = Counter()
         self.people: set[str] = set()
         self.spans: list[_Span] = []
@@ -145,15 +161,15 @@ class _Doc:
     def find(self) -> list[_Span]:
         toks, text = self.toks, self.text
         for i, j in _runs(toks):
-            words = [t.group() for t in toks[i:j]]
+            words = toks.words[i:j]
             low = [w.lower() for w in words]
             # demonyms: bias, never a mention
             for w in low:
                 cc = DEMONYMS.get(_strip_possessive(w))
                 if cc:
                     self.demonym_cc[cc] += 1
-            prev = toks[i - 1].group().lower().rstrip(".") if i > 0 else ""
-            full = _strip_possessive(text[toks[i].start():toks[j - 1].end()])
+            prev = toks.words[i - 1].lower().rstrip(".") if i > 0 else ""
+            full = _strip_possessive(text[toks.starts[i]:toks.ends[j - 1]])
             whole_is_place = len(words) > 1 and self._known(full)
             # people: title before, or first name + more capitalised words
             if not whole_is_place and (prev in TITLES or low[0].rstrip(".") in TITLES):
@@ -212,9 +228,9 @@ class _Doc:
         while k < j:
             found = None
             for e in range(min(j, k + MAX_SPAN_WORDS), k, -1):
-                if toks[e - 1].group().lower() in _CONNECTORS:
+                if toks.words[e - 1] in _CONNECTORS:
                     continue
-                s0, e0 = toks[k].start(), toks[e - 1].end()
+                s0, e0 = toks.starts[k], toks.ends[e - 1]
                 surface = _strip_possessive(text[s0:e0])
                 if self._accept(surface, k, e) and self._known(surface):
                     found = (e, s0, s0 + len(surface), surface)
@@ -243,7 +259,7 @@ class _Doc:
         if surface.isupper() and normalize(surface) not in COUNTRY_ALIASES and (
                 len(surface.replace(".", "")) <= 4 or not self._major(surface)):
             return False  # NATO, BA, CEO; an upper-case dateline only for major places
-        prev = self.toks[k - 1].group().lower() if k > 0 else ""
+        prev = self.toks.words[k - 1].lower() if k > 0 else ""
         at_start = _sentence_start(self.toks, k)
         if low in COMMON_WORD_PLACES or low in FIRST_NAMES:
             return prev in _PREP_BEFORE and not at_start
@@ -253,7 +269,7 @@ class _Doc:
 
     def _region_form(self, span: _Span, k: int, e: int) -> None:
         toks = self.toks
-        if e < len(toks) and toks[e].group().lower() in REGION_SUFFIXES:
+        if e < len(toks) and toks.words[e].lower() in REGION_SUFFIXES:
             span.region = True
         elif normalize(span.text).split()[-1] in REGION_SUFFIXES:
             span.region = True
@@ -302,7 +318,7 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
         rec = _country_rec(gaz, cc)
         if rec >= 0:
             best[rec] = max(best.values(), default=0.0) + 3.0
-    ranked = sorted(best.items(), key=lambda t: -t[1])[:25]
+    ranked = sorted(best.items(), key=lambda t: -t[1])[:_MAX_CANDIDATES]
     out = []
     for rec, sc in ranked:
         k = int(a.kind[rec])
@@ -397,8 +413,14 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                 if a1 >= 0 and admin1s[a1] - mine_a1[a1] > 0:
                     s += 1.5
                 if k < 2 and points:
-                    near = sum(1 for key, y, x in points if key != sp.key
-                               and abs(y - lat) < 3 and _haversine(lat, lon, y, x) < 150)
+                    # places within ~150 km (equirectangular distance is close enough here)
+                    coslat = math.cos(math.radians(lat))
+                    near = 0
+                    for key, y, x in points:
+                        dy = y - lat
+                        if -1.4 < dy < 1.4 and key != sp.key:
+                            dx = ((x - lon + 180.0) % 360.0 - 180.0) * coslat
+                            near += dx * dx + dy * dy < 1.82  # (150 km / 111.2 km)^2
                     s += 1.0 * math.log1p(near)
                 if qual >= 0:
                     qk = int(a.kind[qual])
