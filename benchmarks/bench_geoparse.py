@@ -134,13 +134,18 @@ def main(argv=None) -> int:
         docs = load_docs(score_py, corpus)
         mb = sum(len(d["text"].encode("utf-8")) for d in docs) / 1e6
         stem = corpus.stem
+        from geokit import extract as _extract
+
+        _extract._MEMOS.clear()  # cold lookup caches: the first pass over a corpus
         rows, secs = run_geokit(docs)
+        _rows2, secs_warm = run_geokit(docs)
         print(f"{stem} geokit        {score(score_py, corpus, rows, out / f'{stem}.jsonl')}")
         print(f"{stem} geokit oracle {score(score_py, corpus, run_oracle(docs), out / f'{stem}.oracle.jsonl')}")
         g_rows, g_secs = run_geotext(docs)
         if g_rows is not None:
             print(f"{stem} geotext       {score(score_py, corpus, g_rows, out / f'{stem}.geotext.jsonl')}")
-        line = f"{stem} speed: {mb:.2f} MB in {secs:.2f} s = {mb / secs:.2f} MB/s (geokit)"
+        line = (f"{stem} speed: {mb:.2f} MB in {secs:.2f} s = {mb / secs:.2f} MB/s (geokit, cold "
+                f"caches), {mb / secs_warm:.2f} MB/s (second pass)")
         if g_rows is not None:
             line += f", {mb / g_secs:.2f} MB/s (geotext), ratio {g_secs / secs:.2f}"
         print(line)

@@ -48,7 +48,9 @@ _WORD_RE = re.compile(_WORD)
 _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "upon", "am", "an",
                          "der", "al", "el"})
 _LOWER_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*(?![\w'’\-])")
-_TOKEN_RE = re.compile(rf"(?P<cap>{_WORD})|[\w'’\-]+|[^\w\s]")
+_CAP_RE = re.compile(rf"(?<![\w'’\-])(?:{_WORD})")
+_WORD_CHARS = "'’-_"
+_NEXT_RE = re.compile(r"\s+([\w'’\-]+)")
 _PREP_BEFORE = frozenset({"in", "near", "to", "from", "at", "outside", "around", "towards",
                           "toward", "into", "across", "via", "through", "visited", "of"})
 _EVENT_VERBS = frozenset({"captured", "recaptured", "retook", "liberated", "shelled", "struck",
@@ -80,28 +82,62 @@ class _Span:
 
 
 class _Tokens:
-    """Tokens of a text as parallel lists: surface, start, end, capitalised word or not."""
+    """The capitalised words of a text as parallel lists (surface, start, end), with the
+    ordinary tokens around them looked up on demand."""
 
-    __slots__ = ("words", "starts", "ends", "caps", "text")
+    __slots__ = ("words", "starts", "ends", "text")
 
     def __init__(self, text: str):
         self.text = text
         self.words: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
-        self.caps: list[bool] = []
-        for m in _TOKEN_RE.finditer(text):
-            self.words.append(m.group())
+        for m in _CAP_RE.finditer(text):
+            w = m.group()
+            if w.isdigit():
+                continue
+            self.words.append(w)
             self.starts.append(m.start())
             self.ends.append(m.end())
-            self.caps.append(m.lastgroup == "cap")
 
     def __len__(self) -> int:
         return len(self.words)
 
     def gap(self, i: int) -> str:
-        """Text between token ``i - 1`` and token ``i``."""
+        """Text between capitalised word ``i - 1`` and word ``i``."""
         return self.text[self.ends[i - 1]:self.starts[i]]
+
+    def _before(self, i: int) -> tuple[str, bool]:
+        """The token just before word ``i`` ("" at the start) and whether a line break
+        separates them."""
+        t = self.text
+        k = self.starts[i] - 1
+        newline = False
+        while k >= 0 and t[k].isspace():
+            newline = newline or t[k] == "\n"
+            k -= 1
+        if k < 0:
+            return "", True
+        if not (t[k].isalnum() or t[k] in _WORD_CHARS):
+            return t[k], newline
+        e = k + 1
+        while k >= 0 and (t[k].isalnum() or t[k] in _WORD_CHARS):
+            k -= 1
+        return t[k + 1:e], newline
+
+    def prev(self, i: int) -> str:
+        """The token (word or punctuation) just before word ``i``; "" at the start."""
+        return self._before(i)[0]
+
+    def next(self, i: int) -> str:
+        """The word just after word ``i``; "" at the end."""
+        m = _NEXT_RE.match(self.text, self.ends[i])
+        return m.group(1) if m else ""
+
+    def at_start(self, i: int) -> bool:
+        """Whether word ``i`` starts a sentence (or a line)."""
+        tok, newline = self._before(i)
+        return newline or tok in _SENT_END
 
 
 def _strip_possessive(s: str) -> str:
@@ -112,30 +148,22 @@ def _strip_possessive(s: str) -> str:
     return s
 
 
-def _sentence_start(toks: _Tokens, i: int) -> bool:
-    return i == 0 or toks.words[i - 1] in _SENT_END or "\n" in toks.gap(i)
-
-
 def _runs(toks: _Tokens) -> list[tuple[int, int]]:
-    """Token index ranges ``[i, j)`` of capitalised runs (connectors allowed inside)."""
+    """Word index ranges ``[i, j)`` of capitalised runs (connectors allowed between words)."""
     out = []
-    caps, words = toks.caps, toks.words
-    n = len(words)
-    for i in (k for k, c in enumerate(caps) if c):
-        if out and i < out[-1][1]:
-            continue
+    n = len(toks)
+    i = 0
+    while i < n:
         j = i + 1
         while j < n:
-            if toks.gap(j) != " ":
-                break
-            if caps[j]:
+            g = toks.gap(j)
+            if g == " " or (len(g) <= 5 and g[:1] == " " and g[-1:] == " "
+                            and g.strip() in _CONNECTORS and j - i >= 1):
                 j += 1
-            elif (words[j] in _CONNECTORS and j + 1 < n and caps[j + 1]
-                  and toks.gap(j + 1) == " "):
-                j += 2
             else:
                 break
         out.append((i, j))
+        i = j
     return out
 
 
@@ -163,19 +191,21 @@ class _Doc:
         for i, j in _runs(toks):
             words = toks.words[i:j]
             low = [w.lower() for w in words]
+            joined = text[toks.starts[i]:toks.ends[j - 1]]
+            has_connector = joined.count(" ") >= len(words)
             # demonyms: bias, never a mention
             for w in low:
                 cc = DEMONYMS.get(_strip_possessive(w))
                 if cc:
                     self.demonym_cc[cc] += 1
-            prev = toks.words[i - 1].lower().rstrip(".") if i > 0 else ""
+            prev = toks.prev(i).lower().rstrip(".")
             full = _strip_possessive(text[toks.starts[i]:toks.ends[j - 1]])
             whole_is_place = len(words) > 1 and self._known(full)
             # people: title before, or first name + more capitalised words
             if not whole_is_place and (prev in TITLES or low[0].rstrip(".") in TITLES):
                 self._person(words, skip_title=low[0].rstrip(".") in TITLES)
                 continue
-            if not whole_is_place and self._looks_like_person(words, low):
+            if not whole_is_place and not has_connector and self._looks_like_person(words, low):
                 self._person(words)
                 continue
             # organisations: "... University", "Ministry of ..."
@@ -190,7 +220,7 @@ class _Doc:
         """``Firstname Surname``: two or three plain words, not a place as a whole, that start
         with a known first name or with a word that is no place, and do not end in a major
         place or an organisation word."""
-        if not 2 <= len(words) <= 3 or any(w in _CONNECTORS for w in low):
+        if not 2 <= len(words) <= 3:
             return False
         if low[0] in STOP or low[-1] in ORG_WORDS or any(w.isupper() for w in words):
             return False
@@ -228,8 +258,6 @@ class _Doc:
         while k < j:
             found = None
             for e in range(min(j, k + MAX_SPAN_WORDS), k, -1):
-                if toks.words[e - 1] in _CONNECTORS:
-                    continue
                 s0, e0 = toks.starts[k], toks.ends[e - 1]
                 surface = _strip_possessive(text[s0:e0])
                 if self._accept(surface, k, e) and self._known(surface):
@@ -259,8 +287,8 @@ class _Doc:
         if surface.isupper() and normalize(surface) not in COUNTRY_ALIASES and (
                 len(surface.replace(".", "")) <= 4 or not self._major(surface)):
             return False  # NATO, BA, CEO; an upper-case dateline only for major places
-        prev = self.toks.words[k - 1].lower() if k > 0 else ""
-        at_start = _sentence_start(self.toks, k)
+        prev = self.toks.prev(k).lower()
+        at_start = self.toks.at_start(k)
         if low in COMMON_WORD_PLACES or low in FIRST_NAMES:
             return prev in _PREP_BEFORE and not at_start
         if low in self.lower_words:  # the word is used as an ordinary word in this text
@@ -269,7 +297,7 @@ class _Doc:
 
     def _region_form(self, span: _Span, k: int, e: int) -> None:
         toks = self.toks
-        if e < len(toks) and toks.words[e].lower() in REGION_SUFFIXES:
+        if toks.next(e - 1).lower() in REGION_SUFFIXES:
             span.region = True
         elif normalize(span.text).split()[-1] in REGION_SUFFIXES:
             span.region = True
