@@ -147,3 +147,30 @@ CONTINENTS = {
     "oceania": ("Oceania", -18.3128, 138.5156),
     "antarctica": ("Antarctica", -78.1586, 16.4063),
 }
+CONTINENTS["eu"] = CONTINENTS["europe"]
+CONTINENTS["european union"] = CONTINENTS["europe"]
+
+#: News-style abbreviations of US states and Canadian provinces -> (name, country code); used
+#: only in the qualifier position ("Lexington, Ky.", "Victoria, B.C.").
+REGION_ABBREVIATIONS = {
+    "ala": ("Alabama", "US"), "ariz": ("Arizona", "US"), "ark": ("Arkansas", "US"),
+    "calif": ("California", "US"), "colo": ("Colorado", "US"), "conn": ("Connecticut", "US"),
+    "del": ("Delaware", "US"), "fla": ("Florida", "US"), "ga": ("Georgia", "US"),
+    "ill": ("Illinois", "US"), "ind": ("Indiana", "US"), "kan": ("Kansas", "US"),
+    "ky": ("Kentucky", "US"), "la": ("Louisiana", "US"), "md": ("Maryland", "US"),
+    "mass": ("Massachusetts", "US"), "mich": ("Michigan", "US"), "minn": ("Minnesota", "US"),
+    "miss": ("Mississippi", "US"), "mo": ("Missouri", "US"), "mont": ("Montana", "US"),
+    "neb": ("Nebraska", "US"), "nev": ("Nevada", "US"), "n h": ("New Hampshire", "US"),
+    "n j": ("New Jersey", "US"), "n m": ("New Mexico", "US"), "n y": ("New York", "US"),
+    "n c": ("North Carolina", "US"), "n d": ("North Dakota", "US"), "okla": ("Oklahoma", "US"),
+    "ore": ("Oregon", "US"), "pa": ("Pennsylvania", "US"), "r i": ("Rhode Island", "US"),
+    "s c": ("South Carolina", "US"), "s d": ("South Dakota", "US"), "tenn": ("Tennessee", "US"),
+    "vt": ("Vermont", "US"), "va": ("Virginia", "US"), "wash": ("Washington", "US"),
+    "w va": ("West Virginia", "US"), "wis": ("Wisconsin", "US"), "wyo": ("Wyoming", "US"),
+    "d c": ("District of Columbia", "US"), "dc": ("District of Columbia", "US"),
+    "b c": ("British Columbia", "CA"), "bc": ("British Columbia", "CA"),
+    "alta": ("Alberta", "CA"), "sask": ("Saskatchewan", "CA"), "man": ("Manitoba", "CA"),
+    "ont": ("Ontario", "CA"), "que": ("Quebec", "CA"), "n s": ("Nova Scotia", "CA"),
+    "n b": ("New Brunswick", "CA"), "p e i": ("Prince Edward Island", "CA"),
+    "nfld": ("Newfoundland and Labrador", "CA"),
+}

@@ -33,6 +33,7 @@ from ._text_lexicon import (
     DEMONYMS,
     FIRST_NAMES,
     ORG_WORDS,
+    REGION_ABBREVIATIONS,
     REGION_SUFFIXES,
     STOP,
     TITLES,
@@ -76,6 +77,7 @@ class _Span:
     text: str
     key: str
     region: bool = False  # "the X region" form: prefer admin units
+    abbreviation: bool = False  # "Ky.", "B.C." after a comma
     qualifier: int = -1  # index of a following span that names its region/country
     # (record, prior score, country code, kind code, admin1 record, admin2 record, lat, lon)
     cands: list[tuple] = field(default_factory=list)
@@ -260,17 +262,28 @@ class _Doc:
             for e in range(min(j, k + MAX_SPAN_WORDS), k, -1):
                 s0, e0 = toks.starts[k], toks.ends[e - 1]
                 surface = _strip_possessive(text[s0:e0])
+                if e - k == 1 and self._abbreviation(k, surface):
+                    found = (e, s0, s0 + len(surface), surface, True)
+                    break
                 if self._accept(surface, k, e) and self._known(surface):
-                    found = (e, s0, s0 + len(surface), surface)
+                    found = (e, s0, s0 + len(surface), surface, False)
                     break
             if found is None:
                 k += 1
                 continue
-            e, s0, e0, surface = found
-            span = _Span(s0, e0, surface, normalize(surface))
+            e, s0, e0, surface, abbrev = found
+            span = _Span(s0, e0, surface, normalize(surface), abbreviation=abbrev)
             self._region_form(span, k, e)
             self.spans.append(span)
             k = e
+
+    def _abbreviation(self, k: int, surface: str) -> bool:
+        """``Ky.``, ``B.C.``, ``BC`` right after ``Town, ``: a state or province."""
+        key = normalize(surface)
+        if key not in REGION_ABBREVIATIONS or self.toks.prev(k) != ",":
+            return False
+        end = self.toks.ends[k]
+        return surface.isupper() or self.text[end:end + 1] == "."
 
     def _accept(self, surface: str, k: int, e: int) -> bool:
         low = surface.lower()
@@ -278,6 +291,9 @@ class _Doc:
             return low.split()[0] not in STOP or low.split()[0] in ("new", "north", "south",
                                                                      "east", "west", "upper",
                                                                      "lower", "saint", "st")
+        if surface.isupper() and (normalize(surface) in COUNTRY_ALIASES
+                                  or normalize(surface) in CONTINENTS):
+            return True  # US, U.S., UK, UAE, EU
         if low in STOP or low.rstrip(".") in STOP or low in DEMONYMS or low in self.people:
             return False
         if len(surface) < 2 or low in TITLES:
@@ -315,13 +331,18 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
     best: dict[int, float] = {}
     if span.key in CONTINENTS:
         return []
+    if span.key in REGION_ABBREVIATIONS and span.key not in COUNTRY_ALIASES:
+        name, cc = REGION_ABBREVIATIONS[span.key]
+        rec = gaz._find_admin(name, cc, "admin1")
+        if rec >= 0 and (fallback or span.abbreviation):
+            best[rec] = 20.0
     keys = [span.key]
     if span.region:
         base = _gaz.strip_region_words(span.key)
         if base and base != span.key:
             keys.append(base)
     for key in keys:
-        for rec, mtype in gaz.lookup(key):
+        for rec, mtype in ([] if span.abbreviation else gaz.lookup(key)):
             k = int(a.kind[rec])
             lat = float(a.lat[rec])
             if math.isnan(lat):
@@ -390,7 +411,7 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
     a = gaz._a
     cache = _memo(gaz, "prior")
     for sp in spans:
-        ck = (sp.key, sp.region, fallback)
+        ck = (sp.key, sp.region, fallback, sp.abbreviation)
         if ck not in cache:
             cache[ck] = _prior(gaz, sp, fallback)
         sp.cands = cache[ck]

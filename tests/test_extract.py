@@ -113,3 +113,13 @@ def test_continents_are_places():
     ms = extract_places("Grain from Europe reached Africa by sea.")
     assert [(m.text, m.place.kind) for m in ms] == [("Europe", "continent"),
                                                     ("Africa", "continent")]
+
+
+def test_abbreviations_and_short_country_names():
+    text = "Police in Lexington, Ky. and in Victoria, B.C. thanked the US and the EU. Us too."
+    got = {m.text: (m.place.name, m.place.kind) for m in extract_places(text)}
+    assert got["Ky"] == ("Kentucky", "admin1")
+    assert got["B.C."] == ("British Columbia", "admin1")
+    assert got["US"] == ("United States", "country")
+    assert got["EU"][1] == "continent"
+    assert "Us" not in got
