@@ -58,7 +58,7 @@ _EVENT_VERBS = frozenset({"captured", "recaptured", "retook", "liberated", "shel
                           "hit", "attacked", "entered", "evacuated", "seized", "bombed",
                           "visited", "reached", "left", "fled", "toward", "towards", "outside"})
 _SENT_END = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–", "-", "•"})
-_MATCH_Q = (1.0, 0.96, 0.94, 0.9)
+_MATCH_Q = (1.0, 0.85, 0.8, 0.75)
 _KIND_PRIOR = {0: 0.0, 1: -1.0, 2: 0.0, 3: 0.0}
 #: Prominence of a record: log10 of its population, at least this much for regions and
 #: countries (the gazetteer has no population for them), so that "California" or "Mexico"
