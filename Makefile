@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint lab gazetteer bench clean browser
+.PHONY: demo test lint lab gazetteer bench clean browser assets
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# Leaflet and plugin files for offline maps, from the npm registry (pinned, sha512-checked).
+assets: $(STAMP)
+	$(BIN)/python scripts/fetch_assets.py
+
+demo: $(STAMP) assets
 	$(BIN)/geokit demo -o demo-output
 
 # Debian's Chromium for the real-browser tests and PNG/PDF export (installed when root).
@@ -24,7 +28,7 @@ browser:
 	  else echo "note: /usr/bin/chromium missing; browser tests will be skipped (sudo apt-get install chromium)"; fi; \
 	fi
 
-test: $(STAMP) browser
+test: $(STAMP) browser assets
 	$(BIN)/ruff check geokit tests gazetteer benchmarks
 	$(BIN)/python -m pytest -q
 

@@ -121,36 +121,6 @@ def _table(period: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
-def territory_change(before, after) -> dict[str, float]:
-    """Area in km² gained and lost between two control-area geometries (EPSG:4326 in).
-
-    Computed in the equal-area EPSG:6933 projection after repairing invalid geometries.
-    """
-    import geopandas as gpd
-    from shapely import make_valid
-
-    a = gpd.GeoSeries([make_valid(before)], crs=4326).to_crs(6933).iloc[0]
-    b = gpd.GeoSeries([make_valid(after)], crs=4326).to_crs(6933).iloc[0]
-    gained = b.difference(a).area / 1e6
-    lost = a.difference(b).area / 1e6
-    return {"gained": gained, "lost": lost, "net": gained - lost}
-
-
-def _snapshots(folder) -> dict[dt.date, Any]:
-    """Dated control-area geometries from a folder of ``YYYYMMDD*.geojson`` files."""
-    import geopandas as gpd
-
-    out = {}
-    for path in sorted(Path(folder).glob("*.geojson")):
-        stem = path.stem[:8]
-        try:
-            day = dt.datetime.strptime(stem, "%Y%m%d").date()
-        except ValueError:
-            continue
-        out[day] = gpd.read_file(path).to_crs(4326).union_all()
-    return out
-
-
 def report(events, *, frontlines=None, start=None, end=None, region: str | None = None,
            title: str | None = None, output=None, pdf=None, map: bool = True) -> str:
     """Build a situation report for a period; return its HTML (and write files if asked).
@@ -218,7 +188,9 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
         caveats.append(f"{undated} events without a usable date are left out of the report.")
     territory = None
     if frontlines:
-        snaps = _snapshots(frontlines)
+        from .frontline import read_snapshots, territory_change
+
+        snaps = read_snapshots(frontlines)
         if len(snaps) >= 2:
             days = sorted(snaps)
             d0 = max([d for d in days if d <= s] or [days[0]])

@@ -5,7 +5,8 @@ import pytest
 from shapely.geometry import Point, box
 
 from geokit.errors import GeokitValueError
-from geokit.report import report, territory_change
+from geokit.frontline import territory_change
+from geokit.report import report
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">`${1}`</script>'
 

@@ -1,0 +1,84 @@
+// geokit map layers. Data arrive as JSON; every text is written with textContent (never HTML).
+(function () {
+  function el(tag, text, style) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (style) { e.style.cssText = style; }
+    return e;
+  }
+  function popup(fields) {
+    var box = el("div", null, "font: 12px sans-serif; max-width: 280px");
+    fields.forEach(function (f) {
+      if (f[1] === null || f[1] === undefined || f[1] === "") { return; }
+      var row = el("div");
+      row.appendChild(el("b", f[0] + ": "));
+      row.appendChild(el("span", f[1]));
+      box.appendChild(row);
+    });
+    return box;
+  }
+  window.geokitLegend = function (map, title, items, extra) {
+    var ctl = L.control({position: "bottomright"});
+    ctl.onAdd = function () {
+      var div = el("div", null, "background: white; padding: 6px 8px; font: 12px sans-serif; border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-height: 260px; overflow: auto");
+      div.className = "geokit-legend";
+      div.appendChild(el("div", title, "font-weight: 600; margin-bottom: 4px"));
+      items.forEach(function (it) {
+        var row = el("div");
+        row.appendChild(el("span", "", "display: inline-block; width: 12px; height: 12px; margin-right: 5px; vertical-align: -1px; border-radius: 6px; background: " + it[1]));
+        row.appendChild(el("span", it[0]));
+        div.appendChild(row);
+      });
+      (extra || []).forEach(function (t) { div.appendChild(el("div", t, "margin-top: 4px")); });
+      L.DomEvent.disableClickPropagation(div);
+      return div;
+    };
+    ctl.addTo(map);
+    return ctl;
+  };
+  // points: [lat, lon, category index, day index (-1 = undated), record index]
+  window.geokitEvents = function (map, data) {
+    var renderer = L.canvas({padding: 0.3});
+    var groups = data.categories.map(function () { return L.layerGroup(); });
+    var markers = [];
+    data.points.forEach(function (p) {
+      var m = L.circleMarker([p[0], p[1]], {renderer: renderer, radius: 5, weight: 1,
+        color: "#333", fillColor: data.colours[p[2]], fillOpacity: 0.85});
+      var rec = data.records[p[4]];
+      m.bindPopup(function () { return popup(data.fields.map(function (f, i) { return [f, rec[i]]; })); });
+      m.bindTooltip(function () { return el("span", rec[0] + " · " + (rec[2] || "")); });
+      m.geokitDay = p[3];
+      groups[p[2]].addLayer(m);
+      markers.push(m);
+    });
+    var overlays = {};
+    groups.forEach(function (g, i) { g.addTo(map); overlays[data.categories[i]] = g; });
+    L.control.layers(null, overlays, {collapsed: true}).addTo(map);
+    window.geokitDrawn = (window.geokitDrawn || 0) + markers.length;
+    if (data.days && data.days.length > 1) {
+      var ctl = L.control({position: "bottomleft"});
+      ctl.onAdd = function () {
+        var div = el("div", null, "background: white; padding: 6px 8px; font: 12px sans-serif; border-radius: 4px");
+        div.className = "geokit-timeslider";
+        var label = el("div", "All dates");
+        var input = document.createElement("input");
+        input.type = "range"; input.min = -1; input.max = data.days.length - 1; input.value = -1;
+        input.style.width = "240px";
+        input.addEventListener("input", function () {
+          var d = parseInt(input.value, 10);
+          label.textContent = d < 0 ? "All dates" : "Up to " + data.days[d];
+          markers.forEach(function (m, i) {
+            var show = d < 0 || (m.geokitDay >= 0 && m.geokitDay <= d);
+            var g = groups[data.points[i][2]];
+            if (show && !g.hasLayer(m)) { g.addLayer(m); }
+            if (!show && g.hasLayer(m)) { g.removeLayer(m); }
+          });
+        });
+        div.appendChild(label); div.appendChild(input);
+        L.DomEvent.disableClickPropagation(div);
+        return div;
+      };
+      ctl.addTo(map);
+    }
+  };
+})();

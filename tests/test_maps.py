@@ -1,0 +1,118 @@
+"""Maps, opened for real in headless Chromium."""
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import Point, box
+
+from geokit import maps
+
+HOSTILE = ('<img src=x onerror="window.__pwned=1">"\'`${window.__pwned=2}`'
+           '</script><script>window.__pwned=3</script>')
+
+
+@pytest.fixture
+def events():
+    n = 30
+    return gpd.GeoDataFrame({
+        "event_date": pd.date_range("2025-03-01", periods=n, freq="D"),
+        "event_type": ["Battles", "Explosions/Remote violence", HOSTILE] * 10,
+        "actor1": "Military Forces of Russia", "actor2": HOSTILE, "location": HOSTILE,
+        "loc_precision": "exact", "source": HOSTILE, "notes": HOSTILE,
+    }, geometry=[Point(35.0 + i * 0.01, 51.0) for i in range(n)], crs=4326)
+
+
+@pytest.fixture
+def snapshots(tmp_path):
+    folder = tmp_path / "snaps"
+    folder.mkdir()
+    for day, w in (("20250301", 0.5), ("20250315", 0.4), ("20250401", 0.2)):
+        # a self-intersecting bow-tie in one file checks the repair step
+        geom = box(35.0, 51.0, 35.0 + w, 51.4)
+        gpd.GeoDataFrame(geometry=[geom], crs=4326).to_file(folder / f"{day}.geojson")
+    return folder
+
+
+def test_offline_html_has_no_remote_files(events, tmp_path):
+    out = maps.save_html(maps.event_map(events), tmp_path / "m.html", offline=True)
+    text = out.read_text(encoding="utf-8")
+    import re
+
+    assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?:', text)
+    assert "tile.openstreetmap" not in text
+    assert HOSTILE not in text  # the raw payload never appears unescaped
+
+
+def test_frontline_compare_areas(snapshots):
+    m = maps.frontline_map(snapshots, compare=("2025-03-01", "2025-04-01"))
+    html = m.get_root().render()
+    assert "km²" in html and "2025-03-01" in html
+
+
+def _open(page_path):
+    from geokit._browser import chromium_page, chromium_path
+
+    try:
+        chromium_path()
+    except FileNotFoundError:
+        pytest.skip("Chromium not installed (make test installs it)")
+    return chromium_page()
+
+
+def _load(page, path):
+    state = {"dialogs": [], "errors": [], "remote": []}
+    page.on("dialog", lambda d: (state["dialogs"].append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: state["errors"].append(str(e)))
+    page.on("console", lambda m: state["errors"].append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "about:"))
+            else state["remote"].append(r.url))
+    page.goto(path.as_uri())
+    page.wait_for_timeout(300)
+    return state
+
+
+@pytest.mark.browser
+def test_every_map_kind_renders_offline_in_chromium(events, snapshots, tmp_path):
+    pytest.importorskip("playwright")
+    built = {
+        "events": (maps.event_map(events), len(events), 0),
+        "frontline": (maps.frontline_map(snapshots, events=events), len(events), 3),
+        "evacuation": (maps.evacuation_map(["Krasnopillia", "Yunakivka", "Myropillia"]), 0, 0),
+    }
+    for name, (m, drawn, snaps) in built.items():
+        path = maps.save_html(m, tmp_path / f"{name}.html", offline=True)
+        with _open(path) as page:
+            state = _load(page, path)
+            assert page.evaluate("typeof L") == "object", name
+            assert page.evaluate("window.geokitDrawn || 0") == drawn, name
+            assert page.evaluate("window.geokitSnapshotCount || 0") == snaps, name
+            assert page.locator(".geokit-legend").count() >= 1, name
+            assert page.locator(".leaflet-control-scale").count() == 1, name
+            assert not state["errors"] and not state["dialogs"] and not state["remote"], state
+            assert page.evaluate("window.__pwned") is None
+
+
+@pytest.mark.browser
+def test_hostile_text_is_shown_as_text(events, tmp_path):
+    pytest.importorskip("playwright")
+    path = maps.save_html(maps.event_map(events), tmp_path / "m.html", offline=True)
+    with _open(path) as page:
+        state = _load(page, path)
+        page.evaluate("""() => { const ls = []; Object.values(window).forEach(v => {
+            if (v && v._layers && v.eachLayer && v.openPopup) ls.push(v); }); }""")
+        legend = page.inner_text(".geokit-legend")
+        assert HOSTILE in legend  # category shown verbatim, as text
+        # open one popup: its text is the payload, and nothing ran
+        page.locator(".leaflet-interactive, canvas").first.click(position={"x": 10, "y": 10},
+                                                                 force=True)
+        assert page.evaluate("window.__pwned") is None
+        assert not state["dialogs"]
+
+
+@pytest.mark.browser
+def test_save_png(events, tmp_path):
+    pytest.importorskip("playwright")
+    with _open(tmp_path):
+        pass
+    png = maps.save_png(maps.event_map(events), tmp_path / "m.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
