@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from geokit.cli import main
 
 
@@ -51,3 +53,28 @@ def test_demo_runs_offline(tmp_path, capsys):
     assert len(list((tmp_path / "frontlines").glob("*.geojson"))) == 3
     report = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert 'id="territory"' in report and "Sudzha" in report
+    for name in ("event_map.html", "frontline_map.html", "evacuation_map.html"):
+        assert (tmp_path / name).exists(), name
+
+
+@pytest.mark.browser
+def test_demo_outputs_open_in_chromium(tmp_path):
+    pytest.importorskip("playwright")
+    from geokit._browser import chromium_page, chromium_path
+
+    try:
+        chromium_path()
+    except FileNotFoundError:
+        pytest.skip("Chromium not installed (make test installs it)")
+    assert main(["demo", "-o", str(tmp_path)]) == 0
+    for name in ("event_map.html", "frontline_map.html", "evacuation_map.html", "report.html"):
+        with chromium_page() as page:
+            errors, remote = [], []
+            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+            page.on("request", lambda r, remote=remote: None if r.url.startswith(
+                ("file:", "data:", "about:")) else remote.append(r.url))
+            page.goto((tmp_path / name).as_uri())
+            page.wait_for_timeout(300)
+            assert not errors and not remote, (name, errors, remote)
+            if name != "report.html":
+                assert page.evaluate("typeof L") == "object"
