@@ -115,7 +115,8 @@ DEMONYMS = {
 
 #: Lower-case words after a name that make it a region ("the Kursk region").
 REGION_SUFFIXES = ("region", "oblast", "province", "krai", "governorate", "district", "raion",
-                   "county", "state", "prefecture", "territory")
+                   "county", "state", "prefecture", "territory", "область", "обл", "край",
+                   "район", "области", "області", "области", "районе", "районі")
 
 #: Short and common names of countries that news uses and the gazetteer may lack -> ISO code.
 COUNTRY_ALIASES = {

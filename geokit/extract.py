@@ -53,7 +53,9 @@ _CAP_RE = re.compile(rf"(?<![\w'’\-])(?:{_WORD})")
 _WORD_CHARS = "'’-_"
 _NEXT_RE = re.compile(r"\s+([\w'’\-]+)")
 _PREP_BEFORE = frozenset({"in", "near", "to", "from", "at", "outside", "around", "towards",
-                          "toward", "into", "across", "via", "through", "visited", "of"})
+                          "toward", "into", "across", "via", "through", "visited", "of",
+                          "в", "во", "у", "под", "під", "біля", "около", "возле", "из", "із",
+                          "з", "до", "на", "над", "через"})
 _EVENT_VERBS = frozenset({"captured", "recaptured", "retook", "liberated", "shelled", "struck",
                           "hit", "attacked", "entered", "evacuated", "seized", "bombed",
                           "visited", "reached", "left", "fled", "toward", "towards", "outside"})
@@ -78,6 +80,7 @@ class _Span:
     key: str
     region: bool = False  # "the X region" form: prefer admin units
     abbreviation: bool = False  # "Ky.", "B.C." after a comma
+    suffix: str = ""  # the region word after the name ("region", "область")
     qualifier: int = -1  # index of a following span that names its region/country
     # (record, prior score, country code, kind code, admin1 record, admin2 record, lat, lon)
     cands: list[tuple] = field(default_factory=list)
@@ -313,8 +316,10 @@ class _Doc:
 
     def _region_form(self, span: _Span, k: int, e: int) -> None:
         toks = self.toks
-        if toks.next(e - 1).lower() in REGION_SUFFIXES:
+        nxt = toks.next(e - 1).lower()
+        if nxt in REGION_SUFFIXES:
             span.region = True
+            span.suffix = nxt
         elif normalize(span.text).split()[-1] in REGION_SUFFIXES:
             span.region = True
 
@@ -337,6 +342,8 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
         if rec >= 0 and (fallback or span.abbreviation):
             best[rec] = 20.0
     keys = [span.key]
+    if span.suffix:
+        keys.append(normalize(f"{span.key} {span.suffix}"))
     if span.region:
         base = _gaz.strip_region_words(span.key)
         if base and base != span.key:

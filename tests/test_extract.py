@@ -123,3 +123,10 @@ def test_abbreviations_and_short_country_names():
     assert got["US"] == ("United States", "country")
     assert got["EU"][1] == "continent"
     assert "Us" not in got
+
+
+def test_cyrillic_names_and_region_words():
+    text = "Бои у Суджа, Курская область."
+    got = [(m.text, m.place.name, m.place.kind) for m in extract_places(text)]
+    assert got == [("Суджа", "Sudzha", "populated_place"),
+                   ("Курская", "Kursk Oblast", "admin1")]
