@@ -268,7 +268,8 @@ class _Doc:
                 if e - k == 1 and self._abbreviation(k, surface):
                     found = (e, s0, s0 + len(surface), surface, True)
                     break
-                if self._accept(surface, k, e) and self._known(surface):
+                if self._accept(surface, k, e) and (self._known(surface)
+                                                    or self._known_with_suffix(surface, e)):
                     found = (e, s0, s0 + len(surface), surface, False)
                     break
             if found is None:
@@ -279,6 +280,11 @@ class _Doc:
             self._region_form(span, k, e)
             self.spans.append(span)
             k = e
+
+    def _known_with_suffix(self, surface: str, e: int) -> bool:
+        """``Сумська область``: the name is known only together with its region word."""
+        nxt = self.toks.next(e - 1)
+        return nxt.lower() in REGION_SUFFIXES and self._known(f"{surface} {nxt}")
 
     def _abbreviation(self, k: int, surface: str) -> bool:
         """``Ky.``, ``B.C.``, ``BC`` right after ``Town, ``: a state or province."""
