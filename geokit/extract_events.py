@@ -40,7 +40,8 @@ EVENT_RULES: tuple[tuple[str, str, str], ...] = (
      r"\b(?:executed|abduct\w*|kidnapp\w*|tortur\w*|hostages?|shot dead (?:\w+ )?civilians?|"
      r"civilians? (?:were |was )?(?:killed|shot|murdered))\b"),
     ("Strategic developments", "Evacuation/displacement",
-     r"\b(?:evacuat\w*|displaced|fled|flee\w*|refugees?|relocat\w*)\b"),
+     r"\b(?:evacuat\w*|displaced|fled|flee\w*|refugees?|relocat\w*|"
+     r"(?:ordered|told|forced|urged) (?:\w+ ){0,3}to leave)\b"),
     ("Explosions/Remote violence", "Air/drone strike",
      r"\b(?:drones?|uavs?|air ?strikes?|glide bombs?|bombs?|bombed|bombing|aerial)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
@@ -220,7 +221,8 @@ def _actors(sentence: str, country_names: dict[str, str]) -> tuple[str | None, s
     found: list[str] = []
     for m in _ACTOR_RE.finditer(sentence):
         cc = DEMONYMS[m[1].lower()]
-        name = f"Military Forces of {country_names.get(cc, cc)}"
+        body = "Government" if m[2].lower() in ("officials", "authorities") else "Military Forces"
+        name = f"{body} of {country_names.get(cc, cc)}"
         if name not in found:
             found.append(name)
     return (found[0] if found else None), (found[1] if len(found) > 1 else None)

@@ -96,3 +96,12 @@ def test_sample_articles_give_events():
                              source=f.name)
         assert len(gdf) >= 2, f.name
         assert set(gdf["country_code"]) <= {"RU", "UA"}
+
+
+def test_government_actor_and_order_to_leave():
+    gdf = extract_events("Russian authorities told residents of Sudzha to leave on Monday.",
+                         published=PUB)
+    row = gdf.iloc[0]
+    assert row["actor1"] == "Government of Russia"
+    assert row["sub_event_type"] == "Evacuation/displacement"
+    assert row["event_date"] == dt.datetime(2025, 3, 10)
