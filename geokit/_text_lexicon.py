@@ -33,6 +33,7 @@ park centre center research star week free best chamber commerce mega real grand
 culture liberal conservative democrat republican olympic olympics hydro farms lakes coast
 point air ocean house hall office market mall club team season game games cup league
 ceo cfo coo mp mps mla gov govt commissioner assistant senior junior sr jr
+congress parliament senate economy alliance law dad mom mum prix golden downtown
 """.split())
 
 #: Place names that are also ordinary words: a place only after "in", "near", "to"... mid-sentence.

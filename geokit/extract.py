@@ -218,6 +218,9 @@ class _Doc:
                     _strip_possessive(low[-1]) in ORG_WORDS or low[0] in ORG_WORDS):
                 continue
             self._sub_spans(i, j)
+        # a surname seen anywhere in the text ("Mr Steele") is not a place elsewhere in it
+        self.spans = [sp for sp in self.spans if " " in sp.text or sp.region
+                      or sp.text.lower() not in self.people]
         self._link_qualifiers()
         return self.spans
 
@@ -305,8 +308,8 @@ class _Doc:
             return True  # US, U.S., UK, UAE, EU
         if low in STOP or low.rstrip(".") in STOP or low in DEMONYMS or low in self.people:
             return False
-        if len(surface) < 2 or low in TITLES:
-            return False
+        if len(surface) < 3 or low in TITLES:
+            return False  # two letters: "La", "Al", "Li" (abbreviations are handled earlier)
         if sum(c.isupper() for c in surface) >= 2 and not surface.isupper():
             return False  # McGregor, MPs, MoD: names and abbreviations, not places
         if surface.isupper() and normalize(surface) not in COUNTRY_ALIASES and (
