@@ -161,6 +161,8 @@ def _runs(toks: _Tokens) -> list[tuple[int, int]]:
     while i < n:
         j = i + 1
         while j < n:
+            if toks.words[j].isupper() != toks.words[j - 1].isupper():
+                break  # "WASHINGTON Christopher Steele": a dateline, then a name
             g = toks.gap(j)
             if g == " " or (len(g) <= 5 and g[:1] == " " and g[-1:] == " "
                             and g.strip() in _CONNECTORS and j - i >= 1):
@@ -312,8 +314,8 @@ class _Doc:
             return False  # two letters: "La", "Al", "Li" (abbreviations are handled earlier)
         if sum(c.isupper() for c in surface) >= 2 and not surface.isupper():
             return False  # McGregor, MPs, MoD: names and abbreviations, not places
-        if surface.isupper() and normalize(surface) not in COUNTRY_ALIASES and (
-                len(surface.replace(".", "")) <= 4 or not self._major(surface)):
+        if surface.isupper() and normalize(surface) not in COUNTRY_ALIASES and not (
+                self._major(surface) and (len(surface) > 4 or self.toks.at_start(k))):
             return False  # NATO, BA, CEO; an upper-case dateline only for major places
         prev = self.toks.prev(k).lower()
         at_start = self.toks.at_start(k)

@@ -130,3 +130,8 @@ def test_cyrillic_names_and_region_words():
     got = [(m.text, m.place.name, m.place.kind) for m in extract_places(text)]
     assert got == [("Суджа", "Sudzha", "populated_place"),
                    ("Курская", "Kursk Oblast", "admin1")]
+
+
+def test_dateline_then_person():
+    text = "KYIV Oksana Steele, a volunteer, said Steele had left Kharkiv."
+    assert [m.text for m in extract_places(text)] == ["KYIV", "Kharkiv"]
