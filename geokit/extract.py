@@ -19,13 +19,14 @@ The pipeline is pure Python over the bundled gazetteer:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from . import gazetteer as _gaz
-from ._names import normalize
+from ._names import normalize as _normalize
 from ._text_lexicon import (
     COMMON_WORD_PLACES,
     CONTINENTS,
@@ -41,6 +42,8 @@ from ._text_lexicon import (
 from .errors import GeokitTypeError
 from .models import Mention, Place
 
+normalize = functools.lru_cache(maxsize=100_000)(_normalize)
+
 __all__ = ["extract_places", "resolve_spans"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐЎ"
@@ -51,6 +54,7 @@ _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "upon"
 _LOWER_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*(?![\w'’\-])")
 _CAP_RE = re.compile(rf"(?<![\w'’\-])(?:{_WORD})")
 _WORD_CHARS = "'’-_"
+_MIXED_CASE_RE = re.compile(r"[a-zа-яёіїєґ][A-ZА-ЯЁІЇЄҐ]|^[A-ZА-ЯЁІЇЄҐ]{2,}[a-zа-яёіїєґ]")
 _NEXT_RE = re.compile(r"\s+([\w'’\-]+)")
 _PREP_BEFORE = frozenset({"in", "near", "to", "from", "at", "outside", "around", "towards",
                           "toward", "into", "across", "via", "through", "visited", "of",
@@ -312,7 +316,7 @@ class _Doc:
             return False
         if len(surface) < 3 or low in TITLES:
             return False  # two letters: "La", "Al", "Li" (abbreviations are handled earlier)
-        if sum(c.isupper() for c in surface) >= 2 and not surface.isupper():
+        if _MIXED_CASE_RE.search(surface):
             return False  # McGregor, MPs, MoD: names and abbreviations, not places
         if surface.isupper() and normalize(surface) not in COUNTRY_ALIASES and not (
                 self._major(surface) and (len(surface) > 4 or self.toks.at_start(k))):

@@ -135,3 +135,8 @@ def test_cyrillic_names_and_region_words():
 def test_dateline_then_person():
     text = "KYIV Oksana Steele, a volunteer, said Steele had left Kharkiv."
     assert [m.text for m in extract_places(text)] == ["KYIV", "Kharkiv"]
+
+
+def test_hyphenated_names_with_two_capitals():
+    ms = extract_places("Shelling was reported in Volodymyr-Volynskyi, officials said.")
+    assert [m.text for m in ms] == ["Volodymyr-Volynskyi"]
