@@ -34,6 +34,20 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
+# Maps need folium; they load on first use so `import geokit` stays light.
+_LAZY = {"maps": None, "event_map": "maps", "frontline_map": "maps", "evacuation_map": "maps",
+         "save_html": "maps", "save_png": "maps"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module = importlib.import_module(".maps", __name__)
+        return module if _LAZY[name] is None else getattr(module, name)
+    raise AttributeError(f"module 'geokit' has no attribute {name!r}")
+
+
 __all__ = [
     "EVENT_COLUMNS",
     "DataMissingError",
@@ -49,14 +63,20 @@ __all__ = [
     "distance_to_border_km",
     "distance_to_km",
     "empty_events",
+    "evacuation_map",
+    "event_map",
+    "frontline_map",
     "geocode_events",
     "geocode",
     "geocode_many",
+    "maps",
     "options",
     "points_from_latlon",
     "read_events",
     "report",
     "reverse",
+    "save_html",
+    "save_png",
     "validate_events",
     "write_events",
 ]
