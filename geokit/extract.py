@@ -508,7 +508,10 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                 res = (scored[0][1], 1.0 / sum(w), [r for _, r in scored[1:4]])
             by_key[ck] = res
             out.append(res)
-        choice = [r[0] for r in out]
+        new_choice = [r[0] for r in out]
+        if new_choice == choice:
+            break  # the context no longer changes any answer
+        choice = new_choice
     return out
 
 
