@@ -135,9 +135,9 @@ def main(argv=None) -> int:
         docs = load_docs(score_py, corpus)
         mb = sum(len(d["text"].encode("utf-8")) for d in docs) / 1e6
         stem = corpus.stem
-        from geokit import extract as _extract
+        from geokit import _text_spans
 
-        _extract._MEMOS.clear()  # cold lookup caches: the first pass over a corpus
+        _text_spans._MEMOS.clear()  # cold lookup caches: the first pass over a corpus
         rows, secs = run_geokit(docs)
         _rows2, secs_warm = run_geokit(docs)
         print(f"{stem} geokit        {score(score_py, corpus, rows, out / f'{stem}.jsonl')}")

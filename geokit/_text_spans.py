@@ -1,0 +1,328 @@
+"""Candidate place spans in text: capitalised runs and the filters that reject people,
+organisations, abbreviations and common words (used by :mod:`geokit.extract`)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import gazetteer as _gaz
+from ._names import normalize as _normalize
+from ._text_lexicon import (
+    COMMON_WORD_PLACES,
+    CONTINENTS,
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    FIRST_NAMES,
+    ORG_WORDS,
+    REGION_ABBREVIATIONS,
+    REGION_SUFFIXES,
+    STOP,
+    TITLES,
+)
+
+normalize = functools.lru_cache(maxsize=100_000)(_normalize)
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐЎ"
+_WORD = rf"[{_UPPER}][\w'’\-]*[\w]|[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}]"
+_WORD_RE = re.compile(_WORD)
+_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "upon", "am", "an",
+                         "der", "al", "el"})
+_LOWER_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*(?![\w'’\-])")
+_CAP_RE = re.compile(rf"(?<![\w'’\-])(?:{_WORD})")
+_WORD_CHARS = "'’-_"
+_MIXED_CASE_RE = re.compile(r"[a-zа-яёіїєґ][A-ZА-ЯЁІЇЄҐ]|^[A-ZА-ЯЁІЇЄҐ]{2,}[a-zа-яёіїєґ]")
+_NEXT_RE = re.compile(r"\s+([\w'’\-]+)")
+_PREP_BEFORE = frozenset({"in", "near", "to", "from", "at", "outside", "around", "towards",
+                          "toward", "into", "across", "via", "through", "visited", "of",
+                          "в", "во", "у", "под", "під", "біля", "около", "возле", "из", "із",
+                          "з", "до", "на", "над", "через"})
+_EVENT_VERBS = frozenset({"captured", "recaptured", "retook", "liberated", "shelled", "struck",
+                          "hit", "attacked", "entered", "evacuated", "seized", "bombed",
+                          "visited", "reached", "left", "fled", "toward", "towards", "outside"})
+_SENT_END = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–", "-", "•"})
+MAX_SPAN_WORDS = 4
+
+_MEMOS: dict[tuple[int, str], dict] = {}
+_MEMO_MAX = 200_000
+
+
+def _memo(gaz: _gaz.Gazetteer, name: str) -> dict:
+    """A per-gazetteer lookup cache (names repeat across documents); cleared when large."""
+    key = (id(gaz), name)
+    memo = _MEMOS.get(key)
+    if memo is None or len(memo) > _MEMO_MAX:
+        memo = _MEMOS[key] = {}
+    return memo
+
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    key: str
+    region: bool = False  # "the X region" form: prefer admin units
+    abbreviation: bool = False  # "Ky.", "B.C." after a comma
+    suffix: str = ""  # the region word after the name ("region", "область")
+    qualifier: int = -1  # index of a following span that names its region/country
+    # (record, prior score, country code, kind code, admin1 record, admin2 record, lat, lon)
+    cands: list[tuple] = field(default_factory=list)
+
+
+class _Tokens:
+    """The capitalised words of a text as parallel lists (surface, start, end), with the
+    ordinary tokens around them looked up on demand."""
+
+    __slots__ = ("words", "starts", "ends", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in _CAP_RE.finditer(text):
+            w = m.group()
+            if w.isdigit():
+                continue
+            self.words.append(w)
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def gap(self, i: int) -> str:
+        """Text between capitalised word ``i - 1`` and word ``i``."""
+        return self.text[self.ends[i - 1]:self.starts[i]]
+
+    def _before(self, i: int) -> tuple[str, bool]:
+        """The token just before word ``i`` ("" at the start) and whether a line break
+        separates them."""
+        t = self.text
+        k = self.starts[i] - 1
+        newline = False
+        while k >= 0 and t[k].isspace():
+            newline = newline or t[k] == "\n"
+            k -= 1
+        if k < 0:
+            return "", True
+        if not (t[k].isalnum() or t[k] in _WORD_CHARS):
+            return t[k], newline
+        e = k + 1
+        while k >= 0 and (t[k].isalnum() or t[k] in _WORD_CHARS):
+            k -= 1
+        return t[k + 1:e], newline
+
+    def prev(self, i: int) -> str:
+        """The token (word or punctuation) just before word ``i``; "" at the start."""
+        return self._before(i)[0]
+
+    def next(self, i: int) -> str:
+        """The word just after word ``i``; "" at the end."""
+        m = _NEXT_RE.match(self.text, self.ends[i])
+        return m.group(1) if m else ""
+
+    def at_start(self, i: int) -> bool:
+        """Whether word ``i`` starts a sentence (or a line)."""
+        tok, newline = self._before(i)
+        return newline or tok in _SENT_END
+
+
+def _strip_possessive(s: str) -> str:
+    if s[-1:] in ("s", "'", "’"):
+        for suf in ("'s", "’s", "'", "’"):
+            if s.endswith(suf) and len(s) > len(suf) + 1:
+                return s[: -len(suf)]
+    return s
+
+
+def _runs(toks: _Tokens) -> list[tuple[int, int]]:
+    """Word index ranges ``[i, j)`` of capitalised runs (connectors allowed between words)."""
+    out = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n:
+            if toks.words[j].isupper() != toks.words[j - 1].isupper():
+                break  # "WASHINGTON Christopher Steele": a dateline, then a name
+            g = toks.gap(j)
+            if g == " " or (len(g) <= 5 and g[:1] == " " and g[-1:] == " "
+                            and g.strip() in _CONNECTORS and j - i >= 1):
+                j += 1
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+class _Doc:
+    """Candidate spans of one text, with the evidence the filters collected."""
+
+    def __init__(self, text: str, gaz: _gaz.Gazetteer):
+        self.text = text
+        self.gaz = gaz
+        self.toks = _Tokens(text)
+        self.lower_words = set(_LOWER_RE.findall(text))
+        self.demonym_cc: Counter[str] = Counter()
+        self.people: set[str] = set()
+        self.spans: list[_Span] = []
+
+    def _known(self, s: str) -> bool:
+        memo = _memo(self.gaz, "known")
+        if s not in memo:
+            key = normalize(s)
+            memo[s] = key in COUNTRY_ALIASES or key in CONTINENTS or self.gaz.has_name(s)
+        return memo[s]
+
+    def find(self) -> list[_Span]:
+        toks, text = self.toks, self.text
+        for i, j in _runs(toks):
+            words = toks.words[i:j]
+            low = [w.lower() for w in words]
+            joined = text[toks.starts[i]:toks.ends[j - 1]]
+            has_connector = joined.count(" ") >= len(words)
+            # demonyms: bias, never a mention
+            for w in low:
+                cc = DEMONYMS.get(_strip_possessive(w))
+                if cc:
+                    self.demonym_cc[cc] += 1
+            prev = toks.prev(i).lower().rstrip(".")
+            full = _strip_possessive(text[toks.starts[i]:toks.ends[j - 1]])
+            whole_is_place = len(words) > 1 and self._known(full)
+            # people: title before, or first name + more capitalised words
+            if not whole_is_place and (prev in TITLES or low[0].rstrip(".") in TITLES):
+                self._person(words, skip_title=low[0].rstrip(".") in TITLES)
+                continue
+            if not whole_is_place and not has_connector and self._looks_like_person(words, low):
+                self._person(words)
+                continue
+            # organisations: "... University", "Ministry of ..."
+            if not whole_is_place and len(words) > 1 and (
+                    _strip_possessive(low[-1]) in ORG_WORDS or low[0] in ORG_WORDS):
+                continue
+            self._sub_spans(i, j)
+        # a surname seen anywhere in the text ("Mr Steele") is not a place elsewhere in it
+        self.spans = [sp for sp in self.spans if " " in sp.text or sp.region
+                      or sp.text.lower() not in self.people]
+        self._link_qualifiers()
+        return self.spans
+
+    def _looks_like_person(self, words: list[str], low: list[str]) -> bool:
+        """``Firstname Surname``: two or three plain words, not a place as a whole, that start
+        with a known first name or with a word that is no place, and do not end in a major
+        place or an organisation word."""
+        if not 2 <= len(words) <= 3:
+            return False
+        if low[0] in STOP or low[-1] in ORG_WORDS or any(w.isupper() for w in words):
+            return False
+        if low[0] in FIRST_NAMES:
+            return not self._major(words[-1])
+        return not self._known(words[0]) and not self._major(words[-1])
+
+    def _major(self, word: str) -> bool:
+        """A country, first-level region or city of 100,000 or more."""
+        memo = _memo(self.gaz, "major")
+        if word not in memo:
+            memo[word] = self._major_uncached(word)
+        return memo[word]
+
+    def _major_uncached(self, word: str) -> bool:
+        key = normalize(_strip_possessive(word))
+        if key in COUNTRY_ALIASES:
+            return True
+        a = self.gaz._a
+        return any(int(a.kind[r]) >= 2 or int(a.pop[r]) >= 100_000
+                   for r, _ in self.gaz.lookup(key))
+
+    def _person(self, words: list[str], skip_title: bool = False) -> None:
+        ws = words[1:] if skip_title else words
+        cut = next((n for n, w in enumerate(ws) if w.lower() in _CONNECTORS), len(ws))
+        ws = ws[:cut]
+        if len(ws) >= 2:
+            self.people.add(_strip_possessive(ws[-1]).lower())
+        elif len(ws) == 1 and not skip_title:
+            self.people.add(ws[0].lower())
+
+    def _sub_spans(self, i: int, j: int) -> None:
+        toks, text = self.toks, self.text
+        k = i
+        while k < j:
+            found = None
+            for e in range(min(j, k + MAX_SPAN_WORDS), k, -1):
+                s0, e0 = toks.starts[k], toks.ends[e - 1]
+                surface = _strip_possessive(text[s0:e0])
+                if e - k == 1 and self._abbreviation(k, surface):
+                    found = (e, s0, s0 + len(surface), surface, True)
+                    break
+                if self._accept(surface, k, e) and (self._known(surface)
+                                                    or self._known_with_suffix(surface, e)):
+                    found = (e, s0, s0 + len(surface), surface, False)
+                    break
+            if found is None:
+                k += 1
+                continue
+            e, s0, e0, surface, abbrev = found
+            span = _Span(s0, e0, surface, normalize(surface), abbreviation=abbrev)
+            self._region_form(span, k, e)
+            self.spans.append(span)
+            k = e
+
+    def _known_with_suffix(self, surface: str, e: int) -> bool:
+        """``Сумська область``: the name is known only together with its region word."""
+        nxt = self.toks.next(e - 1)
+        return nxt.lower() in REGION_SUFFIXES and self._known(f"{surface} {nxt}")
+
+    def _abbreviation(self, k: int, surface: str) -> bool:
+        """``Ky.``, ``B.C.``, ``BC`` right after ``Town, ``: a state or province."""
+        key = normalize(surface)
+        if key not in REGION_ABBREVIATIONS or self.toks.prev(k) != ",":
+            return False
+        end = self.toks.ends[k]
+        return surface.isupper() or self.text[end:end + 1] == "."
+
+    def _accept(self, surface: str, k: int, e: int) -> bool:
+        low = surface.lower()
+        if e - k > 1:
+            return low.split()[0] not in STOP or low.split()[0] in ("new", "north", "south",
+                                                                     "east", "west", "upper",
+                                                                     "lower", "saint", "st")
+        if surface.isupper() and (normalize(surface) in COUNTRY_ALIASES
+                                  or normalize(surface) in CONTINENTS):
+            return True  # US, U.S., UK, UAE, EU
+        if low in STOP or low.rstrip(".") in STOP or low in DEMONYMS or low in self.people:
+            return False
+        if len(surface) < 3 or low in TITLES:
+            return False  # two letters: "La", "Al", "Li" (abbreviations are handled earlier)
+        if _MIXED_CASE_RE.search(surface):
+            return False  # McGregor, MPs, MoD: names and abbreviations, not places
+        if surface.isupper() and normalize(surface) not in COUNTRY_ALIASES and not (
+                self._major(surface) and (len(surface) > 4 or self.toks.at_start(k))):
+            return False  # NATO, BA, CEO; an upper-case dateline only for major places
+        prev = self.toks.prev(k).lower()
+        at_start = self.toks.at_start(k)
+        if low in COMMON_WORD_PLACES or low in FIRST_NAMES:
+            return prev in _PREP_BEFORE and not at_start
+        if low in self.lower_words:  # the word is used as an ordinary word in this text
+            return prev in _PREP_BEFORE and not at_start
+        return True
+
+    def _region_form(self, span: _Span, k: int, e: int) -> None:
+        toks = self.toks
+        nxt = toks.next(e - 1).lower()
+        if nxt in REGION_SUFFIXES:
+            span.region = True
+            span.suffix = nxt
+        elif normalize(span.text).split()[-1] in REGION_SUFFIXES:
+            span.region = True
+
+    def _link_qualifiers(self) -> None:
+        """``Springfield, Illinois``: the second name qualifies the first."""
+        for a, b in zip(self.spans, self.spans[1:], strict=False):
+            if self.text[a.end:b.start] in (", ", ","):
+                a.qualifier = self.spans.index(b)
