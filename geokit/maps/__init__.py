@@ -130,53 +130,62 @@ def event_map(events, *, color_by: str = "event_type", time: bool = True,
             df["lon"] = [g.x if g is not None and not g.is_empty else math.nan for g in geom]
         else:
             raise GeokitValueError("events need point geometry or lat/lon columns")
-    df = df[pd.to_numeric(df["lat"], errors="coerce").notna()]
+    df = df[pd.to_numeric(df["lat"], errors="coerce").notna()].reset_index(drop=True)
     if len(df) > max_points:
         raise GeokitValueError(f"{len(df):,} events exceed max_points={max_points:,}; "
                                "filter them or raise the limit")
     if color_by not in df:
         df[color_by] = "events"
-    cats = df[color_by].map(_text).fillna("unknown")
-    categories = sorted(cats.unique().tolist())
-    cat_idx = {c: i for i, c in enumerate(categories)}
-    dates = pd.to_datetime(df.get("event_date"), errors="coerce") if "event_date" in df else \
-        pd.Series(pd.NaT, index=df.index)
-    days = sorted({d.date().isoformat() for d in dates.dropna()})
-    day_idx = {d: i for i, d in enumerate(days)}
-    actors = [" vs ".join(a for a in (_text(r.get("actor1")), _text(r.get("actor2"))) if a)
-              for r in df.to_dict("records")]
-    records, points = [], []
-    for i, (row, cat, when, act) in enumerate(zip(df.to_dict("records"), cats, dates, actors,
-                                                  strict=True)):
-        day = when.date().isoformat() if not pd.isna(when) else None
-        records.append([_text(row.get("location")) or "", day, cat,
-                        _text(row.get("sub_event_type")), act or None,
-                        _text(row.get("loc_precision")), _text(row.get("fatalities")),
-                        _text(row.get("source")), _text(row.get("notes"))])
-        points.append([round(float(row["lat"]), 5), round(float(row["lon"]), 5), cat_idx[cat],
-                       day_idx.get(day, -1) if day else -1, i])
-    colours = [PALETTE[i % len(PALETTE)] for i in range(len(categories))]
-    if len(df):
-        center = (float(df["lat"].median()), float(df["lon"].median()))
+    cats = df[color_by].astype("string").fillna("unknown")
+    cat_codes, categories = pd.factorize(cats, sort=True)
+    categories = [str(c) for c in categories]
+    if "event_date" in df:
+        dates = pd.to_datetime(df["event_date"], errors="coerce").dt.normalize()
     else:
-        center = (50.5, 35.0)
+        dates = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
+    day_codes, day_values = pd.factorize(dates, sort=True)  # NaT -> -1
+    days = [d.date().isoformat() for d in day_values]
+    actors = _join(df.get("actor1"), df.get("actor2"), len(df))
+    # columnar: each popup field is a list of distinct strings plus one code per event
+    fields = {"Place": df.get("location"), "Date": pd.Series(
+                  [days[c] if c >= 0 else None for c in day_codes]),
+              "Type": cats, "Sub-type": df.get("sub_event_type"), "Actors": actors,
+              "Precision": df.get("loc_precision"), "Fatalities": df.get("fatalities"),
+              "Source": df.get("source"), "Notes": df.get("notes")}
+    columns = []
+    for series in fields.values():
+        if series is None:
+            columns.append({"values": [], "codes": None})
+            continue
+        codes, values = pd.factorize(pd.Series(series).astype("string"))
+        columns.append({"values": [str(v) for v in values], "codes": codes.tolist()})
+    colours = [PALETTE[i % len(PALETTE)] for i in range(len(categories))]
+    lat = df["lat"].astype(float).round(5)
+    lon = df["lon"].astype(float).round(5)
+    center = (float(lat.median()), float(lon.median())) if len(df) else (50.5, 35.0)
     m = _base_map(center, 7, offline=offline)
-    data = {"points": points, "records": records, "colours": colours,
+    data = {"lat": lat.tolist(), "lon": lon.tolist(), "cat": cat_codes.tolist(),
+            "day": day_codes.tolist(), "columns": columns, "colours": colours,
             # layer-control labels are HTML in Leaflet, so they are escaped here
             "categories": [html.escape(c) for c in categories],
-            "fields": ["Place", "Date", "Type", "Sub-type", "Actors", "Precision",
-                       "Fatalities", "Source", "Notes"],
-            "days": days if time else []}
+            "legend": categories, "fields": list(fields), "days": days if time else []}
     name = m.get_name()
     _call(m, f"geokitEvents({name}, {_json(data)});")
     _call(m, f"geokitLegend({name}, {_json(color_by.replace('_', ' '))}, "
              f"{_json([[c, colours[i]] for i, c in enumerate(categories)])}, "
-             f"{_json([f'{len(points):,} events'])});")
-    if len(points):
-        lats = [p[0] for p in points]
-        lons = [p[1] for p in points]
-        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom=10)
+             f"{_json([f'{len(df):,} events'])});")
+    if len(df):
+        m.fit_bounds([[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]],
+                     max_zoom=10)
     return m
+
+
+def _join(a, b, n: int) -> pd.Series:
+    """"actor1 vs actor2" per row, leaving out missing actors."""
+    a = pd.Series(a if a is not None else [None] * n).astype("string")
+    b = pd.Series(b if b is not None else [None] * n).astype("string")
+    both = a.notna() & b.notna() & (a != "") & (b != "")
+    return a.where(~both, a + " vs " + b).fillna(b)
 
 
 def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: bool = False):

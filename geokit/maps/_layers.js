@@ -36,21 +36,34 @@
     ctl.addTo(map);
     return ctl;
   };
-  // points: [lat, lon, category index, day index (-1 = undated), record index]
+  // data: columnar arrays lat, lon, cat, day (-1 = undated) and popup columns
+  // ({values: distinct strings, codes: one index per event}).
   window.geokitEvents = function (map, data) {
     var renderer = L.canvas({padding: 0.3});
     var groups = data.categories.map(function () { return L.layerGroup(); });
     var markers = [];
-    data.points.forEach(function (p) {
-      var m = L.circleMarker([p[0], p[1]], {renderer: renderer, radius: 5, weight: 1,
-        color: "#333", fillColor: data.colours[p[2]], fillOpacity: 0.85});
-      var rec = data.records[p[4]];
-      m.bindPopup(function () { return popup(data.fields.map(function (f, i) { return [f, rec[i]]; })); });
-      m.bindTooltip(function () { return el("span", rec[0] + " · " + (rec[2] || "")); });
-      m.geokitDay = p[3];
-      groups[p[2]].addLayer(m);
+    function field(c, i) {
+      var col = data.columns[c];
+      if (!col.codes) { return null; }
+      var k = col.codes[i];
+      return k < 0 ? null : col.values[k];
+    }
+    for (var i = 0; i < data.lat.length; i++) {
+      var m = L.circleMarker([data.lat[i], data.lon[i]], {renderer: renderer, radius: 5,
+        weight: 1, color: "#333", fillColor: data.colours[data.cat[i]], fillOpacity: 0.85});
+      (function (i) {
+        m.bindPopup(function () {
+          return popup(data.fields.map(function (f, c) { return [f, field(c, i)]; }));
+        });
+        m.bindTooltip(function () {
+          return el("span", (field(0, i) || "") + " · " + (field(1, i) || ""));
+        });
+      })(i);
+      m.geokitDay = data.day[i];
+      m.geokitCat = data.cat[i];
+      groups[data.cat[i]].addLayer(m);
       markers.push(m);
-    });
+    }
     var overlays = {};
     groups.forEach(function (g, i) { g.addTo(map); overlays[data.categories[i]] = g; });
     L.control.layers(null, overlays, {collapsed: true}).addTo(map);
@@ -69,7 +82,7 @@
           label.textContent = d < 0 ? "All dates" : "Up to " + data.days[d];
           markers.forEach(function (m, i) {
             var show = d < 0 || (m.geokitDay >= 0 && m.geokitDay <= d);
-            var g = groups[data.points[i][2]];
+            var g = groups[m.geokitCat];
             if (show && !g.hasLayer(m)) { g.addLayer(m); }
             if (!show && g.hasLayer(m)) { g.removeLayer(m); }
           });
