@@ -23,6 +23,8 @@ from .events import (
     points_from_latlon,
     validate_events,
 )
+from .extract import extract_places, resolve_spans
+from .extract_events import extract_events
 from .gazetteer import Gazetteer
 from .geocode import candidates, geocode, geocode_many, reverse
 from .io import read_events, write_events
@@ -64,6 +66,8 @@ __all__ = [
     "distance_to_km",
     "empty_events",
     "evacuation_map",
+    "extract_events",
+    "extract_places",
     "event_map",
     "frontline_map",
     "geocode_events",
@@ -74,6 +78,7 @@ __all__ = [
     "points_from_latlon",
     "read_events",
     "report",
+    "resolve_spans",
     "reverse",
     "save_html",
     "save_png",

@@ -58,8 +58,9 @@ class _Context:
 def _check_kind(kind: str | None) -> str | None:
     if kind is None:
         return None
-    if kind not in KINDS:
-        raise GeokitValueError(f"kind={kind!r} is not valid; choose one of {', '.join(KINDS)}")
+    if kind not in _gaz.KIND_CODES:
+        raise GeokitValueError(f"kind={kind!r} is not valid; choose one of "
+                               f"{', '.join(_gaz.KIND_CODES)}")
     return kind
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Kinds of place the gazetteer knows, from most to least specific.
-KINDS = ("populated_place", "admin2", "admin1", "country")
+#: Kinds of place, from most to least specific ("continent" only comes from text extraction).
+KINDS = ("populated_place", "admin2", "admin1", "country", "continent")
 
 
 @dataclass(frozen=True, slots=True)
