@@ -27,6 +27,10 @@ SAMPLE_CONTROL_AREAS = {
     "20241101": ["Sudzha", "Guyevo", "Bolshoye Soldatskoye"],
     "20250301": ["Sudzha", "Guyevo"],
 }
+#: Publication dates of the bundled sample articles (relative dates resolve against them).
+SAMPLE_PUBLISHED = {"kursk_incursion_2024.txt": "2024-08-10",
+                    "sudzha_recaptured_2025.txt": "2025-03-14",
+                    "sumy_evacuations_2025.txt": "2025-06-02"}
 #: Border settlements of Sumy oblast used for the demo's evacuation map.
 SAMPLE_EVACUATION = ["Velyka Pysarivka", "Krasnopillia", "Yunakivka", "Myropillia",
                      "Bilopillia", "Vorozhba", "Seredyna-Buda", "Khotin, Sumy Oblast"]
@@ -70,7 +74,7 @@ def run(out_dir: Path) -> dict[str, Path]:
 
     events = geocode_events(read_events(sample_path("events_kursk_sumy.csv")))
     try:
-        from .extract import extract_events
+        from .extract_events import extract_events
 
         articles = sorted((sample_path("articles")).glob("*.txt"))
         extracted = [extract_events(p.read_text(encoding="utf-8"), source=p.name,
@@ -102,11 +106,8 @@ def run(out_dir: Path) -> dict[str, Path]:
 
 
 def _published(path: Path):
-    """Publication date from a sample article's first line ``Published: YYYY-MM-DD``."""
-    first = path.read_text(encoding="utf-8").splitlines()[:1]
-    if first and first[0].lower().startswith("published:"):
-        return first[0].split(":", 1)[1].strip()
-    return None
+    """Publication date of a bundled sample article."""
+    return SAMPLE_PUBLISHED.get(path.name)
 
 
 def _maps(events, front_dir: Path, out_dir: Path) -> dict[str, Path]:

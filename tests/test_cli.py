@@ -55,6 +55,10 @@ def test_demo_runs_offline(tmp_path, capsys):
     assert 'id="territory"' in report and "Sudzha" in report
     for name in ("event_map.html", "frontline_map.html", "evacuation_map.html"):
         assert (tmp_path / name).exists(), name
+    import geopandas
+
+    sources = set(geopandas.read_file(tmp_path / "events.geojson")["source"])
+    assert "sudzha_recaptured_2025.txt" in sources  # events extracted from our sample articles
 
 
 @pytest.mark.browser
