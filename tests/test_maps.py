@@ -98,13 +98,17 @@ def test_hostile_text_is_shown_as_text(events, tmp_path):
     path = maps.save_html(maps.event_map(events), tmp_path / "m.html", offline=True)
     with _open(path) as page:
         state = _load(page, path)
-        page.evaluate("""() => { const ls = []; Object.values(window).forEach(v => {
-            if (v && v._layers && v.eachLayer && v.openPopup) ls.push(v); }); }""")
         legend = page.inner_text(".geokit-legend")
         assert HOSTILE in legend  # category shown verbatim, as text
-        # open one popup: its text is the payload, and nothing ran
-        page.locator(".leaflet-interactive, canvas").first.click(position={"x": 10, "y": 10},
-                                                                 force=True)
+        # click the first event: its popup shows the payload as text and nothing runs
+        name = page.evaluate("Object.keys(window).find(k => k.startsWith('map_'))")
+        x, y = page.evaluate(f"""(() => {{ const p = {name}.latLngToContainerPoint([51.0, 35.0]);
+            const r = document.getElementById('{name}').getBoundingClientRect();
+            return [p.x + r.left, p.y + r.top]; }})()""")
+        page.mouse.move(x, y)
+        page.mouse.click(x, y)
+        page.wait_for_timeout(200)
+        assert HOSTILE in page.inner_text(".leaflet-popup-content")
         assert page.evaluate("window.__pwned") is None
         assert not state["dialogs"]
 

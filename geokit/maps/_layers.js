@@ -40,7 +40,7 @@
   // ({values: distinct strings, codes: one index per event}).
   window.geokitEvents = function (map, data) {
     var renderer = L.canvas({padding: 0.3});
-    var groups = data.categories.map(function () { return L.layerGroup(); });
+    var groups = data.categories.map(function () { return L.featureGroup(); });
     var markers = [];
     function field(c, i) {
       var col = data.columns[c];
@@ -51,19 +51,26 @@
     for (var i = 0; i < data.lat.length; i++) {
       var m = L.circleMarker([data.lat[i], data.lon[i]], {renderer: renderer, radius: 5,
         weight: 1, color: "#333", fillColor: data.colours[data.cat[i]], fillOpacity: 0.85});
-      (function (i) {
-        m.bindPopup(function () {
-          return popup(data.fields.map(function (f, c) { return [f, field(c, i)]; }));
-        });
-        m.bindTooltip(function () {
-          return el("span", (field(0, i) || "") + " · " + (field(1, i) || ""));
-        });
-      })(i);
+      m.geokitIndex = i;
       m.geokitDay = data.day[i];
       m.geokitCat = data.cat[i];
       groups[data.cat[i]].addLayer(m);
       markers.push(m);
     }
+    // one handler per layer instead of one popup and tooltip per marker: fast with 100k points
+    groups.forEach(function (g) {
+      g.on("click", function (e) {
+        var i = e.layer.geokitIndex;
+        L.popup().setLatLng(e.layer.getLatLng())
+          .setContent(popup(data.fields.map(function (f, c) { return [f, field(c, i)]; })))
+          .openOn(map);
+      });
+      g.on("mouseover", function (e) {
+        var i = e.layer.geokitIndex;
+        e.layer.bindTooltip(el("span", (field(0, i) || "") + " · " + (field(1, i) || "")))
+          .openTooltip();
+      });
+    });
     var overlays = {};
     groups.forEach(function (g, i) { g.addTo(map); overlays[data.categories[i]] = g; });
     L.control.layers(null, overlays, {collapsed: true}).addTo(map);
