@@ -247,6 +247,8 @@ def _rank(gaz, cands, ctx: _Context, region: str | None, kind: str | None):
     plain Python, since a query rarely has more than a few dozen candidates.
     """
     a = gaz._a
+    # a record without coordinates (a few GeoNames entities) is no answer
+    cands = [c for c in cands if not math.isnan(a.lat.item(c[0]))]
     if ctx.countries:  # a stated country rules out namesakes abroad
         cands = [c for c in cands if gaz.country_code(c[0]) in ctx.countries]
     if not cands:
@@ -281,9 +283,7 @@ def _rank(gaz, cands, ctx: _Context, region: str | None, kind: str | None):
                 s += 3.0
                 why.notes.append("in the given district")
         lat, lon = a.lat.item(rec), a.lon.item(rec)
-        if math.isnan(lat):
-            s -= 20.0
-        elif ctx.near is not None:
+        if ctx.near is not None:
             d = float(_haversine_km(ctx.near[0], ctx.near[1], lat, lon))
             s -= 1.2 * math.log1p(d / 50.0)
         scored.append((s, rec, q, why))

@@ -155,3 +155,9 @@ def test_geopy_compatible_geocoder():
 def test_common_country_names(name, cc):
     p = geokit.geocode(name)
     assert p.kind == "country" and p.country_code == cc
+
+
+def test_records_without_coordinates_are_never_answers():
+    # "NC" once matched a GeoNames country entity that has no coordinates (found by hypothesis)
+    p = geokit.geocode("NC")
+    assert p is None or not math.isnan(p.lat)
