@@ -26,6 +26,9 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e
 ATTRIBUTION = ("Places: GeoNames (CC BY 4.0) · Borders: Natural Earth (public domain) · "
                "made with geokit")
 OSM_ATTRIBUTION = "&copy; OpenStreetMap contributors"
+#: ``event_map(mode="auto")`` draws up to this many events as canvas markers, more as clusters.
+AUTO_MARKER_LIMIT = 10_000
+MODES = ("auto", "markers", "cluster", "heatmap")
 POPUP_FIELDS = ("location", "event_date", "event_type", "sub_event_type", "actors",
                 "loc_precision", "fatalities", "source", "notes")
 
@@ -39,66 +42,47 @@ def _json(data: Any) -> str:
     return text
 
 
-def _base_map(location=(50.5, 35.0), zoom: int = 7, *, offline: bool = False):
+def _base_map(location=(50.5, 35.0), zoom: int = 7, *, offline: bool = False,
+              bounds: tuple[float, float, float, float] | None = None):
+    """A folium map with geokit's scripts, fullscreen, scale, attribution and vector basemap.
+
+    ``bounds`` (south, west, north, east) is the area the basemap must cover (it is clipped to
+    that plus a margin); by default two degrees around ``location``.
+    """
     import folium
     from folium.plugins import Fullscreen
 
+    from ._elements import Basemap
+
     m = folium.Map(location=list(location), zoom_start=zoom, tiles=None, control_scale=True,
                    prefer_canvas=True)
+    m.options["max_zoom"] = 18  # the offline map has no tile layer to set it (clusters need it)
     m._geokit_offline = offline
     if not offline:
         folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, name="OpenStreetMap",
                          control=False).add_to(m)
     Fullscreen().add_to(m)
-    _add_basemap(m)
+    lat, lon = location
+    m._geokit_basemap = Basemap(bounds or (lat - 2, lon - 2, lat + 2, lon + 2))
+    m.add_child(m._geokit_basemap)
     lib = (Path(str(resources.files("geokit") / "maps" / "_layers.js"))).read_text("utf-8")
     m.get_root().header.add_child(folium.Element(f"<script>{lib}</script>"))
     _call(m, f"{m.get_name()}.attributionControl.addAttribution({_json(ATTRIBUTION)});")
     return m
 
 
-def _call(m, js: str) -> None:
+def _call(m, js: str, *, plugins: tuple[str, ...] = ()) -> None:
     """Run ``js`` once the map and the layers added so far exist (rendered after them)."""
-    m.add_child(_Script(js))
+    from ._elements import Script
+
+    m.add_child(Script(js, plugins=plugins))
 
 
-def _script_class():
-    from branca.element import MacroElement
-    from jinja2 import Template
-
-    class Script(MacroElement):
-        _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
-
-        def __init__(self, code: str):
-            super().__init__()
-            self._name = "GeokitScript"
-            self.code = code
-
-    return Script
-
-
-def _Script(code: str):
-    global _SCRIPT
-    if _SCRIPT is None:
-        _SCRIPT = _script_class()
-    return _SCRIPT(code)
-
-
-_SCRIPT = None
-
-
-def _add_basemap(m) -> None:
-    """Country borders of the region, drawn as vector data (works without tiles)."""
-    import folium
-
-    from ..frontline import borders
-
-    gdf = borders()
-    folium.GeoJson(
-        gdf[["name", "geometry"]].to_json(), name="Borders (Natural Earth)", control=False,
-        style_function=lambda f: {"color": "#555", "weight": 1.2, "fill": True,
-                                  "fillColor": "#f2efe9", "fillOpacity": 0.35},
-    ).add_to(m)
+def _cover(m, bounds) -> None:
+    """Make the basemap of ``m`` cover ``bounds`` (south, west, north, east) too."""
+    basemap = getattr(m, "_geokit_basemap", None)
+    if basemap is not None:
+        basemap.extend(tuple(float(b) for b in bounds))
 
 
 def _text(v) -> str | None:
@@ -108,7 +92,7 @@ def _text(v) -> str | None:
 
 
 def event_map(events, *, color_by: str = "event_type", time: bool = True,
-              offline: bool = False, max_points: int = 200_000):
+              mode: str = "auto", offline: bool = False, max_points: int = 500_000):
     """An interactive map of events, coloured by category, with legend and time slider.
 
     Parameters
@@ -119,9 +103,27 @@ def event_map(events, *, color_by: str = "event_type", time: bool = True,
         Column whose categories get colours and their own toggleable layer.
     time : bool
         Add a slider that shows events up to a chosen day (when events have dates).
+    mode : {"auto", "markers", "cluster", "heatmap"}
+        How events are drawn: one canvas circle each (``"markers"``), grouped into numbered
+        clusters that split as you zoom in (``"cluster"``), or as a density heat layer
+        (``"heatmap"``, no popups). ``"auto"`` draws up to ``AUTO_MARKER_LIMIT`` (10,000)
+        events as markers and clusters above that.
     offline : bool
-        Draw without web tiles (vector borders only); pair with ``save_html(offline=True)``.
+        Draw without web tiles (vector basemap only); pair with ``save_html(offline=True)``.
+    max_points : int
+        Refuse more events than this (filter them first): the page would be too slow.
+
+    Returns
+    -------
+    folium.Map
+
+    Examples
+    --------
+    >>> m = event_map(events)                      # doctest: +SKIP
+    >>> m = event_map(events, mode="heatmap")      # doctest: +SKIP
     """
+    if mode not in MODES:
+        raise GeokitValueError(f"mode={mode!r} is not one of {', '.join(MODES)}")
     df = pd.DataFrame(events).copy()
     if "lat" not in df or df["lat"].isna().all():
         if "geometry" in df:
@@ -163,17 +165,23 @@ def event_map(events, *, color_by: str = "event_type", time: bool = True,
     lat = df["lat"].astype(float).round(5)
     lon = df["lon"].astype(float).round(5)
     center = (float(lat.median()), float(lon.median())) if len(df) else (50.5, 35.0)
-    m = _base_map(center, 7, offline=offline)
-    data = {"lat": lat.tolist(), "lon": lon.tolist(), "cat": cat_codes.tolist(),
+    bounds = (float(lat.min()), float(lon.min()), float(lat.max()), float(lon.max())) \
+        if len(df) else None
+    m = _base_map(center, 7, offline=offline, bounds=bounds)
+    if mode == "auto":
+        mode = "markers" if len(df) <= AUTO_MARKER_LIMIT else "cluster"
+    plugins = {"cluster": ("leaflet.markercluster",), "heatmap": ("leaflet.heat",)}
+    data = {"mode": mode, "lat": lat.tolist(), "lon": lon.tolist(), "cat": cat_codes.tolist(),
             "day": day_codes.tolist(), "columns": columns, "colours": colours,
             # layer-control labels are HTML in Leaflet, so they are escaped here
             "categories": [html.escape(c) for c in categories],
             "legend": categories, "fields": list(fields), "days": days if time else []}
     name = m.get_name()
-    _call(m, f"geokitEvents({name}, {_json(data)});")
+    _call(m, f"geokitEvents({name}, {_json(data)});", plugins=plugins.get(mode, ()))
+    drawn_as = {"markers": "", "cluster": ", clustered", "heatmap": ", as a heat map"}[mode]
     _call(m, f"geokitLegend({name}, {_json(color_by.replace('_', ' '))}, "
              f"{_json([[c, colours[i]] for i, c in enumerate(categories)])}, "
-             f"{_json([f'{len(df):,} events'])});")
+             f"{_json([f'{len(df):,} events{drawn_as}'])});")
     if len(df):
         m.fit_bounds([[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]],
                      max_zoom=10)
@@ -216,6 +224,9 @@ def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: b
     c = snaps[first].centroid
     m = event_map(events, offline=offline) if events is not None and len(events) else \
         _base_map((c.y, c.x), 7, offline=offline)
+    for geom in snaps.values():
+        b = geom.bounds
+        _cover(m, (b[1], b[0], b[3], b[2]))
     names = []
     for day in days:
         group = folium.FeatureGroup(name=f"Control area {day}", show=(day == first),
@@ -301,6 +312,9 @@ def evacuation_map(settlements, *, border: str = "UA-RU", bands_km=(5, 10, 20, 3
     for i, km in enumerate(reversed(widths)):
         band = line_m.buffer(km * 1000).intersection(inside_m)
         band4326 = gpd.GeoSeries([band], crs=metric).to_crs(4326).iloc[0]
+        if not band4326.is_empty:
+            b = band4326.bounds
+            _cover(m, (b[1], b[0], b[3], b[2]))
         colour = greys[(len(widths) - 1 - i) % len(greys)]
         weight = 2 if km == widths[-1] else 0.5  # the widest band is the evacuation zone
         folium.GeoJson(band4326.__geo_interface__, name=f"within {km:g} km of the border",
