@@ -36,9 +36,82 @@
     ctl.addTo(map);
     return ctl;
   };
+  // All events of a map on one canvas, redrawn after each move: every point is a stamp of its
+  // category's pre-drawn circle, so 100k points cost one pass (Leaflet's canvas renderer
+  // paths each circle). Points outside the view are skipped; hits are found by distance.
+  // (Defined on first use: this file runs before Leaflet is loaded.)
+  var Points = null;
+  function pointsClass() { return Points || (Points = L.Layer.extend({
+    initialize: function (data, visible, radius) {
+      var n = data.lat.length;
+      this._data = data; this._visible = visible; this._r = radius;
+      this._ux = new Float64Array(n); this._uy = new Float64Array(n);  // Web Mercator, 0..1
+      for (var i = 0; i < n; i++) {
+        var s = Math.sin(data.lat[i] * Math.PI / 180);
+        this._ux[i] = (data.lon[i] + 180) / 360;
+        this._uy[i] = 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+      }
+      this._px = new Float32Array(n); this._py = new Float32Array(n);
+      this.visibleCount = 0;
+    },
+    onAdd: function (map) {
+      this._canvas = L.DomUtil.create("canvas", "geokit-points leaflet-zoom-hide");
+      map.getPane(this.options.pane || "overlayPane").appendChild(this._canvas);
+      map.on("moveend resize", this.redraw, this);
+      this.redraw();
+    },
+    onRemove: function (map) {
+      L.DomUtil.remove(this._canvas);
+      map.off("moveend resize", this.redraw, this);
+    },
+    _stamps: function (dpr) {
+      var r = this._r, w = Math.ceil((2 * r + 2) * dpr);
+      return this._data.colours.map(function (colour) {
+        var c = document.createElement("canvas");
+        c.width = c.height = w;
+        var ctx = c.getContext("2d");
+        ctx.scale(dpr, dpr);
+        ctx.beginPath(); ctx.arc(r + 1, r + 1, r, 0, 2 * Math.PI);
+        ctx.globalAlpha = 0.85; ctx.fillStyle = colour; ctx.fill();
+        ctx.globalAlpha = 1; ctx.lineWidth = 1; ctx.strokeStyle = "#333"; ctx.stroke();
+        return c;
+      });
+    },
+    redraw: function () {
+      var map = this._map;
+      if (!map) { return; }
+      var size = map.getSize(), c = this._canvas, dpr = window.devicePixelRatio || 1;
+      L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+      c.width = size.x * dpr; c.height = size.y * dpr;
+      c.style.width = size.x + "px"; c.style.height = size.y + "px";
+      var ctx = c.getContext("2d"), stamps = this._stamps(dpr), r = this._r, d = 2 * r + 2;
+      var scale = 256 * Math.pow(2, map.getZoom()), origin = map.getPixelBounds().min;
+      var cat = this._data.cat, px = this._px, py = this._py, count = 0;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      for (var i = 0; i < px.length; i++) {
+        if (!this._visible(i)) { px[i] = NaN; continue; }
+        count++;
+        var x = this._ux[i] * scale - origin.x, y = this._uy[i] * scale - origin.y;
+        if (x < -r || y < -r || x > size.x + r || y > size.y + r) { px[i] = NaN; continue; }
+        px[i] = x; py[i] = y;
+        ctx.drawImage(stamps[cat[i]], x - r - 1, y - r - 1, d, d);
+      }
+      this.visibleCount = count;
+    },
+    // index of the topmost drawn point under a container point, or -1
+    hit: function (p) {
+      var best = -1, r2 = (this._r + 2) * (this._r + 2);
+      for (var i = 0; i < this._px.length; i++) {
+        var dx = this._px[i] - p.x, dy = this._py[i] - p.y;
+        if (dx * dx + dy * dy <= r2) { best = i; }  // NaN (hidden) never matches
+      }
+      return best;
+    }
+  }));}
+
   // data: columnar arrays lat, lon, cat, day (-1 = undated) and popup columns
   // ({values: distinct strings, codes: one index per event}); data.mode is "markers" (canvas
-  // circles), "cluster" (Leaflet.markercluster) or "heatmap" (Leaflet.heat).
+  // points), "cluster" (Leaflet.markercluster) or "heatmap" (Leaflet.heat).
   window.geokitEvents = function (map, data) {
     var n = data.lat.length, mode = data.mode || "markers";
     var catOn = data.categories.map(function () { return true; });
@@ -52,70 +125,74 @@
       var k = col.codes[i];
       return k < 0 ? null : col.values[k];
     }
-    function onClick(e) {
-      var i = e.layer.geokitIndex;
-      if (i === undefined) { return; }
-      L.popup().setLatLng(e.layer.getLatLng())
-        .setContent(popup(data.fields.map(function (f, c) { return [f, field(c, i)]; })))
-        .openOn(map);
+    function content(i) {
+      return popup(data.fields.map(function (f, c) { return [f, field(c, i)]; }));
     }
-    function onHover(e) {
-      var i = e.layer.geokitIndex;
-      if (i === undefined) { return; }
-      e.layer.bindTooltip(el("span", (field(0, i) || "") + " · " + (field(1, i) || "")))
-        .openTooltip();
-    }
-    var markers = [], latlngs = [];
-    var renderer = L.canvas({padding: 0.3});
-    for (var i = 0; i < n; i++) {
-      if (mode === "heatmap") { latlngs.push([data.lat[i], data.lon[i]]); continue; }
-      var m = L.circleMarker([data.lat[i], data.lon[i]], {renderer: renderer, radius: 5,
-        weight: 1, color: "#333", fillColor: data.colours[data.cat[i]], fillOpacity: 0.85});
-      m.geokitIndex = i;
-      markers.push(m);
-    }
-    var overlays = {}, refresh;
+    function label(i) { return el("span", (field(0, i) || "") + " · " + (field(1, i) || "")); }
+    var pane = map.createPane("geokitEvents");
+    pane.style.zIndex = 420;
+    pane.style.pointerEvents = "none";  // clicks reach the map, which finds the point
+    var layer, refresh;
     if (mode === "markers") {
-      // one layer per category (toggled by the layer control), one handler per layer
-      var groups = data.categories.map(function () {
-        return L.featureGroup().on("click", onClick).on("mouseover", onHover);
+      layer = new (pointsClass())(data, shown, 5);
+      layer.options.pane = "geokitEvents";
+      var tip = L.tooltip({direction: "top", offset: [0, -6]}), pending = false;
+      map.on("click", function (e) {
+        var i = layer.hit(e.containerPoint);
+        if (i >= 0) { L.popup().setLatLng([data.lat[i], data.lon[i]]).setContent(content(i)).openOn(map); }
       });
-      markers.forEach(function (m, i) { groups[data.cat[i]].addLayer(m); });
-      groups.forEach(function (g, c) { g.addTo(map); overlays[data.categories[c]] = g; });
-      refresh = function () {
-        markers.forEach(function (m, i) {
-          var g = groups[data.cat[i]], show = upTo < 0 || (data.day[i] >= 0 && data.day[i] <= upTo);
-          if (show && !g.hasLayer(m)) { g.addLayer(m); }
-          if (!show && g.hasLayer(m)) { g.removeLayer(m); }
+      map.on("mousemove", function (e) {
+        if (pending) { return; }
+        pending = true;
+        requestAnimationFrame(function () {
+          pending = false;
+          var i = layer.hit(e.containerPoint);
+          map.getContainer().style.cursor = i >= 0 ? "pointer" : "";
+          if (i >= 0) { map.openTooltip(tip.setLatLng([data.lat[i], data.lon[i]]).setContent(label(i))); }
+          else { map.closeTooltip(tip); }
         });
+      });
+      refresh = function () { layer.redraw(); };
+    } else if (mode === "cluster") {
+      var markers = [];
+      for (var i = 0; i < n; i++) {
+        var m = L.circleMarker([data.lat[i], data.lon[i]], {radius: 5, weight: 1, color: "#333",
+          fillColor: data.colours[data.cat[i]], fillOpacity: 0.85});
+        m.geokitIndex = i;
+        markers.push(m);
+      }
+      layer = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 100,
+        showCoverageOnHover: false,
+        chunkProgress: function (done, total) { window.geokitReady = done >= total; }});
+      layer.on("click", function (e) {
+        var i = e.layer.geokitIndex;
+        if (i !== undefined) { L.popup().setLatLng(e.layer.getLatLng()).setContent(content(i)).openOn(map); }
+      });
+      layer.on("mouseover", function (e) {
+        var i = e.layer.geokitIndex;
+        if (i !== undefined) { e.layer.bindTooltip(label(i)).openTooltip(); }
+      });
+      refresh = function () {
+        window.geokitReady = false;
+        layer.clearLayers();
+        layer.addLayers(markers.filter(function (m, i) { return shown(i); }));
       };
     } else {
-      // one cluster or heat layer for all events; the category entries of the layer control
-      // are empty switches that filter it
-      var layer = mode === "cluster"
-        ? L.markerClusterGroup({chunkedLoading: true, chunkInterval: 100, showCoverageOnHover: false,
-            chunkProgress: function (done, total) { window.geokitReady = done >= total; }})
-            .on("click", onClick).on("mouseover", onHover)
-        : L.heatLayer([], {radius: 14, blur: 16, minOpacity: 0.35, maxZoom: 11});
-      layer.addTo(map);
-      window.geokitEventLayer = layer;
-      var switches = data.categories.map(function (c) { return L.layerGroup().addTo(map); });
-      switches.forEach(function (s, c) { overlays[data.categories[c]] = s; });
-      map.on("overlayadd overlayremove", function (e) {
-        var c = switches.indexOf(e.layer);
-        if (c >= 0) { catOn[c] = e.type === "overlayadd"; refresh(); }
-      });
-      refresh = function () {
-        if (mode === "cluster") {
-          window.geokitReady = false;
-          layer.clearLayers();
-          layer.addLayers(markers.filter(function (m, i) { return shown(i); }));
-        } else {
-          layer.setLatLngs(latlngs.filter(function (p, i) { return shown(i); }));
-        }
-      };
-      refresh();
+      var latlngs = data.lat.map(function (la, i) { return [la, data.lon[i]]; });
+      layer = L.heatLayer([], {radius: 14, blur: 16, minOpacity: 0.35, maxZoom: 11});
+      refresh = function () { layer.setLatLngs(latlngs.filter(function (p, i) { return shown(i); })); };
     }
+    layer.addTo(map);
+    window.geokitEventLayer = layer;
+    // the category entries of the layer control are empty switches that filter the events
+    var overlays = {};
+    var switches = data.categories.map(function () { return L.layerGroup().addTo(map); });
+    switches.forEach(function (s, c) { overlays[data.categories[c]] = s; });
+    map.on("overlayadd overlayremove", function (e) {
+      var c = switches.indexOf(e.layer);
+      if (c >= 0) { catOn[c] = e.type === "overlayadd"; refresh(); }
+    });
+    if (mode !== "markers") { refresh(); }
     L.control.layers(null, overlays, {collapsed: true}).addTo(map);
     window.geokitDrawn = (window.geokitDrawn || 0) + n;
     window.geokitMode = mode;
