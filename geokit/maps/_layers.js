@@ -37,8 +37,9 @@
     return ctl;
   };
   // All events of a map on one canvas, redrawn after each move: every point is a stamp of its
-  // category's pre-drawn circle, so 100k points cost one pass (Leaflet's canvas renderer
-  // paths each circle). Points outside the view are skipped; hits are found by distance.
+  // category's pre-drawn circle copied pixel by pixel, so 100k points cost one pass (Leaflet's
+  // canvas renderer paths each circle). Points outside the view are skipped; hits are found by
+  // distance.
   // (Defined on first use: this file runs before Leaflet is loaded.)
   var Points = null;
   function pointsClass() { return Points || (Points = L.Layer.extend({
@@ -64,17 +65,26 @@
       L.DomUtil.remove(this._canvas);
       map.off("moveend resize", this.redraw, this);
     },
+    // each category's circle, drawn once, as pixel offsets and colours (headless and
+    // software-rendered browsers copy pixels far faster than they draw 100k shapes)
     _stamps: function (dpr) {
-      var r = this._r, w = Math.ceil((2 * r + 2) * dpr);
+      var r = this._r * dpr, w = Math.ceil(2 * r + 3), h = Math.floor(w / 2);
       return this._data.colours.map(function (colour) {
         var c = document.createElement("canvas");
         c.width = c.height = w;
         var ctx = c.getContext("2d");
-        ctx.scale(dpr, dpr);
-        ctx.beginPath(); ctx.arc(r + 1, r + 1, r, 0, 2 * Math.PI);
-        ctx.globalAlpha = 0.85; ctx.fillStyle = colour; ctx.fill();
-        ctx.globalAlpha = 1; ctx.lineWidth = 1; ctx.strokeStyle = "#333"; ctx.stroke();
-        return c;
+        ctx.beginPath(); ctx.arc(h + 0.5, h + 0.5, r, 0, 2 * Math.PI);
+        ctx.fillStyle = colour; ctx.fill();
+        ctx.lineWidth = dpr; ctx.strokeStyle = "#333"; ctx.stroke();
+        var px = new Uint32Array(ctx.getImageData(0, 0, w, w).data.buffer);
+        var st = {dx: [], dy: [], v: [], reach: h};
+        for (var k = 0; k < px.length; k++) {
+          if ((px[k] >>> 24) > 110) {  // alpha: keep the solid part of the anti-aliased edge
+            st.dx.push(k % w - h); st.dy.push(Math.floor(k / w) - h);
+            st.v.push((px[k] | 0xff000000) >>> 0);
+          }
+        }
+        return st;
       });
     },
     redraw: function () {
@@ -82,20 +92,37 @@
       if (!map) { return; }
       var size = map.getSize(), c = this._canvas, dpr = window.devicePixelRatio || 1;
       L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
-      c.width = size.x * dpr; c.height = size.y * dpr;
+      var W = c.width = Math.round(size.x * dpr), H = c.height = Math.round(size.y * dpr);
       c.style.width = size.x + "px"; c.style.height = size.y + "px";
-      var ctx = c.getContext("2d"), stamps = this._stamps(dpr), r = this._r, d = 2 * r + 2;
+      if (!this._stampCache || this._stampDpr !== dpr) {
+        this._stampCache = this._stamps(dpr); this._stampDpr = dpr;
+      }
+      var stamps = this._stampCache.map(function (st) {
+        return {off: Int32Array.from(st.dx, function (dx, k) { return st.dy[k] * W + dx; }),
+                dx: st.dx, dy: st.dy, v: Uint32Array.from(st.v), reach: st.reach};
+      });
+      var ctx = c.getContext("2d"), img = ctx.createImageData(Math.max(W, 1), Math.max(H, 1));
+      var buf = new Uint32Array(img.data.buffer), r = this._r;
       var scale = 256 * Math.pow(2, map.getZoom()), origin = map.getPixelBounds().min;
       var cat = this._data.cat, px = this._px, py = this._py, count = 0;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       for (var i = 0; i < px.length; i++) {
         if (!this._visible(i)) { px[i] = NaN; continue; }
         count++;
         var x = this._ux[i] * scale - origin.x, y = this._uy[i] * scale - origin.y;
         if (x < -r || y < -r || x > size.x + r || y > size.y + r) { px[i] = NaN; continue; }
         px[i] = x; py[i] = y;
-        ctx.drawImage(stamps[cat[i]], x - r - 1, y - r - 1, d, d);
+        var st = stamps[cat[i]], X = Math.round(x * dpr), Y = Math.round(y * dpr), k;
+        if (X >= st.reach && Y >= st.reach && X + st.reach < W && Y + st.reach < H) {
+          var base = Y * W + X, off = st.off, v = st.v;
+          for (k = 0; k < off.length; k++) { buf[base + off[k]] = v[k]; }
+        } else {  // at the edge: clip pixel by pixel
+          for (k = 0; k < st.v.length; k++) {
+            var xx = X + st.dx[k], yy = Y + st.dy[k];
+            if (xx >= 0 && yy >= 0 && xx < W && yy < H) { buf[yy * W + xx] = st.v[k]; }
+          }
+        }
       }
+      if (W && H) { ctx.putImageData(img, 0, 0); }
       this.visibleCount = count;
     },
     // index of the topmost drawn point under a container point, or -1
