@@ -88,10 +88,11 @@ def test_auto_mode_switches_to_clusters_above_the_limit():
     big = maps.event_map(_many_events(maps.AUTO_MARKER_LIMIT + 1)).get_root().render()
     assert '"mode":"markers"' in small and "leaflet.markercluster.js" not in small
     assert '"mode":"cluster"' in big
-    assert "leaflet.markercluster@1.5.3/dist/leaflet.markercluster.js" in big  # pinned, online
+    plugin = maps.event_map(_many_events(50), mode="markercluster").get_root().render()
+    assert "leaflet.markercluster@1.5.3/dist/leaflet.markercluster.js" in plugin  # pinned
     heat = maps.event_map(_many_events(50), mode="heatmap").get_root().render()
     assert "leaflet.heat@0.2.0/dist/leaflet-heat.js" in heat
-    with pytest.raises(ValueError, match="not one of auto, markers, cluster, heatmap"):
+    with pytest.raises(ValueError, match="not one of auto, markers, cluster, markercluster"):
         maps.event_map(_many_events(5), mode="dots")
 
 
@@ -115,6 +116,8 @@ def test_every_map_kind_renders_offline_in_chromium(events, snapshots, tmp_path)
     built = {
         "events": (maps.event_map(events), len(events), 0, "markers"),
         "cluster": (maps.event_map(many, mode="cluster"), len(many), 0, "cluster"),
+        "markercluster": (maps.event_map(many, mode="markercluster"), len(many), 0,
+                          "markercluster"),
         "heatmap": (maps.event_map(many, mode="heatmap"), len(many), 0, "heatmap"),
         "frontline": (maps.frontline_map(snapshots, events=events), len(events), 3, "markers"),
         "evacuation": (maps.evacuation_map(["Krasnopillia", "Yunakivka", "Myropillia"]), 0, 0,
@@ -132,7 +135,13 @@ def test_every_map_kind_renders_offline_in_chromium(events, snapshots, tmp_path)
             assert page.evaluate("window.geokitLabelsDrawn || 0") > 0, name  # offline basemap
             assert page.locator(".geokit-legend").count() >= 1, name
             assert page.locator(".leaflet-control-scale").count() == 1, name
-            if mode == "cluster":
+            if mode in ("markers", "cluster"):
+                assert page.evaluate("geokitEventLayer.visibleCount") == drawn
+            if mode == "cluster":  # numbered circles whose counts add up with the lone points
+                assert page.evaluate("""geokitEventLayer.clusters.length > 0 &&
+                    geokitEventLayer.clusters.reduce((a, c) => a + c.n, 0) +
+                    Array.from(geokitEventLayer._px).filter(x => !isNaN(x)).length""") == drawn
+            if mode == "markercluster":
                 page.wait_for_function("window.geokitReady === true", timeout=20_000)
                 assert page.evaluate("geokitEventLayer.getLayers().length") == drawn
                 assert page.locator(".marker-cluster").count() > 0
@@ -144,14 +153,14 @@ def test_every_map_kind_renders_offline_in_chromium(events, snapshots, tmp_path)
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("mode", ["cluster", "heatmap", "markers"])
+@pytest.mark.parametrize("mode", ["cluster", "markercluster", "heatmap", "markers"])
 def test_time_slider_and_layer_switches_filter_every_mode(mode, tmp_path):
     pytest.importorskip("playwright")
     many = _many_events(900)  # 60 days, three types
     path = maps.save_html(maps.event_map(many, mode=mode), tmp_path / "m.html", offline=True)
-    count = {"cluster": "geokitEventLayer.getLayers().length",
-             "heatmap": "geokitEventLayer._latlngs.length",
-             "markers": "geokitEventLayer.visibleCount"}[mode]
+    count = {"markercluster": "geokitEventLayer.getLayers().length",
+             "heatmap": "geokitEventLayer._latlngs.length"}.get(mode,
+                                                                "geokitEventLayer.visibleCount")
     with _open(path) as page:
         state = _load(page, path)
         page.wait_for_function("window.geokitReady === true", timeout=20_000)
@@ -160,13 +169,12 @@ def test_time_slider_and_layer_switches_filter_every_mode(mode, tmp_path):
             i.value = 9; i.dispatchEvent(new Event('input')); })()""")  # first ten days
         page.wait_for_function("window.geokitReady === true", timeout=20_000)
         assert page.evaluate(count) == 150
-        if True:  # switch off the first category in the layer control
-            page.evaluate("document.querySelector('.leaflet-control-layers-overlays input')"
-                          ".click()")
-            page.wait_for_function("window.geokitReady === true", timeout=20_000)
-            first_ten = many[many["event_date"] < "2025-01-11"]
-            hidden = sorted(many["event_type"].unique())[0]
-            assert page.evaluate(count) == (first_ten["event_type"] != hidden).sum()
+        # switch off the first category in the layer control
+        page.evaluate("document.querySelector('.leaflet-control-layers-overlays input').click()")
+        page.wait_for_function("window.geokitReady === true", timeout=20_000)
+        first_ten = many[many["event_date"] < "2025-01-11"]
+        hidden = sorted(many["event_type"].unique())[0]
+        assert page.evaluate(count) == (first_ten["event_type"] != hidden).sum()
         assert not state["errors"] and not state["remote"], state
 
 

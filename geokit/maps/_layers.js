@@ -37,15 +37,17 @@
     return ctl;
   };
   // All events of a map on one canvas, redrawn after each move: every point is a stamp of its
-  // category's pre-drawn circle copied pixel by pixel, so 100k points cost one pass (Leaflet's
-  // canvas renderer paths each circle). Points outside the view are skipped; hits are found by
-  // distance.
+  // category's pre-drawn circle copied pixel by pixel (software-rendered browsers copy pixels
+  // far faster than they draw 100k shapes; Leaflet's canvas renderer paths each circle).
+  // Points outside the view are skipped and hits are found by distance. With clusterBelow set,
+  // points sharing a 64-pixel cell below that zoom are drawn as one numbered circle.
   // (Defined on first use: this file runs before Leaflet is loaded.)
-  var Points = null;
+  var Points = null, CELL = 64;
   function pointsClass() { return Points || (Points = L.Layer.extend({
-    initialize: function (data, visible, radius) {
+    initialize: function (data, visible, radius, clusterBelow) {
       var n = data.lat.length;
       this._data = data; this._visible = visible; this._r = radius;
+      this._clusterBelow = clusterBelow || 0;
       this._ux = new Float64Array(n); this._uy = new Float64Array(n);  // Web Mercator, 0..1
       for (var i = 0; i < n; i++) {
         var s = Math.sin(data.lat[i] * Math.PI / 180);
@@ -53,7 +55,7 @@
         this._uy[i] = 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
       }
       this._px = new Float32Array(n); this._py = new Float32Array(n);
-      this.visibleCount = 0;
+      this.visibleCount = 0; this.clusters = [];
     },
     onAdd: function (map) {
       this._canvas = L.DomUtil.create("canvas", "geokit-points leaflet-zoom-hide");
@@ -65,8 +67,7 @@
       L.DomUtil.remove(this._canvas);
       map.off("moveend resize", this.redraw, this);
     },
-    // each category's circle, drawn once, as pixel offsets and colours (headless and
-    // software-rendered browsers copy pixels far faster than they draw 100k shapes)
+    // each category's circle, drawn once, as pixel offsets and colours
     _stamps: function (dpr) {
       var r = this._r * dpr, w = Math.ceil(2 * r + 3), h = Math.floor(w / 2);
       return this._data.colours.map(function (colour) {
@@ -87,6 +88,41 @@
         return st;
       });
     },
+    // project the shown points; returns the indices inside the view (plus margin), in order
+    _project: function (scale, origin, size, margin) {
+      var px = this._px, py = this._py, inView = [], count = 0;
+      for (var i = 0; i < px.length; i++) {
+        px[i] = NaN;
+        if (!this._visible(i)) { continue; }
+        count++;
+        var x = this._ux[i] * scale - origin.x, y = this._uy[i] * scale - origin.y;
+        if (x < -margin || y < -margin || x > size.x + margin || y > size.y + margin) { continue; }
+        px[i] = x; py[i] = y;
+        inView.push(i);
+      }
+      this.visibleCount = count;
+      return inView;
+    },
+    // group points by 64-pixel world cell; returns the lone points and the clusters
+    _bin: function (inView, origin) {
+      var px = this._px, py = this._py, bins = new Map(), n = [], sx = [], sy = [];
+      var member = new Int32Array(inView.length);
+      for (var k = 0; k < inView.length; k++) {
+        var i = inView[k];
+        var key = Math.floor((px[i] + origin.x) / CELL) * 1048576 + Math.floor((py[i] + origin.y) / CELL);
+        var b = bins.get(key);
+        if (b === undefined) { b = n.length; bins.set(key, b); n.push(0); sx.push(0); sy.push(0); }
+        n[b]++; sx[b] += px[i]; sy[b] += py[i]; member[k] = b;
+      }
+      var singles = [], clusters = [];
+      for (k = 0; k < inView.length; k++) {
+        if (n[member[k]] === 1) { singles.push(inView[k]); } else { px[inView[k]] = NaN; }
+      }
+      for (b = 0; b < n.length; b++) {
+        if (n[b] > 1) { clusters.push({x: sx[b] / n[b], y: sy[b] / n[b], n: n[b], r: 12 + 4 * Math.log10(n[b])}); }
+      }
+      return {singles: singles, clusters: clusters};
+    },
     redraw: function () {
       var map = this._map;
       if (!map) { return; }
@@ -101,29 +137,54 @@
         return {off: Int32Array.from(st.dx, function (dx, k) { return st.dy[k] * W + dx; }),
                 dx: st.dx, dy: st.dy, v: Uint32Array.from(st.v), reach: st.reach};
       });
-      var ctx = c.getContext("2d"), img = ctx.createImageData(Math.max(W, 1), Math.max(H, 1));
-      var buf = new Uint32Array(img.data.buffer), r = this._r;
       var scale = 256 * Math.pow(2, map.getZoom()), origin = map.getPixelBounds().min;
-      var cat = this._data.cat, px = this._px, py = this._py, count = 0;
-      for (var i = 0; i < px.length; i++) {
-        if (!this._visible(i)) { px[i] = NaN; continue; }
-        count++;
-        var x = this._ux[i] * scale - origin.x, y = this._uy[i] * scale - origin.y;
-        if (x < -r || y < -r || x > size.x + r || y > size.y + r) { px[i] = NaN; continue; }
-        px[i] = x; py[i] = y;
-        var st = stamps[cat[i]], X = Math.round(x * dpr), Y = Math.round(y * dpr), k;
+      var clustering = this._clusterBelow && map.getZoom() < this._clusterBelow;
+      var singles = this._project(scale, origin, size, clustering ? CELL : this._r);
+      this.clusters = [];
+      if (clustering) {
+        var binned = this._bin(singles, origin);
+        singles = binned.singles; this.clusters = binned.clusters;
+      }
+      var ctx = c.getContext("2d"), img = ctx.createImageData(Math.max(W, 1), Math.max(H, 1));
+      var buf = new Uint32Array(img.data.buffer), cat = this._data.cat;
+      // paint from the top (last) point down, never over a pixel already painted: the same
+      // picture, and points hidden under others cost five reads instead of a whole stamp
+      for (var k = singles.length - 1; k >= 0; k--) {
+        var i = singles[k], st = stamps[cat[i]], e = st.reach - 1, j;
+        var X = Math.round(this._px[i] * dpr), Y = Math.round(this._py[i] * dpr);
         if (X >= st.reach && Y >= st.reach && X + st.reach < W && Y + st.reach < H) {
           var base = Y * W + X, off = st.off, v = st.v;
-          for (k = 0; k < off.length; k++) { buf[base + off[k]] = v[k]; }
+          if (buf[base] && buf[base - e] && buf[base + e] && buf[base - e * W] && buf[base + e * W]) {
+            continue;
+          }
+          for (j = 0; j < off.length; j++) { if (!buf[base + off[j]]) { buf[base + off[j]] = v[j]; } }
         } else {  // at the edge: clip pixel by pixel
-          for (k = 0; k < st.v.length; k++) {
-            var xx = X + st.dx[k], yy = Y + st.dy[k];
-            if (xx >= 0 && yy >= 0 && xx < W && yy < H) { buf[yy * W + xx] = st.v[k]; }
+          for (j = 0; j < st.v.length; j++) {
+            var xx = X + st.dx[j], yy = Y + st.dy[j];
+            if (xx >= 0 && yy >= 0 && xx < W && yy < H && !buf[yy * W + xx]) { buf[yy * W + xx] = st.v[j]; }
           }
         }
       }
       if (W && H) { ctx.putImageData(img, 0, 0); }
-      this.visibleCount = count;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.textAlign = "center"; ctx.textBaseline = "middle"; ctx.font = "bold 11px sans-serif";
+      this.clusters.forEach(function (cl) {
+        var colour = cl.n < 10 ? "110, 204, 57" : (cl.n < 100 ? "240, 194, 12" : "241, 128, 23");
+        ctx.beginPath(); ctx.arc(cl.x, cl.y, cl.r, 0, 2 * Math.PI);
+        ctx.fillStyle = "rgba(" + colour + ", 0.45)"; ctx.fill();
+        ctx.beginPath(); ctx.arc(cl.x, cl.y, cl.r - 4, 0, 2 * Math.PI);
+        ctx.fillStyle = "rgba(" + colour + ", 0.9)"; ctx.fill();
+        ctx.fillStyle = "#222";
+        ctx.fillText(cl.n < 1000 ? String(cl.n) : (cl.n / 1000).toFixed(cl.n < 10000 ? 1 : 0) + "k", cl.x, cl.y);
+      });
+    },
+    // the cluster under a container point, or null
+    hitCluster: function (p) {
+      for (var k = this.clusters.length - 1; k >= 0; k--) {
+        var cl = this.clusters[k], dx = cl.x - p.x, dy = cl.y - p.y;
+        if (dx * dx + dy * dy <= cl.r * cl.r) { return cl; }
+      }
+      return null;
     },
     // index of the topmost drawn point under a container point, or -1
     hit: function (p) {
@@ -138,7 +199,8 @@
 
   // data: columnar arrays lat, lon, cat, day (-1 = undated) and popup columns
   // ({values: distinct strings, codes: one index per event}); data.mode is "markers" (canvas
-  // points), "cluster" (Leaflet.markercluster) or "heatmap" (Leaflet.heat).
+  // points), "cluster" (canvas points grouped by cell below data.clusterBelow),
+  // "markercluster" (Leaflet.markercluster) or "heatmap" (Leaflet.heat).
   window.geokitEvents = function (map, data) {
     var n = data.lat.length, mode = data.mode || "markers";
     var catOn = data.categories.map(function () { return true; });
@@ -160,11 +222,17 @@
     pane.style.zIndex = 420;
     pane.style.pointerEvents = "none";  // clicks reach the map, which finds the point
     var layer, refresh;
-    if (mode === "markers") {
-      layer = new (pointsClass())(data, shown, 5);
+    if (mode === "markers" || mode === "cluster") {
+      layer = new (pointsClass())(data, shown, 5, mode === "cluster" ? data.clusterBelow : 0);
       layer.options.pane = "geokitEvents";
       var tip = L.tooltip({direction: "top", offset: [0, -6]}), pending = false;
       map.on("click", function (e) {
+        var cl = layer.hitCluster(e.containerPoint);
+        if (cl) {
+          map.setView(map.containerPointToLatLng([cl.x, cl.y]),
+                      Math.min(map.getZoom() + 2, data.clusterBelow));
+          return;
+        }
         var i = layer.hit(e.containerPoint);
         if (i >= 0) { L.popup().setLatLng([data.lat[i], data.lon[i]]).setContent(content(i)).openOn(map); }
       });
@@ -173,14 +241,18 @@
         pending = true;
         requestAnimationFrame(function () {
           pending = false;
-          var i = layer.hit(e.containerPoint);
-          map.getContainer().style.cursor = i >= 0 ? "pointer" : "";
-          if (i >= 0) { map.openTooltip(tip.setLatLng([data.lat[i], data.lon[i]]).setContent(label(i))); }
-          else { map.closeTooltip(tip); }
+          var cl = layer.hitCluster(e.containerPoint), i = cl ? -1 : layer.hit(e.containerPoint);
+          map.getContainer().style.cursor = cl || i >= 0 ? "pointer" : "";
+          if (cl) {
+            map.openTooltip(tip.setLatLng(map.containerPointToLatLng([cl.x, cl.y]))
+              .setContent(el("span", cl.n.toLocaleString("en") + " events: click to zoom in")));
+          } else if (i >= 0) {
+            map.openTooltip(tip.setLatLng([data.lat[i], data.lon[i]]).setContent(label(i)));
+          } else { map.closeTooltip(tip); }
         });
       });
       refresh = function () { layer.redraw(); };
-    } else if (mode === "cluster") {
+    } else if (mode === "markercluster") {
       var markers = [];
       for (var i = 0; i < n; i++) {
         var m = L.circleMarker([data.lat[i], data.lon[i]], {radius: 5, weight: 1, color: "#333",
@@ -219,11 +291,11 @@
       var c = switches.indexOf(e.layer);
       if (c >= 0) { catOn[c] = e.type === "overlayadd"; refresh(); }
     });
-    if (mode !== "markers") { refresh(); }
+    if (mode === "markercluster" || mode === "heatmap") { refresh(); }
     L.control.layers(null, overlays, {collapsed: true}).addTo(map);
     window.geokitDrawn = (window.geokitDrawn || 0) + n;
     window.geokitMode = mode;
-    if (mode !== "cluster" || !n) { window.geokitReady = true; }
+    if (mode !== "markercluster" || !n) { window.geokitReady = true; }
     if (data.days && data.days.length > 1) {
       var ctl = L.control({position: "bottomleft"});
       ctl.onAdd = function () {
