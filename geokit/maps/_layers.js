@@ -219,7 +219,7 @@
     }
     function label(i) { return el("span", (field(0, i) || "") + " · " + (field(1, i) || "")); }
     var pane = map.createPane("geokitEvents");
-    pane.style.zIndex = 420;
+    pane.style.zIndex = 460;  // above the basemap labels (450)
     pane.style.pointerEvents = "none";  // clicks reach the map, which finds the point
     var layer, refresh;
     if (mode === "markers" || mode === "cluster") {
