@@ -100,7 +100,7 @@ def run(out_dir: Path) -> dict[str, Path]:
     written["report"] = out_dir / "report.html"
     report(events, frontlines=front_dir, start="2024-08-01", end="2025-05-31",
            title="Kursk and Sumy border area, Aug 2024 – May 2025 (geokit demo data)",
-           output=written["report"])
+           output=written["report"], evacuation=SAMPLE_EVACUATION)
     written.update(_maps(events, front_dir, out_dir))
     return written
 
