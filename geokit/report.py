@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22", "#17becf")
 MAX_TABLE_ROWS = 500
+#: Longest text shown in a table cell, legend or chart label; longer source text is cut (with
+#: "…") so a crafted or broken 100 KB note cannot make the page take seconds to lay out.
+MAX_CELL_CHARS = 300
 CAVEATS = (
     "Counts reflect what the sources reported and geokit could place; they are not a census of "
     "events. Reporting is uneven across regions and over time.",
@@ -32,6 +35,11 @@ CAVEATS = (
     "Control-area snapshots show one monitor's assessment on the snapshot dates; the front line "
     "between snapshots is not known from these data.",
 )
+
+
+def _clip(text: str) -> str:
+    """``text`` cut to :data:`MAX_CELL_CHARS` characters (an ellipsis marks the cut)."""
+    return text if len(text) <= MAX_CELL_CHARS else text[:MAX_CELL_CHARS - 1] + "…"
 
 
 def _to_date(value, name: str) -> dt.date | None:
@@ -72,7 +80,7 @@ def _chart(period: pd.DataFrame, start: dt.date, end: dt.date, types: list[str],
             y -= h
             bars.append({"x": round(left + i * slot + slot * 0.1, 1), "y": round(y, 1),
                          "w": round(max(slot * 0.8, 0.5), 1), "h": round(h, 1),
-                         "colour": colours[t], "title": f"{day.date()}: {n} × {t}"})
+                         "colour": colours[t], "title": _clip(f"{day.date()}: {n} × {t}")})
     step = max(1, len(days) // 8)
     xticks = [{"x": round(left + i * slot + slot / 2, 1), "label": days[i].strftime("%d %b")}
               for i in range(0, len(days), step)]
@@ -95,7 +103,7 @@ def _regions(period: pd.DataFrame, previous: pd.DataFrame) -> list[dict[str, Any
         n, p = int(now.get(region, 0)), int(before.get(region, 0))
         change = n - p
         f = fat.get(region)
-        rows.append({"region": region, "events": n, "previous": p,
+        rows.append({"region": _clip(region), "events": n, "previous": p,
                      "change": f"{change:+d}" if p or n else "0",
                      "direction": "up" if change > 0 else ("down" if change < 0 else ""),
                      "fatalities": "" if f is None or pd.isna(f) else int(f)})
@@ -112,12 +120,12 @@ def _table(period: pd.DataFrame) -> list[dict[str, Any]]:
         place = ", ".join(str(x) for x in (get("location"), get("admin1"))
                           if x is not None and not pd.isna(x) and str(x))
         f = get("fatalities")
-        rows.append({"date": pd.Timestamp(get("event_date")).date(), "place": place,
-                     "type": get("event_type") or "", "actors": actors,
+        rows.append({"date": pd.Timestamp(get("event_date")).date(), "place": _clip(place),
+                     "type": _clip(str(get("event_type") or "")), "actors": _clip(actors),
                      "fatalities": "" if f is None or pd.isna(f) else int(f),
-                     "precision": get("loc_precision") or "",
+                     "precision": _clip(str(get("loc_precision") or "")),
                      "source": "" if get("source") is None or pd.isna(get("source"))
-                     else str(get("source"))})
+                     else _clip(str(get("source")))})
     return rows
 
 
@@ -232,7 +240,7 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
         title=title or "Situation report", start=s, end=e, region=region,
         generated=dt.date.today().isoformat(), figures=figures, map_html=map_html,
         map_note=map_note, chart=_chart(period, s, e, types, colours),
-        legend=list(colours.items()), regions=_regions(period, previous),
+        legend=[(_clip(t), c) for t, c in colours.items()], regions=_regions(period, previous),
         territory=territory, evacuation=evac, rows=rows, total=len(period),
         truncated=len(period) > len(rows), caveats=caveats,
         attributions=[], version=__version__)
@@ -246,12 +254,13 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
 def _evacuation_summary(zone) -> dict[str, Any]:
     """Rows and totals of the evacuation section."""
     totals = zone.totals()
-    rows = [{"query": r.query, "name": r.name, "admin1": r.admin1 or "",
+    rows = [{"query": _clip(str(r.query)), "name": _clip(str(r.name)),
+             "admin1": _clip(str(r.admin1 or "")),
              "km": f"{r.border_km:.1f}", "population": f"{int(r.population or 0):,}"}
             for r in zone.placed.itertuples()]
     bands = [{"km": f"{km:g}", "count": n} for km, n in totals["within_km"].items()]
     return {"rows": rows, "placed": totals["placed"], "population": f"{totals['population']:,}",
-            "not_placed": totals["not_placed"], "bands": bands, "border": zone.border_name,
+            "not_placed": [_clip(str(q)) for q in totals["not_placed"]], "bands": bands, "border": zone.border_name,
             "widest": f"{max(zone.bands_km):g}"}
 
 
