@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,6 +29,7 @@ def _report_cmd(args) -> int:
 
     report(args.events, frontlines=args.frontlines, start=args.start, end=args.end,
            region=args.region, title=args.title, output=args.output, pdf=args.pdf,
-           map=not args.no_map, evacuation=args.evacuation, border=args.border)
+           map=not args.no_map, evacuation=Path(args.evacuation) if args.evacuation else None,
+           border=args.border)
     print(f"wrote {args.output}" + (f" and {args.pdf}" if args.pdf else ""))
     return 0

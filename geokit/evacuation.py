@@ -77,13 +77,15 @@ class EvacuationZone:
 def read_settlements(source: Any) -> list[str]:
     """Settlement names from a list, a DataFrame with a ``name`` column, or a file.
 
-    Files: a text file with one name per line (``#`` starts a comment), or a CSV with a
-    ``name`` (or ``settlement``/``location``) column.
+    Files (a :class:`~pathlib.Path`, or a string ending in ``.txt``/``.csv``): a text file with
+    one name per line (``#`` starts a comment), or a CSV with a ``name`` (or
+    ``settlement``/``location``/``place``) column. Any other string is one name.
     """
     if isinstance(source, pd.DataFrame):
         col = _name_column(source.columns, "the settlements table")
         return [str(v) for v in source[col].dropna()]
-    if isinstance(source, str | Path) and Path(source).suffix.lower() in {".txt", ".csv"}:
+    if isinstance(source, Path) or (isinstance(source, str)
+                                    and Path(source).suffix.lower() in {".txt", ".csv"}):
         path = Path(source)
         if not path.exists():
             raise InputFileError(f"settlements file not found: {path}", path=path)

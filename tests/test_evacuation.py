@@ -51,3 +51,10 @@ def test_bad_inputs(tmp_path):
         evacuation_zone(["Sumy"], bands_km=(0,))
     with pytest.raises(GeokitValueError):
         read_settlements(42)
+
+
+def test_any_path_is_read_as_a_file(tmp_path):
+    listing = tmp_path / "villages"  # no suffix: still a file when given as a Path
+    listing.write_text("Myropillia\n", encoding="utf-8")
+    assert read_settlements(listing) == ["Myropillia"]
+    assert read_settlements(str(listing)) == [str(listing)]  # a plain string is a name
