@@ -43,6 +43,13 @@ def test_offline_html_has_no_remote_files(events, tmp_path):
     assert HOSTILE not in text  # the raw payload never appears unescaped
 
 
+def test_source_text_is_never_run_as_a_template(events):
+    events["notes"] = "{{ 7*7 }} {% if true %}yes{% endif %}"
+    for mode in ("markers", "markercluster"):
+        page = maps.to_html(maps.event_map(events, mode=mode), offline=True)
+        assert "{{ 7*7 }} {% if true %}yes{% endif %}" in page
+
+
 def test_frontline_compare_areas(snapshots):
     m = maps.frontline_map(snapshots, compare=("2025-03-01", "2025-04-01"))
     html = m.get_root().render()

@@ -87,6 +87,16 @@ def _cover(m, bounds) -> None:
         basemap.extend(tuple(float(b) for b in bounds))
 
 
+def _tooltip_text(text: str) -> str:
+    """Text for a folium tooltip, which folium writes as HTML into a JavaScript template literal
+    (and passes through Jinja): escaped, with backtick, ``$``, backslash and braces written as
+    character references so none of them can end the literal or start a template."""
+    out = html.escape(text)
+    for ch in "`$\\{}":
+        out = out.replace(ch, f"&#{ord(ch)};")
+    return out
+
+
 def _text(v) -> str | None:
     if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA or v is pd.NaT:
         return None
@@ -334,7 +344,7 @@ def evacuation_map(settlements, *, border: str = "UA-RU", bands_km=(5, 10, 20, 3
             continue
         folium.CircleMarker([r.lat, r.lon], radius=6, color="#222", weight=1, fill=True,
                             fill_color="#1f77b4", fill_opacity=0.9,
-                            tooltip=html.escape(f"{r.query}: {r.border_km:.1f} km")).add_to(m)
+                            tooltip=_tooltip_text(f"{r.query}: {r.border_km:.1f} km")).add_to(m)
         rows.append([r.query, r.name, f"{r.border_km:.1f}", int(r.population or 0)])
     total_pop = sum(r[3] for r in rows)
     unplaced = [q for q, s in zip(res["query"], res["status"], strict=True) if s == "unresolved"]

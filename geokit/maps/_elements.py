@@ -11,8 +11,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from folium.elements import JSCSSMixin
-from folium.template import Template
+from branca.element import CssLink, Element, JavascriptLink, MacroElement
 
 _CDN = "https://cdn.jsdelivr.net/npm"
 
@@ -36,32 +35,57 @@ def plugin_links(plugin: str) -> tuple[list[tuple[str, str]], list[tuple[str, st
     raise KeyError(plugin)
 
 
-class Script(JSCSSMixin):
-    """Inline JavaScript rendered after the elements added before it, plus plugin links."""
+class _Raw(Element):
+    """Text rendered as is. (branca renders a macro's output again as a Jinja template, which
+    would evaluate ``{{ ... }}`` found in the data: template injection.)"""
 
-    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+    def __init__(self, code: str):
+        super().__init__()
+        self.code = code
+
+    def render(self, **kwargs) -> str:
+        return self.code
+
+
+class _ScriptElement(MacroElement):
+    """Base: puts ``self.code()`` into the page's script, after the elements added before it,
+    and the plugin links into the header."""
+
+    plugins: tuple[str, ...] = ()
+
+    def code(self) -> str:
+        raise NotImplementedError
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        for plugin in self.plugins:
+            js, css = plugin_links(plugin)
+            for name, url in js:
+                figure.header.add_child(JavascriptLink(url), name=name)
+            for name, url in css:
+                figure.header.add_child(CssLink(url), name=name)
+        figure.script.add_child(_Raw(self.code()), name=self.get_name())
+
+
+class Script(_ScriptElement):
+    """Inline JavaScript run after the elements added before it, plus plugin links."""
 
     def __init__(self, code: str, *, plugins: tuple[str, ...] = ()):
         super().__init__()
         self._name = "GeokitScript"
-        self.code = code
-        self.default_js, self.default_css = [], []
-        for plugin in plugins:
-            js, css = plugin_links(plugin)
-            self.default_js += js
-            self.default_css += css
+        self._code = code
+        self.plugins = plugins
+
+    def code(self) -> str:
+        return self._code
 
 
-class Basemap(JSCSSMixin):
+class Basemap(_ScriptElement):
     """The vector basemap of a map (see ``_basemap.py``), computed when the page is rendered.
 
     A map rendered without web tiles (``save_html(..., offline=True)`` removes them) gets the
     full offline basemap; a map with tiles gets country outlines only.
     """
-
-    _template = Template("{% macro script(this, kwargs) %}"
-                         "geokitBasemap({{ this._parent.get_name() }}, {{ this.payload() }});"
-                         "{% endmacro %}")
 
     def __init__(self, bounds: tuple[float, float, float, float]):
         super().__init__()
@@ -74,11 +98,12 @@ class Basemap(JSCSSMixin):
         self.bounds = (min(s, bounds[0]), min(w, bounds[1]), max(n, bounds[2]),
                        max(e, bounds[3]))
 
-    def payload(self) -> str:
+    def code(self) -> str:
         from folium import TileLayer
 
         from . import _json
         from ._basemap import basemap_data
 
         tiles = any(isinstance(c, TileLayer) for c in self._parent._children.values())
-        return _json(basemap_data(self.bounds, offline=not tiles))
+        data = basemap_data(self.bounds, offline=not tiles)
+        return f"geokitBasemap({self._parent.get_name()}, {_json(data)});"
