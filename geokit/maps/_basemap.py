@@ -53,29 +53,21 @@ def countries(box) -> dict[str, Any]:
 
 
 def admin1_lines(box, *, tolerance: float = 0.003) -> dict[str, Any] | None:
-    """First-level division boundaries inside ``box`` as one GeoJSON MultiLineString.
+    """First-level division boundaries inside ``box`` as GeoJSON (``geokit.admin``'s
+    approximate areas; internal lines only, coasts and borders come from the countries).
 
-    Shared edges are drawn once. Returns None when ``geokit.admin`` is not available.
+    Simplified to ``tolerance`` degrees (about 300 m). None when there are none.
     """
     import shapely
-    from shapely.geometry import box as make_box
 
-    try:
-        from ..admin import admin_areas
-    except ImportError:  # the admin module is optional for the basemap
-        log.info("geokit.admin not available: basemap without admin1 lines")
-        return None
+    from ..admin import admin_lines
+
     s, w, n, e = box
-    frame = admin_areas(level=1)
-    area = make_box(w, s, e, n)
-    box_frame = frame[frame.intersects(area)]
-    if box_frame.empty:
+    lines = admin_lines(1, bbox=(w, s, e, n))
+    if lines.empty:
         return None
-    # simplify the polygons together so that neighbours keep one shared edge
-    simplified = shapely.coverage_simplify(box_frame.geometry.values, tolerance)
-    lines = shapely.union_all(shapely.boundary(simplified)).intersection(area)
-    lines = shapely.line_merge(lines) if not lines.is_empty else lines
-    return None if lines.is_empty else _round(lines, 3).__geo_interface__
+    merged = shapely.union_all(lines.geometry.values).simplify(tolerance)
+    return None if merged.is_empty else _round(merged, 3).__geo_interface__
 
 
 def settlement_labels(box, *, max_labels: int = 6000) -> dict[str, list]:
