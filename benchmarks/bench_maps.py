@@ -124,6 +124,18 @@ def bench_events(n: int, tmp: Path, *, circlemarkers: bool) -> list[tuple]:
 
     gdf = synthetic(n)
     maps.event_map(synthetic(10), mode="markers")  # load the gazetteer outside the timing
+    from geokit.maps import _json
+    from geokit.maps._basemap import basemap_data
+
+    bounds = (float(gdf.geometry.y.min()), float(gdf.geometry.x.min()),
+              float(gdf.geometry.y.max()), float(gdf.geometry.x.max()))
+    t0 = time.perf_counter()
+    parts = basemap_data(bounds, offline=True)
+    took = time.perf_counter() - t0
+    sizes = ", ".join(f"{k} {len(_json(v)) / 1e3:.0f} kB" for k, v in parts.items()
+                      if k != "offline")
+    print(f"offline basemap for these events: {len(_json(parts)) / 1e3:.0f} kB ({sizes}; "
+          f"{len(parts['labels']['name']):,} labels), built in {took:.2f} s")
     rows = []
     for mode in ("auto", "markers", "heatmap"):
         t0 = time.perf_counter()
@@ -172,6 +184,23 @@ def bench_frontline(folder: Path, tmp: Path) -> list[tuple]:
     return rows
 
 
+def simplification_error_m(folder: Path) -> float:
+    """Largest Hausdorff distance (metres, UTM 37N) between a raw and a drawn snapshot outline
+    (simplified to 100 m, coordinates rounded to 1e-4 degrees)."""
+    import geopandas as gpd
+    import shapely
+
+    from geokit.frontline import read_snapshots
+
+    raw, drawn = read_snapshots(folder, simplify_m=0), read_snapshots(folder)
+    worst = 0.0
+    for day, geom in raw.items():
+        pair = gpd.GeoSeries([geom.boundary, shapely.set_precision(drawn[day], 1e-4).boundary],
+                             crs=4326).to_crs(32637)
+        worst = max(worst, pair.iloc[0].hausdorff_distance(pair.iloc[1]))
+    return worst
+
+
 def report(title: str, rows: list[tuple], *, slider: bool = False) -> None:
     print(f"\n{title}")
     base_build, base_size = rows[0][1], rows[0][2].stat().st_size
@@ -199,6 +228,8 @@ def main() -> None:
     if args.only != "events" and args.frontline.is_dir():
         report(f"frontline snapshots from {args.frontline}", bench_frontline(args.frontline, tmp),
                slider=True)
+        print(f"largest distance between a raw and a drawn outline: "
+              f"{simplification_error_m(args.frontline):.0f} m")
 
 
 if __name__ == "__main__":
