@@ -147,6 +147,7 @@ def bench_events(n: int, tmp: Path, *, circlemarkers: bool) -> list[tuple]:
     # no tiles (geokit's offline pages have none either) and plain Leaflet markers: folium's
     # default callback needs Leaflet.awesome-markers, which is not pinned here
     fm = folium.Map(location=[50, 34], zoom_start=7, tiles=None)
+    fm.options["max_zoom"] = 18  # markercluster needs it; without tiles nothing else sets it
     FastMarkerCluster(pts, callback="function (row) { return L.marker(new L.LatLng(row[0], "
                                     "row[1])); }").add_to(fm)
     fm.save(tmp / "fastcluster.html")
@@ -188,14 +189,14 @@ def simplification_error_m(folder: Path) -> float:
     """Largest Hausdorff distance (metres, UTM 37N) between a raw and a drawn snapshot outline
     (simplified to 100 m, coordinates rounded to 1e-4 degrees)."""
     import geopandas as gpd
-    import shapely
 
     from geokit.frontline import read_snapshots
+    from geokit.maps import _rounded
 
     raw, drawn = read_snapshots(folder, simplify_m=0), read_snapshots(folder)
     worst = 0.0
     for day, geom in raw.items():
-        pair = gpd.GeoSeries([geom.boundary, shapely.set_precision(drawn[day], 1e-4).boundary],
+        pair = gpd.GeoSeries([geom.boundary, _rounded(drawn[day]).boundary],
                              crs=4326).to_crs(32637)
         worst = max(worst, pair.iloc[0].hausdorff_distance(pair.iloc[1]))
     return worst

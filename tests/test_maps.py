@@ -208,6 +208,34 @@ def test_hostile_text_is_shown_as_text(events, tmp_path):
 
 
 @pytest.mark.browser
+def test_clusters_zoom_in_on_click_and_single_events_show_text(tmp_path):
+    pytest.importorskip("playwright")
+    many = _many_events(900)
+    path = maps.save_html(maps.event_map(many, mode="cluster"), tmp_path / "c.html", offline=True)
+    with _open(path) as page:
+        state = _load(page, path)
+        name = page.evaluate("Object.keys(window).find(k => k.startsWith('map_'))")
+        box = page.evaluate(f"document.getElementById('{name}').getBoundingClientRect().toJSON()")
+        zoom = page.evaluate(f"{name}.getZoom()")
+        cluster = page.evaluate("geokitEventLayer.clusters[0]")
+        page.mouse.click(box["x"] + cluster["x"], box["y"] + cluster["y"])
+        page.wait_for_timeout(300)
+        assert page.evaluate(f"{name}.getZoom()") == zoom + 2
+        # from zoom 13 on every event is drawn alone and opens its popup
+        lat, lon = many.geometry.y.iloc[0], many.geometry.x.iloc[0]
+        page.evaluate(f"{name}.setView([{lat}, {lon}], 14, {{animate: false}})")
+        page.wait_for_timeout(200)
+        assert page.evaluate("geokitEventLayer.clusters.length") == 0
+        x, y = page.evaluate(f"(() => {{ const p = {name}.latLngToContainerPoint([{lat}, {lon}]);"
+                             " return [p.x, p.y]; })()")
+        page.mouse.click(box["x"] + x, box["y"] + y)
+        page.wait_for_timeout(200)
+        assert HOSTILE in page.inner_text(".leaflet-popup-content")
+        assert page.evaluate("window.__pwned") is None
+        assert not state["errors"] and not state["dialogs"] and not state["remote"], state
+
+
+@pytest.mark.browser
 def test_save_png(events, tmp_path):
     pytest.importorskip("playwright")
     with _open(tmp_path):

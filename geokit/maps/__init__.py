@@ -262,12 +262,12 @@ def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: b
     for day in days:
         group = folium.FeatureGroup(name=f"Control area {day}", show=(day == first),
                                     control=False)
-        folium.GeoJson(_rounded(snaps[day]), style_function=lambda f: {
+        folium.GeoJson(_rounded(snaps[day]).__geo_interface__, style_function=lambda f: {
             "color": "#b3261e", "weight": 0.5, "fillColor": "#e06666", "fillOpacity": 0.35},
         ).add_to(group)
         line = front_line(snaps[day])
         if not line.is_empty:
-            folium.GeoJson(_rounded(line), style_function=lambda f: {
+            folium.GeoJson(_rounded(line).__geo_interface__, style_function=lambda f: {
                 "color": "#7a0000", "weight": 2.5}).add_to(group)
         group.add_to(m)
         names.append(group.get_name())
@@ -305,11 +305,15 @@ d.appendChild(lab);d.appendChild(i);L.DomEvent.disableClickPropagation(d);return
     return m
 
 
-def _rounded(geom, digits: int = 4) -> dict[str, Any]:
-    """GeoJSON of ``geom`` with coordinates on a 10**-digits degree grid (4: about 10 m)."""
+def _rounded(geom, digits: int = 4):
+    """``geom`` with coordinates rounded to ``digits`` decimals (4: about 10 m), for drawing.
+
+    Plain rounding keeps every part (snapping to a grid with ``set_precision`` drops slivers).
+    """
+    import numpy as np
     import shapely
 
-    return shapely.set_precision(geom, 10.0 ** -digits).__geo_interface__
+    return shapely.transform(geom, lambda xy: np.round(xy, digits))
 
 
 def evacuation_map(settlements, *, border: str = "UA-RU", bands_km=(5, 10, 20, 30),
