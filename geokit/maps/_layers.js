@@ -219,7 +219,7 @@
     }
     function label(i) { return el("span", (field(0, i) || "") + " · " + (field(1, i) || "")); }
     var pane = map.createPane("geokitEvents");
-    pane.style.zIndex = 460;  // above the basemap labels (450)
+    pane.style.zIndex = 460;  // above other overlays; basemap labels (390) lie under all data
     pane.style.pointerEvents = "none";  // clicks reach the map, which finds the point
     var layer, refresh;
     if (mode === "markers" || mode === "cluster") {
@@ -326,7 +326,7 @@
       p.style.pointerEvents = "none";
       return name;
     }
-    var base = pane("geokitBase", 250), labels = pane("geokitLabels", 450);
+    var base = pane("geokitBase", 250), labels = pane("geokitLabels", 390);
     if (data.offline) { map.getContainer().style.background = "#d4e6f1"; }
     L.geoJSON(data.countries, {pane: base, interactive: false, style: {
       color: "#666", weight: 1.2, fill: true, fillColor: "#f4f1ea",
