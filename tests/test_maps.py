@@ -156,6 +156,10 @@ def test_every_map_kind_renders_offline_in_chromium(events, snapshots, tmp_path)
             if mode == "heatmap":
                 assert page.evaluate("geokitEventLayer._latlngs.length") == drawn
                 assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+            if name == "evacuation":  # one circle per placed settlement
+                assert page.evaluate("""(() => { let n = 0; Object.values(window).forEach(v => {
+                    if (v instanceof L.Map) v.eachLayer(l => {
+                        if (l instanceof L.CircleMarker) n++; }); }); return n; })()""") == 3
             assert not state["errors"] and not state["dialogs"] and not state["remote"], state
             assert page.evaluate("window.__pwned") is None
 
