@@ -134,22 +134,47 @@ def pd_date(value) -> dt.date:
     return pd.Timestamp(value).date()
 
 
-def territory_change(before, after) -> dict[str, Any]:
+def territory_change(before, after, *, min_width_m: float = 0.0) -> dict[str, Any]:
     """Areas (km²) gained and lost between two control-area geometries (EPSG:4326 in).
 
     Computed in the equal-area EPSG:6933 projection after repairing invalid geometries. Returns
     ``gained``/``lost``/``net`` in km² and the ``gained_geom``/``lost_geom`` in EPSG:4326.
+
+    Parameters
+    ----------
+    before, after : shapely geometry
+        Control areas at the two dates.
+    min_width_m : float
+        Leave out strips of change narrower than this many metres: two snapshots simplified
+        independently (or traced with a slightly different coastline) differ by thin slivers
+        along their whole outline that are not territory changing hands. 0 keeps everything.
     """
     import geopandas as gpd
     from shapely import make_valid
 
     a = make_valid(before)
     b = make_valid(after)
-    gained, lost = b.difference(a), a.difference(b)
+    gained = _drop_slivers(b.difference(a), min_width_m)
+    lost = _drop_slivers(a.difference(b), min_width_m)
     areas = gpd.GeoSeries([gained, lost], crs=4326).to_crs(6933).area / 1e6
     return {"gained": float(areas.iloc[0]), "lost": float(areas.iloc[1]),
             "net": float(areas.iloc[0] - areas.iloc[1]), "gained_geom": gained,
             "lost_geom": lost}
+
+
+def _drop_slivers(geom, width_m: float):
+    """``geom`` without the parts narrower than ``width_m`` (a morphological opening done in
+    Web Mercator, with the width scaled for the geometry's latitude)."""
+    import math
+
+    import geopandas as gpd
+
+    if width_m <= 0 or geom.is_empty:
+        return geom
+    merc = gpd.GeoSeries([geom], crs=4326).to_crs(3857).iloc[0]
+    half = width_m / 2 / math.cos(math.radians(geom.centroid.y))
+    opened = _polygonal(merc.buffer(-half).buffer(half).intersection(merc))
+    return gpd.GeoSeries([opened], crs=3857).to_crs(4326).iloc[0]
 
 
 @lru_cache(maxsize=1)

@@ -98,6 +98,16 @@ def test_territory_change_in_km2():
     assert change["lost"] == pytest.approx(0, abs=1e-6)
 
 
+def test_thin_slivers_are_not_territory_change():
+    before = box(35.0, 50.0, 36.0, 51.0)
+    # the same area traced 50 m further west, plus a real 1 km advance in the east
+    after = box(35.0 - 0.0007, 50.0, 36.0 + 0.014, 51.0)
+    noisy = territory_change(before, after)
+    clean = territory_change(before, after, min_width_m=200)
+    assert noisy["gained"] > clean["gained"] > 0
+    assert clean["gained"] == pytest.approx(111.2 * 0.014 * 0.636 * 111.2, rel=0.05)  # ~110 km²
+
+
 def test_front_line_leaves_out_the_border():
     area = box(37.0, 47.0, 41.0, 49.0)  # reaches past the UA-RU border into Russia
     line = front_line(area)

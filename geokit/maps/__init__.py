@@ -277,7 +277,8 @@ def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: b
         for d in (d1, d2):
             if d not in snaps:
                 raise GeokitValueError(f"no snapshot for {d}; dates are {days[0]} … {days[-1]}")
-        t = territory_change(snaps[d1], snaps[d2])
+        # strips thinner than twice the simplification are outline noise, not changes
+        t = territory_change(snaps[d1], snaps[d2], min_width_m=2 * simplify_m)
         for geom, colour, label in ((t["gained_geom"], "#8b0000", "gained"),
                                     (t["lost_geom"], "#1b6e3a", "lost")):
             if not geom.is_empty:
@@ -286,6 +287,8 @@ def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: b
                                    "color": c, "weight": 1, "fillColor": c,
                                    "fillOpacity": 0.6}).add_to(m)
         extra.append(f"{d1} → {d2}: +{t['gained']:,.0f} km² / −{t['lost']:,.0f} km²")
+        if simplify_m:
+            extra.append(f"(strips under {2 * simplify_m:g} m wide not counted)")
     mname = m.get_name()
     _call(m, f"""(function(){{var layers={_json(names)}.map(function(n){{return window[n];}});
 var days={_json([d.isoformat() for d in days])};var cur={days.index(first)};
