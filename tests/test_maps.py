@@ -43,6 +43,13 @@ def test_offline_html_has_no_remote_files(events, tmp_path):
     assert HOSTILE not in text  # the raw payload never appears unescaped
 
 
+def test_source_text_is_never_run_as_a_template(events):
+    events["notes"] = "{{ 7*7 }} {% if true %}yes{% endif %}"
+    for mode in ("markers", "markercluster"):
+        page = maps.to_html(maps.event_map(events, mode=mode), offline=True)
+        assert "{{ 7*7 }} {% if true %}yes{% endif %}" in page
+
+
 def test_frontline_compare_areas(snapshots):
     m = maps.frontline_map(snapshots, compare=("2025-03-01", "2025-04-01"))
     html = m.get_root().render()
@@ -71,25 +78,116 @@ def _load(page, path):
     return state
 
 
+def _many_events(n: int) -> gpd.GeoDataFrame:
+    """``n`` dated events of three types on a grid (enough to trigger clustering)."""
+    side = int(n**0.5) + 1
+    return gpd.GeoDataFrame({
+        "event_date": pd.Timestamp("2025-01-01") + pd.to_timedelta([i % 60 for i in range(n)],
+                                                                   "D"),
+        "event_type": [("Battles", "Shelling", HOSTILE)[i % 3] for i in range(n)],
+        "location": HOSTILE, "notes": HOSTILE,
+    }, geometry=gpd.points_from_xy([34.0 + (i % side) * 0.02 for i in range(n)],
+                                   [49.0 + (i // side) * 0.02 for i in range(n)]), crs=4326)
+
+
+def test_auto_mode_switches_to_clusters_above_the_limit():
+    small = maps.event_map(_many_events(50), mode="auto").get_root().render()
+    big = maps.event_map(_many_events(maps.AUTO_MARKER_LIMIT + 1)).get_root().render()
+    assert '"mode":"markers"' in small and "leaflet.markercluster.js" not in small
+    assert '"mode":"cluster"' in big
+    plugin = maps.event_map(_many_events(50), mode="markercluster").get_root().render()
+    assert "leaflet.markercluster@1.5.3/dist/leaflet.markercluster.js" in plugin  # pinned
+    heat = maps.event_map(_many_events(50), mode="heatmap").get_root().render()
+    assert "leaflet.heat@0.2.0/dist/leaflet-heat.js" in heat
+    with pytest.raises(ValueError, match="not one of auto, markers, cluster, markercluster"):
+        maps.event_map(_many_events(5), mode="dots")
+
+
+def test_offline_basemap_is_clipped_to_the_map():
+    from geokit.maps._basemap import basemap_data
+
+    near = basemap_data((50.0, 35.0, 51.0, 36.0), offline=True)
+    labels = near["labels"]
+    assert labels["name"] and labels["z"] == sorted(labels["z"])
+    assert all(49.0 <= la <= 52.0 for la in labels["lat"])
+    assert all(34.0 <= lo <= 37.0 for lo in labels["lon"])
+    big_first = labels["name"][: labels["z"].count(min(labels["z"]))]
+    assert "Kharkiv" in big_first or "Sumy" in big_first  # big places get the first zooms
+    assert near["admin1"]["type"] in ("LineString", "MultiLineString")  # oblast lines
+    assert "labels" not in basemap_data((50.0, 35.0, 51.0, 36.0), offline=False)
+
+
 @pytest.mark.browser
 def test_every_map_kind_renders_offline_in_chromium(events, snapshots, tmp_path):
     pytest.importorskip("playwright")
+    many = _many_events(3000)
     built = {
-        "events": (maps.event_map(events), len(events), 0),
-        "frontline": (maps.frontline_map(snapshots, events=events), len(events), 3),
-        "evacuation": (maps.evacuation_map(["Krasnopillia", "Yunakivka", "Myropillia"]), 0, 0),
+        "events": (maps.event_map(events), len(events), 0, "markers"),
+        "cluster": (maps.event_map(many, mode="cluster"), len(many), 0, "cluster"),
+        "markercluster": (maps.event_map(many, mode="markercluster"), len(many), 0,
+                          "markercluster"),
+        "heatmap": (maps.event_map(many, mode="heatmap"), len(many), 0, "heatmap"),
+        "frontline": (maps.frontline_map(snapshots, events=events), len(events), 3, "markers"),
+        "evacuation": (maps.evacuation_map(["Krasnopillia", "Yunakivka", "Myropillia"]), 0, 0,
+                       None),
     }
-    for name, (m, drawn, snaps) in built.items():
+    for name, (m, drawn, snaps, mode) in built.items():
         path = maps.save_html(m, tmp_path / f"{name}.html", offline=True)
         with _open(path) as page:
             state = _load(page, path)
+            page.wait_for_function("window.geokitReady !== false", timeout=20_000)
             assert page.evaluate("typeof L") == "object", name
             assert page.evaluate("window.geokitDrawn || 0") == drawn, name
+            assert page.evaluate("window.geokitMode || null") == mode, name
             assert page.evaluate("window.geokitSnapshotCount || 0") == snaps, name
+            assert page.evaluate("window.geokitLabelsDrawn || 0") > 0, name  # offline basemap
             assert page.locator(".geokit-legend").count() >= 1, name
             assert page.locator(".leaflet-control-scale").count() == 1, name
+            if mode in ("markers", "cluster"):
+                assert page.evaluate("geokitEventLayer.visibleCount") == drawn
+            if mode == "cluster":  # numbered circles whose counts add up with the lone points
+                assert page.evaluate("""geokitEventLayer.clusters.length > 0 &&
+                    geokitEventLayer.clusters.reduce((a, c) => a + c.n, 0) +
+                    Array.from(geokitEventLayer._px).filter(x => !isNaN(x)).length""") == drawn
+            if mode == "markercluster":
+                page.wait_for_function("window.geokitReady === true", timeout=20_000)
+                assert page.evaluate("geokitEventLayer.getLayers().length") == drawn
+                assert page.locator(".marker-cluster").count() > 0
+            if mode == "heatmap":
+                assert page.evaluate("geokitEventLayer._latlngs.length") == drawn
+                assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+            if name == "evacuation":  # one circle per placed settlement
+                assert page.evaluate("""(() => { let n = 0; Object.values(window).forEach(v => {
+                    if (v instanceof L.Map) v.eachLayer(l => {
+                        if (l instanceof L.CircleMarker) n++; }); }); return n; })()""") == 3
             assert not state["errors"] and not state["dialogs"] and not state["remote"], state
             assert page.evaluate("window.__pwned") is None
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("mode", ["cluster", "markercluster", "heatmap", "markers"])
+def test_time_slider_and_layer_switches_filter_every_mode(mode, tmp_path):
+    pytest.importorskip("playwright")
+    many = _many_events(900)  # 60 days, three types
+    path = maps.save_html(maps.event_map(many, mode=mode), tmp_path / "m.html", offline=True)
+    count = {"markercluster": "geokitEventLayer.getLayers().length",
+             "heatmap": "geokitEventLayer._latlngs.length"}.get(mode,
+                                                                "geokitEventLayer.visibleCount")
+    with _open(path) as page:
+        state = _load(page, path)
+        page.wait_for_function("window.geokitReady === true", timeout=20_000)
+        assert page.evaluate(count) == 900
+        page.evaluate("""(() => { const i = document.querySelector('.geokit-timeslider input');
+            i.value = 9; i.dispatchEvent(new Event('input')); })()""")  # first ten days
+        page.wait_for_function("window.geokitReady === true", timeout=20_000)
+        assert page.evaluate(count) == 150
+        # switch off the first category in the layer control
+        page.evaluate("document.querySelector('.leaflet-control-layers-overlays input').click()")
+        page.wait_for_function("window.geokitReady === true", timeout=20_000)
+        first_ten = many[many["event_date"] < "2025-01-11"]
+        hidden = sorted(many["event_type"].unique())[0]
+        assert page.evaluate(count) == (first_ten["event_type"] != hidden).sum()
+        assert not state["errors"] and not state["remote"], state
 
 
 @pytest.mark.browser
@@ -111,6 +209,34 @@ def test_hostile_text_is_shown_as_text(events, tmp_path):
         assert HOSTILE in page.inner_text(".leaflet-popup-content")
         assert page.evaluate("window.__pwned") is None
         assert not state["dialogs"]
+
+
+@pytest.mark.browser
+def test_clusters_zoom_in_on_click_and_single_events_show_text(tmp_path):
+    pytest.importorskip("playwright")
+    many = _many_events(900)
+    path = maps.save_html(maps.event_map(many, mode="cluster"), tmp_path / "c.html", offline=True)
+    with _open(path) as page:
+        state = _load(page, path)
+        name = page.evaluate("Object.keys(window).find(k => k.startsWith('map_'))")
+        box = page.evaluate(f"document.getElementById('{name}').getBoundingClientRect().toJSON()")
+        zoom = page.evaluate(f"{name}.getZoom()")
+        cluster = page.evaluate("geokitEventLayer.clusters[0]")
+        page.mouse.click(box["x"] + cluster["x"], box["y"] + cluster["y"])
+        page.wait_for_timeout(300)
+        assert page.evaluate(f"{name}.getZoom()") == zoom + 2
+        # from zoom 13 on every event is drawn alone and opens its popup
+        lat, lon = many.geometry.y.iloc[0], many.geometry.x.iloc[0]
+        page.evaluate(f"{name}.setView([{lat}, {lon}], 14, {{animate: false}})")
+        page.wait_for_timeout(200)
+        assert page.evaluate("geokitEventLayer.clusters.length") == 0
+        x, y = page.evaluate(f"(() => {{ const p = {name}.latLngToContainerPoint([{lat}, {lon}]);"
+                             " return [p.x, p.y]; })()")
+        page.mouse.click(box["x"] + x, box["y"] + y)
+        page.wait_for_timeout(200)
+        assert HOSTILE in page.inner_text(".leaflet-popup-content")
+        assert page.evaluate("window.__pwned") is None
+        assert not state["errors"] and not state["dialogs"] and not state["remote"], state
 
 
 @pytest.mark.browser

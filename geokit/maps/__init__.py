@@ -26,6 +26,11 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e
 ATTRIBUTION = ("Places: GeoNames (CC BY 4.0) · Borders: Natural Earth (public domain) · "
                "made with geokit")
 OSM_ATTRIBUTION = "&copy; OpenStreetMap contributors"
+#: ``event_map(mode="auto")`` draws up to this many events as canvas markers, more as clusters.
+AUTO_MARKER_LIMIT = 10_000
+#: In ``"cluster"`` mode events are grouped below this zoom level and drawn singly from it on.
+CLUSTER_BELOW_ZOOM = 13
+MODES = ("auto", "markers", "cluster", "markercluster", "heatmap")
 POPUP_FIELDS = ("location", "event_date", "event_type", "sub_event_type", "actors",
                 "loc_precision", "fatalities", "source", "notes")
 
@@ -39,77 +44,47 @@ def _json(data: Any) -> str:
     return text
 
 
-def _base_map(location=(50.5, 35.0), zoom: int = 7, *, offline: bool = False):
+def _base_map(location=(50.5, 35.0), zoom: int = 7, *, offline: bool = False,
+              bounds: tuple[float, float, float, float] | None = None):
+    """A folium map with geokit's scripts, fullscreen, scale, attribution and vector basemap.
+
+    ``bounds`` (south, west, north, east) is the area the basemap must cover (it is clipped to
+    that plus a margin); by default two degrees around ``location``.
+    """
     import folium
     from folium.plugins import Fullscreen
 
+    from ._elements import Basemap
+
     m = folium.Map(location=list(location), zoom_start=zoom, tiles=None, control_scale=True,
                    prefer_canvas=True)
+    m.options["max_zoom"] = 18  # the offline map has no tile layer to set it (clusters need it)
     m._geokit_offline = offline
     if not offline:
         folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, name="OpenStreetMap",
                          control=False).add_to(m)
     Fullscreen().add_to(m)
-    _add_basemap(m)
+    lat, lon = location
+    m._geokit_basemap = Basemap(bounds or (lat - 2, lon - 2, lat + 2, lon + 2))
+    m.add_child(m._geokit_basemap)
     lib = (Path(str(resources.files("geokit") / "maps" / "_layers.js"))).read_text("utf-8")
     m.get_root().header.add_child(folium.Element(f"<script>{lib}</script>"))
     _call(m, f"{m.get_name()}.attributionControl.addAttribution({_json(ATTRIBUTION)});")
     return m
 
 
-def _call(m, js: str) -> None:
+def _call(m, js: str, *, plugins: tuple[str, ...] = ()) -> None:
     """Run ``js`` once the map and the layers added so far exist (rendered after them)."""
-    m.add_child(_Script(js))
+    from ._elements import Script
+
+    m.add_child(Script(js, plugins=plugins))
 
 
-def _script_class():
-    from branca.element import Element, MacroElement
-
-    class Raw(Element):
-        """Text rendered as is. branca turns macro output into a new Jinja template, which
-        would evaluate ``{{ ... }}`` in the data (template injection: code execution)."""
-
-        def __init__(self, code: str):
-            super().__init__()
-            self.code = code
-
-        def render(self, **kwargs) -> str:
-            return self.code
-
-    class Script(MacroElement):
-        def __init__(self, code: str):
-            super().__init__()
-            self._name = "GeokitScript"
-            self.code = code
-
-        def render(self, **kwargs) -> None:
-            self.get_root().script.add_child(Raw(self.code), name=self.get_name())
-
-    return Script
-
-
-def _Script(code: str):
-    global _SCRIPT
-    if _SCRIPT is None:
-        _SCRIPT = _script_class()
-    return _SCRIPT(code)
-
-
-_SCRIPT = None
-
-
-def _add_basemap(m) -> None:
-    """Country borders of the region, drawn as vector data (works without tiles)."""
-    import folium
-
-    from ..frontline import borders
-
-    gdf = borders()
-    folium.GeoJson(
-        gdf[["name", "geometry"]].to_json(), name="Borders (Natural Earth)", control=False,
-        style_function=lambda f: {"color": "#555", "weight": 1.2, "fill": True,
-                                  "fillColor": "#f2efe9", "fillOpacity": 0.35},
-    ).add_to(m)
+def _cover(m, bounds) -> None:
+    """Make the basemap of ``m`` cover ``bounds`` (south, west, north, east) too."""
+    basemap = getattr(m, "_geokit_basemap", None)
+    if basemap is not None:
+        basemap.extend(tuple(float(b) for b in bounds))
 
 
 def _tooltip_text(text: str) -> str:
@@ -129,7 +104,7 @@ def _text(v) -> str | None:
 
 
 def event_map(events, *, color_by: str = "event_type", time: bool = True,
-              offline: bool = False, max_points: int = 200_000):
+              mode: str = "auto", offline: bool = False, max_points: int = 500_000):
     """An interactive map of events, coloured by category, with legend and time slider.
 
     Parameters
@@ -140,9 +115,30 @@ def event_map(events, *, color_by: str = "event_type", time: bool = True,
         Column whose categories get colours and their own toggleable layer.
     time : bool
         Add a slider that shows events up to a chosen day (when events have dates).
+    mode : {"auto", "markers", "cluster", "markercluster", "heatmap"}
+        How events are drawn: one canvas circle each (``"markers"``); grouped into numbered
+        circles per screen cell that split as you zoom in, computed on the fly (``"cluster"``,
+        fast at 100k events); with the Leaflet.markercluster plugin (``"markercluster"``:
+        animated, spiderfies overlapping events, but clustering 100k events takes the browser
+        tens of seconds); or as a density heat layer (``"heatmap"``, Leaflet.heat, no popups).
+        ``"auto"`` draws up to ``AUTO_MARKER_LIMIT`` (10,000) events as markers and clusters
+        above that.
     offline : bool
-        Draw without web tiles (vector borders only); pair with ``save_html(offline=True)``.
+        Draw without web tiles (vector basemap only); pair with ``save_html(offline=True)``.
+    max_points : int
+        Refuse more events than this (filter them first): the page would be too slow.
+
+    Returns
+    -------
+    folium.Map
+
+    Examples
+    --------
+    >>> m = event_map(events)                      # doctest: +SKIP
+    >>> m = event_map(events, mode="heatmap")      # doctest: +SKIP
     """
+    if mode not in MODES:
+        raise GeokitValueError(f"mode={mode!r} is not one of {', '.join(MODES)}")
     df = pd.DataFrame(events).copy()
     if "lat" not in df or df["lat"].isna().all():
         if "geometry" in df:
@@ -184,17 +180,24 @@ def event_map(events, *, color_by: str = "event_type", time: bool = True,
     lat = df["lat"].astype(float).round(5)
     lon = df["lon"].astype(float).round(5)
     center = (float(lat.median()), float(lon.median())) if len(df) else (50.5, 35.0)
-    m = _base_map(center, 7, offline=offline)
-    data = {"lat": lat.tolist(), "lon": lon.tolist(), "cat": cat_codes.tolist(),
+    bounds = (float(lat.min()), float(lon.min()), float(lat.max()), float(lon.max())) \
+        if len(df) else None
+    m = _base_map(center, 7, offline=offline, bounds=bounds)
+    if mode == "auto":
+        mode = "markers" if len(df) <= AUTO_MARKER_LIMIT else "cluster"
+    plugins = {"markercluster": ("leaflet.markercluster",), "heatmap": ("leaflet.heat",)}
+    data = {"mode": mode, "clusterBelow": CLUSTER_BELOW_ZOOM, "lat": lat.tolist(), "lon": lon.tolist(), "cat": cat_codes.tolist(),
             "day": day_codes.tolist(), "columns": columns, "colours": colours,
             # layer-control labels are HTML in Leaflet, so they are escaped here
             "categories": [html.escape(c) for c in categories],
             "legend": categories, "fields": list(fields), "days": days if time else []}
     name = m.get_name()
-    _call(m, f"geokitEvents({name}, {_json(data)});")
+    _call(m, f"geokitEvents({name}, {_json(data)});", plugins=plugins.get(mode, ()))
+    drawn_as = {"markers": "", "cluster": ", clustered", "markercluster": ", clustered",
+                "heatmap": ", as a heat map"}[mode]
     _call(m, f"geokitLegend({name}, {_json(color_by.replace('_', ' '))}, "
              f"{_json([[c, colours[i]] for i, c in enumerate(categories)])}, "
-             f"{_json([f'{len(df):,} events'])});")
+             f"{_json([f'{len(df):,} events{drawn_as}'])});")
     if len(df):
         m.fit_bounds([[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]],
                      max_zoom=10)
@@ -209,25 +212,40 @@ def _join(a, b, n: int) -> pd.Series:
     return a.where(~both, a + " vs " + b).fillna(b)
 
 
-def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: bool = False):
+def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: bool = False,
+                  simplify_m: float = 100.0, select: dict[str, Any] | None = None):
     """Control areas and front lines from dated snapshots, with a date slider.
 
     Parameters
     ----------
-    snapshots : folder, list of files, or {date: geometry}
-        DeepStateMap-style dated control-area files (see :func:`geokit.frontline.read_snapshots`).
+    snapshots : folder, file, list of files, or {date: geometry}
+        Dated control areas: DeepStateMap-style files named by date, ISW-style files with a
+        date property, as GeoJSON, KML, KMZ or GeoPackage (see
+        :func:`geokit.frontline.read_snapshots`). Invalid geometries are repaired.
     date : date-like, optional
         Snapshot shown first (default: the latest).
     compare : (date, date), optional
-        Also show the areas gained and lost between two snapshot dates, with km².
+        Also show the areas gained and lost between two snapshot dates, with km² computed in
+        an equal-area projection.
     events : GeoDataFrame, optional
-        Events to draw on top.
+        Events to draw on top (as :func:`event_map` does).
+    offline : bool
+        Draw without web tiles (vector basemap only).
+    simplify_m : float
+        Shapes are simplified so that they stay within this many metres of the original
+        (100 m keeps two years of daily snapshots well under 10 MB of HTML).
+    select : dict, optional
+        Keep only features whose properties match (``{"layer": "Assessed control"}``).
+
+    Returns
+    -------
+    folium.Map
     """
     import folium
 
     from ..frontline import front_line, pd_date, read_snapshots, territory_change
 
-    snaps = read_snapshots(snapshots)
+    snaps = read_snapshots(snapshots, simplify_m=simplify_m, select=select)
     if not snaps:
         raise GeokitValueError("no dated snapshots found")
     days = sorted(snaps)
@@ -237,16 +255,19 @@ def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: b
     c = snaps[first].centroid
     m = event_map(events, offline=offline) if events is not None and len(events) else \
         _base_map((c.y, c.x), 7, offline=offline)
+    for geom in snaps.values():
+        b = geom.bounds
+        _cover(m, (b[1], b[0], b[3], b[2]))
     names = []
     for day in days:
         group = folium.FeatureGroup(name=f"Control area {day}", show=(day == first),
                                     control=False)
-        folium.GeoJson(snaps[day].__geo_interface__, style_function=lambda f: {
+        folium.GeoJson(_rounded(snaps[day]).__geo_interface__, style_function=lambda f: {
             "color": "#b3261e", "weight": 0.5, "fillColor": "#e06666", "fillOpacity": 0.35},
         ).add_to(group)
         line = front_line(snaps[day])
         if not line.is_empty:
-            folium.GeoJson(line.__geo_interface__, style_function=lambda f: {
+            folium.GeoJson(_rounded(line).__geo_interface__, style_function=lambda f: {
                 "color": "#7a0000", "weight": 2.5}).add_to(group)
         group.add_to(m)
         names.append(group.get_name())
@@ -256,7 +277,8 @@ def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: b
         for d in (d1, d2):
             if d not in snaps:
                 raise GeokitValueError(f"no snapshot for {d}; dates are {days[0]} … {days[-1]}")
-        t = territory_change(snaps[d1], snaps[d2])
+        # strips thinner than twice the simplification are outline noise, not changes
+        t = territory_change(snaps[d1], snaps[d2], min_width_m=2 * simplify_m)
         for geom, colour, label in ((t["gained_geom"], "#8b0000", "gained"),
                                     (t["lost_geom"], "#1b6e3a", "lost")):
             if not geom.is_empty:
@@ -265,6 +287,8 @@ def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: b
                                    "color": c, "weight": 1, "fillColor": c,
                                    "fillOpacity": 0.6}).add_to(m)
         extra.append(f"{d1} → {d2}: +{t['gained']:,.0f} km² / −{t['lost']:,.0f} km²")
+        if simplify_m:
+            extra.append(f"(strips under {2 * simplify_m:g} m wide not counted)")
     mname = m.get_name()
     _call(m, f"""(function(){{var layers={_json(names)}.map(function(n){{return window[n];}});
 var days={_json([d.isoformat() for d in days])};var cur={days.index(first)};
@@ -282,6 +306,17 @@ d.appendChild(lab);d.appendChild(i);L.DomEvent.disableClickPropagation(d);return
     b = snaps[first].bounds
     m.fit_bounds([[b[1], b[0]], [b[3], b[2]]])
     return m
+
+
+def _rounded(geom, digits: int = 4):
+    """``geom`` with coordinates rounded to ``digits`` decimals (4: about 10 m), for drawing.
+
+    Plain rounding keeps every part (snapping to a grid with ``set_precision`` drops slivers).
+    """
+    import numpy as np
+    import shapely
+
+    return shapely.transform(geom, lambda xy: np.round(xy, digits))
 
 
 def evacuation_map(settlements, *, border: str = "UA-RU", bands_km=(5, 10, 20, 30),
@@ -322,6 +357,9 @@ def evacuation_map(settlements, *, border: str = "UA-RU", bands_km=(5, 10, 20, 3
     for i, km in enumerate(reversed(widths)):
         band = line_m.buffer(km * 1000).intersection(inside_m)
         band4326 = gpd.GeoSeries([band], crs=metric).to_crs(4326).iloc[0]
+        if not band4326.is_empty:
+            b = band4326.bounds
+            _cover(m, (b[1], b[0], b[3], b[2]))
         colour = greys[(len(widths) - 1 - i) % len(greys)]
         weight = 2 if km == widths[-1] else 0.5  # the widest band is the evacuation zone
         folium.GeoJson(band4326.__geo_interface__, name=f"within {km:g} km of the border",

@@ -29,11 +29,22 @@ def _asset(name: str) -> str:
 
 _MIME = {".png": "image/png", ".svg": "image/svg+xml"}
 #: Remote files folium and its plugins use -> the pinned local copy that replaces them.
-_INLINE_JS = {r"/leaflet(@[\d.]+)?/dist/leaflet\.js$": "leaflet.js",
-              r"/leaflet\.fullscreen@[\d.]+/Control\.FullScreen(\.min)?\.js$":
-                  "Control.FullScreen.js"}
-_INLINE_CSS = {r"/leaflet(@[\d.]+)?/dist/leaflet\.css$": "leaflet.css",
-               r"/leaflet\.fullscreen@[\d.]+/Control\.FullScreen\.css$": "Control.FullScreen.css"}
+_INLINE_JS = {
+    r"/leaflet(@[\d.]+)?/dist/leaflet\.js$": "leaflet.js",
+    r"/leaflet\.fullscreen@[\d.]+/Control\.FullScreen(\.min)?\.js$": "Control.FullScreen.js",
+    # ours (jsdelivr, pinned) and folium's own MarkerCluster/HeatMap plugin URLs
+    r"/leaflet\.markercluster(@|/)[\d.]+/(dist/)?leaflet\.markercluster(-src)?\.js$":
+        "leaflet.markercluster.js",
+    r"/leaflet\.heat@[\d.]+/dist/leaflet-heat\.js$": "leaflet-heat.js",
+    r"/leaflet_heat\.min\.js$": "leaflet-heat.js",
+}
+_INLINE_CSS = {
+    r"/leaflet(@[\d.]+)?/dist/leaflet\.css$": "leaflet.css",
+    r"/leaflet\.fullscreen@[\d.]+/Control\.FullScreen\.css$": "Control.FullScreen.css",
+    r"/leaflet\.markercluster(@|/)[\d.]+/(dist/)?MarkerCluster\.css$": "MarkerCluster.css",
+    r"/leaflet\.markercluster(@|/)[\d.]+/(dist/)?MarkerCluster\.Default\.css$":
+        "MarkerCluster.Default.css",
+}
 
 
 def _css(name: str) -> str:
