@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import InputFileError
+from .errors import GeokitValueError, InputFileError
 
 _DATE_RE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 SNAPSHOT_SUFFIXES = (".geojson", ".json", ".gpkg", ".kml", ".kmz")
@@ -208,13 +208,37 @@ def front_line(area, country: str = "UA"):
     return outline
 
 
-def frontline_from_places(names: list[str], **hints):
-    """A front line drawn through an ordered list of place names (geocoded)."""
+def frontline_from_places(names: list[str], *, table: bool = False, **hints):
+    """A front line drawn through an ordered list of place names (geocoded).
+
+    For reports that describe the line in words ("from Hlushkove through Tetkino to Popovo-
+    Lezhachi"). Names the gazetteer places only at region or country level, or not at all, are
+    skipped: a region's centre is not a point of the line.
+
+    Parameters
+    ----------
+    names : list of str
+        Places in order along the line.
+    table : bool
+        Also return the geocoder's table (one row per name, in order, with ``on_line``).
+    **hints
+        Passed to :func:`geokit.geocode_many` (``country=``, ``admin1=``...).
+
+    Returns
+    -------
+    LineString, or (LineString, DataFrame) with ``table=True``.
+    """
     from shapely.geometry import LineString
 
-    from .geocode import geocode
+    from .geocode import geocode_many
 
-    pts = [(p.lon, p.lat) for p in (geocode(n, **hints) for n in names) if p is not None]
+    res = geocode_many(list(names), **hints)
+    res["on_line"] = res["lat"].notna() & ~res["kind"].isin(
+        ["country", "admin1", "admin2", "continent"])
+    pts = list(zip(res.loc[res["on_line"], "lon"], res.loc[res["on_line"], "lat"], strict=True))
     if len(pts) < 2:
-        raise InputFileError(f"fewer than two of the places {names} could be geocoded")
-    return LineString(pts)
+        raise GeokitValueError(
+            f"fewer than two of the places {list(names)} could be placed as settlements; "
+            "add a region (\"Tetkino, Kursk Oblast\") or a gazetteer layer with the missing places")
+    line = LineString(pts)
+    return (line, res) if table else line

@@ -216,7 +216,7 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
             d1 = max([d for d in days if d <= e] or [days[-1]])
             control = {"start": (d0, snaps[d0]), "end": (d1, snaps[d1])}
             if d0 != d1:
-                t = territory_change(snaps[d0], snaps[d1])
+                t = territory_change(snaps[d0], snaps[d1], min_width_m=200)
                 territory = {"start": d0, "end": d1, "gained": f"{t['gained']:,.0f}",
                              "lost": f"{t['lost']:,.0f}", "net": f"{t['net']:+,.0f}"}
                 figures.append({"value": f"{t['net']:+,.0f} km²",

@@ -246,3 +246,27 @@ def test_save_png(events, tmp_path):
         pass
     png = maps.save_png(maps.event_map(events), tmp_path / "m.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.browser
+def test_front_line_described_in_words(snapshots, tmp_path):
+    pytest.importorskip("playwright")
+    from geokit.errors import GeokitValueError
+
+    words = ["Tetkino", "Glushkovo", "Nowhere-on-the-map", "Sudzha"]
+    m = maps.frontline_map(described=words)
+    table = m._geokit_described
+    assert list(table["query"]) == words and table["on_line"].sum() == 3  # nothing dropped
+    both = maps.frontline_map(snapshots, described=words)
+    for name, built in (("words", m), ("both", both)):
+        path = maps.save_html(built, tmp_path / f"{name}.html", offline=True)
+        with _open(path) as page:
+            state = _load(page, path)
+            assert page.evaluate("""(() => { let n = 0; Object.values(window).forEach(v => {
+                if (v instanceof L.Map) v.eachLayer(l => {
+                    if (l instanceof L.Polyline && !(l instanceof L.Polygon) &&
+                        l.options.dashArray === '8 6') n++; }); }); return n; })()""") == 1
+            assert "Nowhere-on-the-map" in page.inner_text("body")  # listed as not placed
+            assert not state["errors"] and not state["remote"], state
+    with pytest.raises(GeokitValueError, match="fewer than two"):
+        maps.frontline_map(described=["Sudzha", "Nowhere-on-the-map"])

@@ -212,8 +212,9 @@ def _join(a, b, n: int) -> pd.Series:
     return a.where(~both, a + " vs " + b).fillna(b)
 
 
-def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: bool = False,
-                  simplify_m: float = 100.0, select: dict[str, Any] | None = None):
+def frontline_map(snapshots=None, *, date=None, compare=None, events=None,
+                  offline: bool = False, simplify_m: float = 100.0,
+                  select: dict[str, Any] | None = None, described: list[str] | None = None):
     """Control areas and front lines from dated snapshots, with a date slider.
 
     Parameters
@@ -236,6 +237,10 @@ def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: b
         (100 m keeps two years of daily snapshots well under 10 MB of HTML).
     select : dict, optional
         Keep only features whose properties match (``{"layer": "Assessed control"}``).
+    described : list of str, optional
+        A front line described in words, as an ordered list of place names; it is geocoded
+        (:func:`geokit.frontline.frontline_from_places`) and drawn dashed. With ``described``
+        the snapshots may be left out.
 
     Returns
     -------
@@ -245,6 +250,9 @@ def frontline_map(snapshots, *, date=None, compare=None, events=None, offline: b
 
     from ..frontline import front_line, pd_date, read_snapshots, territory_change
 
+    if snapshots is None and described:
+        return _described_line(_base_map((50.5, 35.0), 7, offline=offline), described,
+                               events=events, offline=offline)
     snaps = read_snapshots(snapshots, simplify_m=simplify_m, select=select)
     if not snaps:
         raise GeokitValueError("no dated snapshots found")
@@ -305,6 +313,40 @@ d.appendChild(lab);d.appendChild(i);L.DomEvent.disableClickPropagation(d);return
              f"{_json(extra)});")
     b = snaps[first].bounds
     m.fit_bounds([[b[1], b[0]], [b[3], b[2]]])
+    if described:
+        _described_line(m, described, fit=False)
+    return m
+
+
+def _described_line(m, names: list[str], *, events=None, offline: bool = False,
+                    fit: bool = True):
+    """Draw a front line given as place names (dashed, with its places) on ``m``."""
+    import folium
+
+    from ..frontline import frontline_from_places
+
+    if events is not None and len(events):
+        m = event_map(events, offline=offline)
+    line, table = frontline_from_places(names, table=True)
+    group = folium.FeatureGroup(name="Front line as described")
+    folium.PolyLine([(y, x) for x, y in line.coords], color="#7a0000", weight=3,
+                    dash_array="8 6").add_to(group)
+    for r in table[table["on_line"]].itertuples():
+        folium.CircleMarker([r.lat, r.lon], radius=4, color="#7a0000", weight=1, fill=True,
+                            fill_color="#fff", fill_opacity=1,
+                            tooltip=_tooltip_text(str(r.query))).add_to(group)
+    group.add_to(m)
+    skipped = table.loc[~table["on_line"], "query"].astype(str).tolist()
+    notes = [f"through {int(table['on_line'].sum())} of {len(table)} named places"]
+    if skipped:
+        notes.append(f"not placed: {', '.join(skipped)}")
+    _call(m, f"geokitLegend({m.get_name()}, 'Front line as described', "
+             f"{_json([['described front line', '#7a0000']])}, {_json(notes)});")
+    if fit:
+        w, s_, e, n = line.bounds
+        _cover(m, (s_, w, n, e))
+        m.fit_bounds([[s_, w], [n, e]])
+    m._geokit_described = table
     return m
 
 
@@ -325,67 +367,57 @@ def evacuation_map(settlements, *, border: str = "UA-RU", bands_km=(5, 10, 20, 3
 
     Parameters
     ----------
-    settlements : list of str or DataFrame with a ``name`` column
-        Names to geocode (``"Krasnopillia, Sumy Oblast"`` forms welcome).
+    settlements : list of str, DataFrame with a ``name`` column, or file
+        Names to geocode (``"Krasnopillia, Sumy Oblast"`` forms welcome); see
+        :func:`geokit.evacuation.read_settlements`.
     border : str
         Country pair of the border (``"UA-RU"``), from the bundled Natural Earth borders.
     bands_km : tuple of float
         Distance bands shaded inside ``country``; the widest is drawn as the evacuation zone.
+
+    The legend lists the placed settlements nearest the border first, with totals; names that
+    could not be placed as settlements are listed there too. The full table
+    (:class:`geokit.evacuation.EvacuationZone`) is kept as ``m._geokit_zone``.
     """
     import folium
-    import geopandas as gpd
 
-    from ..frontline import border_line, borders
-    from ..geocode import geocode_many
+    from ..evacuation import evacuation_zone
 
-    names = list(settlements["name"]) if isinstance(settlements, pd.DataFrame) else \
-        list(settlements)
-    res = geocode_many(names, country=country)
-    line = border_line(border)
-    metric = 32636
-    line_m = gpd.GeoSeries([line], crs=4326).to_crs(metric).iloc[0]
-    inside = borders().set_index("iso_a2").geometry[country]
-    inside_m = gpd.GeoSeries([inside], crs=4326).to_crs(metric).iloc[0]
-    placed = res.dropna(subset=["lat"])
-    pts = gpd.GeoSeries(gpd.points_from_xy(placed["lon"], placed["lat"]), crs=4326).to_crs(metric)
-    dist = [p.distance(line_m) / 1000 for p in pts]
-    res.loc[placed.index, "border_km"] = dist
+    zone = evacuation_zone(settlements, border=border, bands_km=bands_km, country=country)
+    placed = zone.placed
     center = (placed["lat"].mean(), placed["lon"].mean()) if len(placed) else (51.0, 34.5)
     m = _base_map(center, 8, offline=offline)
     greys = ["#7f0000", "#b30000", "#d7301f", "#ef6548", "#fc8d59", "#fdbb84"]
-    widths = sorted(bands_km)
-    for i, km in enumerate(reversed(widths)):
-        band = line_m.buffer(km * 1000).intersection(inside_m)
-        band4326 = gpd.GeoSeries([band], crs=metric).to_crs(4326).iloc[0]
-        if not band4326.is_empty:
-            b = band4326.bounds
+    widths = list(zone.bands_km)
+    for i, band in enumerate(zone.bands.iloc[::-1].itertuples()):
+        if not band.geometry.is_empty:
+            b = band.geometry.bounds
             _cover(m, (b[1], b[0], b[3], b[2]))
         colour = greys[(len(widths) - 1 - i) % len(greys)]
-        weight = 2 if km == widths[-1] else 0.5  # the widest band is the evacuation zone
-        folium.GeoJson(band4326.__geo_interface__, name=f"within {km:g} km of the border",
+        weight = 2 if band.band_km == widths[-1] else 0.5  # the widest band is the zone
+        folium.GeoJson(band.geometry.__geo_interface__,
+                       name=f"within {band.band_km:g} km of the border",
                        style_function=lambda f, c=colour, w=weight:
                        {"color": c, "weight": w, "fillColor": c, "fillOpacity": 0.12}).add_to(m)
-    folium.GeoJson(line.__geo_interface__, name="border",
+    folium.GeoJson(zone.border.__geo_interface__, name="border",
                    style_function=lambda f: {"color": "#000", "weight": 2.5}).add_to(m)
-    rows = []
-    for r in res.itertuples():
-        if pd.isna(r.lat):
-            continue
+    for r in placed.itertuples():
         folium.CircleMarker([r.lat, r.lon], radius=6, color="#222", weight=1, fill=True,
                             fill_color="#1f77b4", fill_opacity=0.9,
                             tooltip=_tooltip_text(f"{r.query}: {r.border_km:.1f} km")).add_to(m)
-        rows.append([r.query, r.name, f"{r.border_km:.1f}", int(r.population or 0)])
-    total_pop = sum(r[3] for r in rows)
-    unplaced = [q for q, s in zip(res["query"], res["status"], strict=True) if s == "unresolved"]
-    summary = [f"{len(rows)} settlements placed, GeoNames population {total_pop:,}"]
-    if unplaced:
-        summary.append(f"not placed: {', '.join(map(str, unplaced))}")
-    table = [[f"{r[0]} — {r[2]} km, pop. {r[3]:,}", "#1f77b4"] for r in
-             sorted(rows, key=lambda r: float(r[2]))]
-    _call(m, f"geokitLegend({m.get_name()}, 'Settlements by distance to the {border} border', "
+    totals = zone.totals()
+    summary = [f"{totals['placed']} settlements placed, GeoNames population "
+               f"{totals['population']:,}"]
+    if totals["not_placed"]:
+        summary.append(f"not placed: {', '.join(map(str, totals['not_placed']))}")
+    table = [[f"{r.query} — {r.border_km:.1f} km, pop. {int(r.population or 0):,}", "#1f77b4"]
+             for r in placed.itertuples()]
+    _call(m, f"geokitLegend({m.get_name()}, "
+             f"{_json(f'Settlements by distance to the {border} border')}, "
              f"{_json(table)}, {_json(summary)});")
     folium.LayerControl(collapsed=True).add_to(m)
-    m._geokit_table = res
+    m._geokit_zone = zone
+    m._geokit_table = zone.table
     return m
 
 
