@@ -31,6 +31,7 @@ from ._text_lexicon import (
     REGION_ABBREVIATIONS,
     REGION_SUFFIXES,
 )
+from ._text_points import place_of, point_of
 from ._text_spans import (
     _EVENT_VERBS,
     _PREP_BEFORE,
@@ -105,7 +106,7 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
     for rec, sc in ranked:
         k = int(a.kind[rec])
         out.append((rec, sc, gaz.country_code(rec), k, rec if k == 2 else int(a.a1[rec]),
-                    int(a.a2[rec]), float(a.lat[rec]), float(a.lon[rec])))
+                    int(a.a2[rec]), *point_of(gaz, rec)))
     return out
 
 
@@ -333,9 +334,9 @@ def _mentions(gaz: _gaz.Gazetteer, spans: list[_Span], resolved) -> list[Mention
             out.append(Mention(sp.start, sp.end, sp.text, _continent(sp.key), 1.0, ()))
             continue
         if rec >= 0:
-            place = gaz.place(rec, score=conf, why="resolved with document context")
+            place = place_of(gaz, rec, score=conf, why="resolved with document context")
         out.append(Mention(sp.start, sp.end, sp.text, place, round(conf, 4),
-                           tuple(gaz.place(r, score=0.0) for r in alts)))
+                           tuple(place_of(gaz, r, score=0.0) for r in alts)))
     return out
 
 

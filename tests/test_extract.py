@@ -140,3 +140,46 @@ def test_dateline_then_person():
 def test_hyphenated_names_with_two_capitals():
     ms = extract_places("Shelling was reported in Volodymyr-Volynskyi, officials said.")
     assert [m.text for m in ms] == ["Volodymyr-Volynskyi"]
+
+
+def _km(lat1, lon1, lat2, lon2):
+    from geokit.extract import _haversine
+
+    return _haversine(lat1, lon1, lat2, lon2)
+
+
+def test_country_point_is_between_reference_and_centroid():
+    from geokit import gazetteer
+    from geokit._text_points import _factbook
+
+    gaz = gazetteer.default()
+    rec = gaz.country_record("RU")
+    ref = _factbook()["RU"]
+    m = next(m for m in extract_places("Talks with Russia stalled again.") if m.text == "Russia")
+    mid = ((ref[0] + gaz._a.lat[rec]) / 2, (ref[1] + gaz._a.lon[rec]) / 2)
+    assert _km(m.place.lat, m.place.lon, *mid) < 1
+
+
+def test_region_point_is_the_centre_of_its_settlements_extent():
+
+    from geokit import gazetteer
+
+    gaz = gazetteer.default()
+    a = gaz._a
+    m = next(m for m in extract_places("Floods hit farms across Alberta this week.")
+             if m.text == "Alberta")
+    rec = m.place.raw["record"]
+    inside = (a.a1 == rec) & (a.kind < 2)
+    lat, lon = a.lat[inside], a.lon[inside]
+    centre = ((lat.min() + lat.max()) / 2, (lon.min() + lon.max()) / 2)
+    assert _km(m.place.lat, m.place.lon, *centre) < 1
+    assert m.place.raw["lat"] != m.place.lat  # the stored record keeps its own point
+
+
+def test_country_reference_points_are_valid():
+    from geokit._text_points import _factbook
+
+    pts = _factbook()
+    assert len(pts) > 200
+    assert all(len(cc) == 2 and -90 <= la <= 90 and -180 <= lo <= 180
+               for cc, (la, lo) in pts.items())

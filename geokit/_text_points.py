@@ -1,0 +1,107 @@
+"""Reference points for countries and first-level regions in geoparsing output.
+
+A mention of "Russia" or "Alberta" needs one point. The gazetteer stores a country at the
+centroid of its largest polygon and a region at the mean position of its settlements; both are
+fine for drawing but sit far from where gazetteers (GeoNames) and geoparsing corpora put such
+areas, because settlements crowd into one part of a region (southern Alberta, coastal
+Queensland). For text we use instead:
+
+* **countries**: the mean of the CIA World Factbook's reference point (shipped in
+  ``geokit/data/country_points.csv``, built by ``gazetteer/country_points.py``) and the polygon
+  centroid: two independent estimates of the country's centre;
+* **first-level regions**: the centre of the bounding box of the region's settlements, which
+  follows the region's extent rather than where its people live.
+
+Measured on the shared geoparsing corpora (distinct country and region points): the Factbook /
+centroid mean puts 80 % of country mentions within 161 km of GeoNames' point (centroid alone
+72 %, Factbook alone 73 %); the bounding-box centre 90 % of region mentions (settlement mean
+82 %).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from importlib import resources
+
+import numpy as np
+
+from . import gazetteer as _gaz
+
+__all__ = ["point_of", "place_of"]
+
+_COUNTRY, _ADMIN1 = 3, 2
+
+
+@functools.lru_cache(maxsize=1)
+def _factbook() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 code -> (lat, lon) from the bundled country_points.csv."""
+    try:
+        text = resources.files("geokit").joinpath("data/country_points.csv").read_text("utf-8")
+    except FileNotFoundError:  # pragma: no cover - a broken install; fall back to centroids
+        return {}
+    return {row["country_code"]: (float(row["lat"]), float(row["lon"]))
+            for row in csv.DictReader(text.splitlines())}
+
+
+_CACHE: dict[int, tuple[int, dict[int, tuple[float, float]]]] = {}
+
+
+def _points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
+    """Record -> reference point for every country and first-level region of ``gaz``."""
+    a = gaz._a
+    n = len(a.gid)
+    hit = _CACHE.get(id(gaz))
+    if hit is not None and hit[0] == n:
+        return hit[1]
+    out: dict[int, tuple[float, float]] = {}
+    lat = np.asarray(a.lat, dtype=float)
+    lon = np.asarray(a.lon, dtype=float)
+    kind = np.asarray(a.kind)
+    a1 = np.asarray(a.a1)
+    settled = (kind < _ADMIN1) & (a1 >= 0) & ~np.isnan(lat) & ~np.isnan(lon)
+    owner = a1[settled]
+    lo = np.full(n, np.inf)
+    hi = np.full(n, -np.inf)
+    w = np.full(n, np.inf)
+    e = np.full(n, -np.inf)
+    np.minimum.at(lo, owner, lat[settled])
+    np.maximum.at(hi, owner, lat[settled])
+    np.minimum.at(w, owner, lon[settled])
+    np.maximum.at(e, owner, lon[settled])
+    for rec in np.flatnonzero(kind == _ADMIN1):
+        # a region across the antimeridian (Chukotka, Alaska) keeps its stored point
+        if np.isfinite(lo[rec]) and e[rec] - w[rec] < 180.0:
+            out[int(rec)] = ((lo[rec] + hi[rec]) / 2.0, (w[rec] + e[rec]) / 2.0)
+    factbook = _factbook()
+    for rec in np.flatnonzero(kind == _COUNTRY):
+        ref = factbook.get(gaz.country_code(int(rec)))
+        y, x = float(lat[rec]), float(lon[rec])
+        if ref is None or np.isnan(y):
+            continue
+        if abs(ref[1] - x) > 180.0:  # the two points lie on both sides of the antimeridian
+            x += 360.0 if x < ref[1] else -360.0
+        mx = (ref[1] + x) / 2.0
+        out[int(rec)] = ((ref[0] + y) / 2.0, (mx + 180.0) % 360.0 - 180.0)
+    _CACHE[id(gaz)] = (n, out)
+    return out
+
+
+def point_of(gaz: _gaz.Gazetteer, rec: int) -> tuple[float, float]:
+    """The ``(lat, lon)`` a text mention of record ``rec`` is placed at."""
+    pt = _points(gaz).get(rec)
+    if pt is not None:
+        return pt
+    a = gaz._a
+    return float(a.lat[rec]), float(a.lon[rec])
+
+
+def place_of(gaz: _gaz.Gazetteer, rec: int, *, score: float = 1.0, why: str = ""):
+    """:meth:`Gazetteer.place` with the reference point of countries and regions."""
+    import dataclasses
+
+    place = gaz.place(rec, score=score, why=why)
+    pt = _points(gaz).get(rec)
+    if pt is None:
+        return place
+    return dataclasses.replace(place, lat=round(pt[0], 5), lon=round(pt[1], 5))
