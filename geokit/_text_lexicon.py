@@ -3,6 +3,9 @@ organisation words and demonyms. Written by hand for geokit; lower-case througho
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
 #: Capitalised words that are never a place on their own (function words, calendar, pronouns,
 #: common sentence openers and frequent words that are also small towns somewhere).
 STOP = frozenset("""
@@ -176,3 +179,14 @@ REGION_ABBREVIATIONS = {
     "n b": ("New Brunswick", "CA"), "p e i": ("Prince Edward Island", "CA"),
     "nfld": ("Newfoundland and Labrador", "CA"),
 }
+
+
+@functools.lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    """Common given names and surnames (US Census 1990 lists, ``geokit/data/person_names.txt``,
+    built by ``gazetteer/person_names.py``), lower-case."""
+    try:
+        text = resources.files("geokit").joinpath("data/person_names.txt").read_text("utf-8")
+    except FileNotFoundError:  # pragma: no cover - a broken install: fall back to FIRST_NAMES
+        return FIRST_NAMES
+    return frozenset(text.split()) | FIRST_NAMES

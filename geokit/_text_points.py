@@ -28,7 +28,7 @@ import numpy as np
 
 from . import gazetteer as _gaz
 
-__all__ = ["point_of", "place_of"]
+__all__ = ["area_population", "point_of", "place_of"]
 
 _COUNTRY, _ADMIN1 = 3, 2
 
@@ -105,3 +105,31 @@ def place_of(gaz: _gaz.Gazetteer, rec: int, *, score: float = 1.0, why: str = ""
     if pt is None:
         return place
     return dataclasses.replace(place, lat=round(pt[0], 5), lon=round(pt[1], 5))
+
+
+_POP_CACHE: dict[int, tuple[int, np.ndarray]] = {}
+
+
+def area_population(gaz: _gaz.Gazetteer) -> np.ndarray:
+    """Per record, the summed population of the settlements inside it (0 for settlements).
+
+    The gazetteer has no population for districts and regions; this sum (over GeoNames'
+    settlements of 500+ people, so a slight undercount) gives them a prominence comparable
+    with towns': "Kent" the English county (about 1.5 million people) against Kent,
+    Washington (about 130,000).
+    """
+    a = gaz._a
+    n = len(a.gid)
+    hit = _POP_CACHE.get(id(gaz))
+    if hit is not None and hit[0] == n:
+        return hit[1]
+    kind = np.asarray(a.kind)
+    pop = np.asarray(a.pop, dtype=float)
+    settled = kind < 1
+    out = np.zeros(n)
+    for col in (a.a1, a.a2):
+        owner = np.asarray(col)
+        m = settled & (owner >= 0)
+        np.add.at(out, owner[m], pop[m])
+    _POP_CACHE[id(gaz)] = (n, out)
+    return out

@@ -21,6 +21,7 @@ from ._text_lexicon import (
     REGION_SUFFIXES,
     STOP,
     TITLES,
+    person_names,
 )
 
 normalize = functools.lru_cache(maxsize=100_000)(_normalize)
@@ -307,6 +308,9 @@ class _Doc:
         prev = self.toks.prev(k).lower()
         at_start = self.toks.at_start(k)
         if low in COMMON_WORD_PLACES or low in FIRST_NAMES:
+            return prev in _PREP_BEFORE and not at_start
+        if low in person_names() and not self._major(surface):
+            # "Johnson", "Allen", "Sutton": a surname unless the text uses it as a place
             return prev in _PREP_BEFORE and not at_start
         if low in self.lower_words:  # the word is used as an ordinary word in this text
             return prev in _PREP_BEFORE and not at_start

@@ -31,7 +31,7 @@ from ._text_lexicon import (
     REGION_ABBREVIATIONS,
     REGION_SUFFIXES,
 )
-from ._text_points import place_of, point_of
+from ._text_points import area_population, place_of, point_of
 from ._text_spans import (
     _EVENT_VERBS,
     _PREP_BEFORE,
@@ -55,6 +55,9 @@ _MIN_LOGPOP = {0: 0.0, 1: 0.0, 2: 5.5, 3: 8.0}
 _POP_WEIGHT = 1.2
 _REGION_KIND_PRIOR = {0: -5.0, 1: 3.0, 2: 5.0, 3: -2.0}
 _MAX_CANDIDATES = 15
+#: Share of a district's / region's settled population counted as its prominence.
+_SEAT_PENALTY = 3.0
+_AREA_POP_SHARE = {0: 1.0, 1: 1.0, 2: 0.0, 3: 0.0}
 
 
 def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
@@ -75,19 +78,30 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
         base = _gaz.strip_region_words(span.key)
         if base and base != span.key:
             keys.append(base)
+    area_pop = area_population(gaz)
     for key in keys:
         for rec, mtype in ([] if span.abbreviation else gaz.lookup(key)):
             k = int(a.kind[rec])
             lat = float(a.lat[rec])
             if math.isnan(lat):
                 continue
+            pop = float(a.pop[rec]) if k == 0 else area_pop.item(rec) * _AREA_POP_SHARE[k]
             s = 6.0 * math.log(_MATCH_Q[mtype]) + _POP_WEIGHT * max(
-                math.log10(float(a.pop[rec]) + 10.0), _MIN_LOGPOP[k])
+                math.log10(pop + 10.0), _MIN_LOGPOP[k])
             s += (_REGION_KIND_PRIOR if span.region else _KIND_PRIOR)[k]
             if int(a.source[rec]) > 0:
                 s += 3.0
             if rec not in best or best[rec] < s:
                 best[rec] = s
+    if not span.region:
+        # "Kursk", "New York": a district or region named like a town inside it means the town
+        # unless the text says "region"
+        towns = [r for r in best if a.kind.item(r) == 0]
+        for rec in list(best):
+            k = a.kind.item(rec)
+            if k in (1, 2) and any((a.a1.item(t) if k == 2 else a.a2.item(t)) == rec
+                                   for t in towns):
+                best[rec] -= _SEAT_PENALTY
     if not best and fallback and span.key not in COUNTRY_ALIASES and span.key not in DEMONYMS:
         from .geocode import _candidates
 

@@ -183,3 +183,19 @@ def test_country_reference_points_are_valid():
     assert len(pts) > 200
     assert all(len(cc) == 2 and -90 <= la <= 90 and -180 <= lo <= 180
                for cc, (la, lo) in pts.items())
+
+
+def test_common_surnames_are_not_places_unless_used_as_places():
+    text = ("Johnson scored twice and Allen added a third. After the match Johnson said the team "
+            "would train in Sutton next week.")
+    got = names(text)
+    assert "Johnson" not in got and "Allen" not in got
+    assert "Sutton" in got
+
+
+def test_person_name_list_is_loaded():
+    from geokit._text_lexicon import person_names
+
+    pn = person_names()
+    assert {"johnson", "allen", "maria"} <= pn
+    assert len(pn) > 3000
