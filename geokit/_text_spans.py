@@ -206,6 +206,9 @@ class _Doc:
             # organisations: "... University", "Ministry of ..."
             if not whole_is_place and len(words) > 1 and (
                     _strip_possessive(low[-1]) in ORG_WORDS or low[0] in ORG_WORDS):
+                # the organisation is no mention, but a major place named in it is
+                # ("Kentucky State Police", "Pakistan Army", "University of Arizona")
+                self._sub_spans(i, j, major_only=True)
                 continue
             self._sub_spans(i, j)
         # a surname seen anywhere in the text ("Mr Steele") is not a place elsewhere in it
@@ -250,7 +253,9 @@ class _Doc:
         elif len(ws) == 1 and not skip_title:
             self.people.add(ws[0].lower())
 
-    def _sub_spans(self, i: int, j: int) -> None:
+    def _sub_spans(self, i: int, j: int, major_only: bool = False) -> None:
+        """The longest known names inside capitalised run ``[i, j)``; with ``major_only``
+        (inside an organisation's name) only countries, regions and cities of 100,000+."""
         toks, text = self.toks, self.text
         k = i
         while k < j:
@@ -258,6 +263,8 @@ class _Doc:
             for e in range(min(j, k + MAX_SPAN_WORDS), k, -1):
                 s0, e0 = toks.starts[k], toks.ends[e - 1]
                 surface = _strip_possessive(text[s0:e0])
+                if major_only and (surface.lower() in ORG_WORDS or not self._major(surface)):
+                    continue
                 if e - k == 1 and self._abbreviation(k, surface):
                     found = (e, s0, s0 + len(surface), surface, True)
                     break
@@ -266,6 +273,7 @@ class _Doc:
                     found = (e, s0, s0 + len(surface), surface, False)
                     break
             if found is None:
+                self._hyphen_parts(k)
                 k += 1
                 continue
             e, s0, e0, surface, abbrev = found
@@ -273,6 +281,21 @@ class _Doc:
             self._region_form(span, k, e)
             self.spans.append(span)
             k = e
+
+    def _hyphen_parts(self, k: int) -> None:
+        """``Russia-Turkey``, ``London-based``, ``Canada-wide``: a hyphenated word that is no
+        name as a whole yields the countries, regions and large cities among its parts."""
+        word = self.toks.words[k]
+        if "-" not in word:
+            return
+        pos = self.toks.starts[k]
+        for part in word.split("-"):
+            surface = _strip_possessive(part) if part else part
+            if surface[:1].isupper() and len(surface) >= 2 and surface.lower() not in STOP \
+                    and surface.lower() not in DEMONYMS and self._major(surface) and (
+                    len(surface) >= 3 or surface.isupper()):
+                self.spans.append(_Span(pos, pos + len(surface), surface, normalize(surface)))
+            pos += len(part) + 1
 
     def _known_with_suffix(self, surface: str, e: int) -> bool:
         """``Сумська область``: the name is known only together with its region word."""

@@ -7,9 +7,11 @@ The pipeline is pure Python over the bundled gazetteer:
    Inside a run the longest sub-runs that are gazetteer names are kept.
 2. **Filters** — stop words (function words, months, weekdays, titles), people (a run that starts
    with a title or a common first name and is not itself a place: "Vladimir Putin", "Marco Rubio";
-   their surnames are then skipped in the rest of the document), organisations ("Kyiv
-   University"), demonyms ("Russian forces", which bias the country instead), and words that are
+   their surnames are then skipped in the rest of the document; common surnames from the US
+   Census lists need a place cue), organisations ("Kyiv University" is no mention, though a
+   country, region or large city at its head is: "Kyiv"), demonyms ("Russian forces", which bias the country instead), and words that are
    also places ("Reading", "Nice") unless they follow "in", "near", "to"... mid-sentence.
+   Hyphenated words that are no name as a whole give their major parts ("London-based").
 3. **Resolution with document context** — each name's candidates are scored from population,
    kind and name match, then re-scored in two passes: countries named in the text (or implied by
    demonyms) pull candidates inside them, places that co-occur pull each other (same region,

@@ -199,3 +199,18 @@ def test_person_name_list_is_loaded():
     pn = person_names()
     assert {"johnson", "allen", "maria"} <= pn
     assert len(pn) > 3000
+
+
+def test_major_place_inside_an_organisation_name():
+    text = "Kentucky State Police said the Pakistan Army and Harvard University were not involved."
+    got = names(text)
+    assert "Kentucky" in got and "Pakistan" in got
+    assert not any("Police" in g or "University" in g or "Harvard" in g for g in got)
+
+
+def test_places_inside_hyphenated_words():
+    text = "The London-based group welcomed the Russia-Turkey deal and a Canada-wide warrant."
+    got = names(text)
+    assert got == ["London", "Russia", "Turkey", "Canada"]
+    ms = extract_places(text)
+    assert all(text[m.start:m.end] == m.text for m in ms)
