@@ -131,7 +131,7 @@ COUNTRY_ALIASES = {
     "laos": "LA", "vietnam": "VN", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
     "moldova": "MD", "czech republic": "CZ", "czechia": "CZ", "ivory coast": "CI",
     "holland": "NL", "the netherlands": "NL", "netherlands": "NL", "uae": "AE",
-    "emirates": "AE", "united arab emirates": "AE", "vatican": "VA", "palestine": "PS",
+    "emirates": "AE", "united arab emirates": "AE", "vatican": "VA", "holy see": "VA", "palestine": "PS",
     "taiwan": "TW", "macedonia": "MK", "north macedonia": "MK", "burma": "MM",
     "myanmar": "MM", "drc": "CD", "dr congo": "CD", "congo": "CG", "brunei": "BN",
     "micronesia": "FM", "turkey": "TR", "turkiye": "TR", "cape verde": "CV",

@@ -8,7 +8,8 @@ Queensland). For text we use instead:
 
 * **countries**: the mean of the CIA World Factbook's reference point (shipped in
   ``geokit/data/country_points.csv``, built by ``gazetteer/country_points.py``) and the polygon
-  centroid: two independent estimates of the country's centre;
+  centroid: two independent estimates of the country's centre; the Factbook point alone where
+  the gazetteer has no point or one more than 1,000 km away (a mismatched polygon);
 * **first-level regions**: the centre of the bounding box of the region's settlements, which
   follows the region's extent rather than where its people live.
 
@@ -31,6 +32,16 @@ from . import gazetteer as _gaz
 __all__ = ["area_population", "point_of", "place_of"]
 
 _COUNTRY, _ADMIN1 = 3, 2
+#: When the polygon point and the Factbook point of a country are further apart than this, the
+#: polygon point is taken to be wrong (a country matched to another's polygon) and not used.
+_DISAGREE_KM = 1000.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    h = (np.sin((p2 - p1) / 2) ** 2
+         + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2)
+    return float(2 * 6371.0 * np.arcsin(np.sqrt(min(1.0, h))))
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,7 +88,11 @@ def _points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
     for rec in np.flatnonzero(kind == _COUNTRY):
         ref = factbook.get(gaz.country_code(int(rec)))
         y, x = float(lat[rec]), float(lon[rec])
-        if ref is None or np.isnan(y):
+        if ref is None:
+            continue
+        if np.isnan(y) or np.isnan(x) or _km(ref[0], ref[1], y, x) > _DISAGREE_KM:
+            # no polygon point, or one so far off that it is the wrong polygon
+            out[int(rec)] = ref
             continue
         if abs(ref[1] - x) > 180.0:  # the two points lie on both sides of the antimeridian
             x += 360.0 if x < ref[1] else -360.0

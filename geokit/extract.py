@@ -84,8 +84,7 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
     for key in keys:
         for rec, mtype in ([] if span.abbreviation else gaz.lookup(key)):
             k = int(a.kind[rec])
-            lat = float(a.lat[rec])
-            if math.isnan(lat):
+            if math.isnan(point_of(gaz, rec)[0]):
                 continue
             pop = float(a.pop[rec]) if k == 0 else area_pop.item(rec) * _AREA_POP_SHARE[k]
             s = 6.0 * math.log(_MATCH_Q[mtype]) + _POP_WEIGHT * max(

@@ -214,3 +214,13 @@ def test_places_inside_hyphenated_words():
     assert got == ["London", "Russia", "Turkey", "Canada"]
     ms = extract_places(text)
     assert all(text[m.start:m.end] == m.text for m in ms)
+
+
+def test_countries_with_a_missing_or_mismatched_polygon_point_still_resolve():
+    ms = {m.text: m.place for m in extract_places(
+        "Pilgrims from Slovakia and Georgia travelled to the Vatican, seat of the Holy See.")}
+    for name in ("Slovakia", "Georgia", "Vatican", "Holy See"):
+        assert ms[name] is not None and ms[name].kind == "country", name
+    assert _km(ms["Georgia"].lat, ms["Georgia"].lon, 42.3, 43.4) < 300  # not in the Pacific
+    assert _km(ms["Slovakia"].lat, ms["Slovakia"].lon, 48.7, 19.7) < 300
+    assert ms["Holy See"].country_code == "VA"
