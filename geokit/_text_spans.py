@@ -244,6 +244,14 @@ class _Doc:
         return any(int(a.kind[r]) >= 2 or int(a.pop[r]) >= 100_000
                    for r, _ in self.gaz.lookup(key))
 
+    def _country(self, word: str) -> bool:
+        """Whether a word names a country ("Jordan", "Chad": first names too)."""
+        key = normalize(_strip_possessive(word))
+        if key in COUNTRY_ALIASES:
+            return True
+        a = self.gaz._a
+        return any(a.kind.item(r) == 3 for r, _ in self.gaz.lookup(key))
+
     def _person(self, words: list[str], skip_title: bool = False) -> None:
         ws = words[1:] if skip_title else words
         cut = next((n for n, w in enumerate(ws) if w.lower() in _CONNECTORS), len(ws))
@@ -330,7 +338,7 @@ class _Doc:
             return False  # NATO, BA, CEO; an upper-case dateline only for major places
         prev = self.toks.prev(k).lower()
         at_start = self.toks.at_start(k)
-        if low in COMMON_WORD_PLACES or low in FIRST_NAMES:
+        if (low in COMMON_WORD_PLACES or low in FIRST_NAMES) and not self._country(surface):
             return prev in _PREP_BEFORE and not at_start
         if low in person_names() and not self._major(surface):
             # "Johnson", "Allen", "Sutton": a surname unless the text uses it as a place

@@ -59,6 +59,7 @@ _REGION_KIND_PRIOR = {0: -5.0, 1: 3.0, 2: 5.0, 3: -2.0}
 _MAX_CANDIDATES = 15
 #: Share of a district's / region's settled population counted as its prominence.
 _SEAT_PENALTY = 3.0
+_ALIAS_PENALTY = 2.5
 _AREA_POP_SHARE = {0: 1.0, 1: 1.0, 2: 0.0, 3: 0.0}
 
 
@@ -81,19 +82,25 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
         if base and base != span.key:
             keys.append(base)
     area_pop = area_population(gaz)
-    for key in keys:
-        for rec, mtype in ([] if span.abbreviation else gaz.lookup(key)):
-            k = int(a.kind[rec])
-            if math.isnan(point_of(gaz, rec)[0]):
-                continue
-            pop = float(a.pop[rec]) if k == 0 else area_pop.item(rec) * _AREA_POP_SHARE[k]
-            s = 6.0 * math.log(_MATCH_Q[mtype]) + _POP_WEIGHT * max(
-                math.log10(pop + 10.0), _MIN_LOGPOP[k])
-            s += (_REGION_KIND_PRIOR if span.region else _KIND_PRIOR)[k]
-            if int(a.source[rec]) > 0:
-                s += 3.0
-            if rec not in best or best[rec] < s:
-                best[rec] = s
+    hits = [] if span.abbreviation else [h for key in keys for h in gaz.lookup(key)]
+    # a town whose own name this is beats a town in another country that only has it among
+    # its alternate names (translations such as Casablanca's "White House") unless that one is
+    # far bigger
+    named = {a.cc.item(rec) for rec, mtype in hits if mtype == 0 and a.kind.item(rec) == 0}
+    for rec, mtype in hits:
+        k = int(a.kind[rec])
+        if math.isnan(point_of(gaz, rec)[0]):
+            continue
+        pop = float(a.pop[rec]) if k == 0 else area_pop.item(rec) * _AREA_POP_SHARE[k]
+        s = 6.0 * math.log(_MATCH_Q[mtype]) + _POP_WEIGHT * max(
+            math.log10(pop + 10.0), _MIN_LOGPOP[k])
+        if named and mtype > 0 and k == 0 and a.cc.item(rec) not in named:
+            s -= _ALIAS_PENALTY
+        s += (_REGION_KIND_PRIOR if span.region else _KIND_PRIOR)[k]
+        if int(a.source[rec]) > 0:
+            s += 3.0
+        if rec not in best or best[rec] < s:
+            best[rec] = s
     if not span.region:
         # "Kursk", "New York": a district or region named like a town inside it means the town
         # unless the text says "region"

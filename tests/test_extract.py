@@ -224,3 +224,14 @@ def test_countries_with_a_missing_or_mismatched_polygon_point_still_resolve():
     assert _km(ms["Georgia"].lat, ms["Georgia"].lon, 42.3, 43.4) < 300  # not in the Pacific
     assert _km(ms["Slovakia"].lat, ms["Slovakia"].lon, 48.7, 19.7) < 300
     assert ms["Holy See"].country_code == "VA"
+
+
+def test_country_that_is_also_a_first_name():
+    ms = extract_places("Gunmen attacked a castle in central Jordan on Sunday.")
+    assert [(m.text, m.place.country_code) for m in ms] == [("Jordan", "JO")]
+
+
+def test_translated_alternate_name_abroad_loses_to_the_place_of_that_name():
+    ms = extract_places("A fire broke out near White House, Tennessee, on Friday.")
+    wh = next(m for m in ms if m.text == "White House")
+    assert wh.place.country_code == "US"
