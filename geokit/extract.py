@@ -21,6 +21,7 @@ The pipeline is pure Python over the bundled gazetteer:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -368,12 +369,16 @@ def resolve_spans(text: str, spans, *, country: str | None = None, admin1: str |
 
     For when another tool (or a person) has already found the names: ``spans`` is a sequence of
     ``(start, end)`` character offsets. Names the gazetteer does not know exactly are looked up
-    by spelling variants. Takes the same hints as :func:`extract_places`.
+    by spelling variants, then by a known name inside them ("Kentucky" in "Kentucky State
+    Police"). A span that still matches nothing (a street, a building) is placed at the place
+    the text names most often, with confidence 0.05 and ``place.why`` saying so. Takes the same
+    hints as :func:`extract_places`.
 
     Returns
     -------
     list of Mention
-        One per span, in the order given (``place`` is None when nothing matched).
+        One per span, in the order given (``place`` is None only when no span of the text
+        resolved at all).
     """
     if not isinstance(text, str):
         raise GeokitTypeError(f"text must be a str, not {type(text).__name__}")
@@ -391,4 +396,48 @@ def resolve_spans(text: str, spans, *, country: str | None = None, admin1: str |
             x.qualifier = given.index(y)
     cc, a1 = _hints(gaz, country, admin1)
     resolved = _resolve(gaz, given, doc.demonym_cc, cc, a1, fallback=True)
-    return _mentions(gaz, given, resolved)
+    # a name the gazetteer lacks may contain one it knows: "University of Arizona", "Kentucky
+    # State Police"; resolve that inner name in the same document context
+    inner = {n: _inner_name(gaz, sp) for n, (sp, r) in enumerate(zip(given, resolved,
+                                                                    strict=True))
+             if r[0] < 0 and sp.key not in CONTINENTS}
+    inner = {n: sp for n, sp in inner.items() if sp is not None}
+    if inner:
+        again = _resolve(gaz, [inner.get(n, sp) for n, sp in enumerate(given)],
+                         doc.demonym_cc, cc, a1, fallback=True)
+        resolved = [again[n] if n in inner else r for n, r in enumerate(resolved)]
+    mentions = _mentions(gaz, given, resolved)
+    focus = _focus(gaz, resolved)
+    if focus < 0:
+        return mentions
+    # what is still unknown (a street, a building, a river) is placed at the document's focus,
+    # with a low confidence and a reason, rather than dropped
+    place = place_of(gaz, focus, score=_FOCUS_CONFIDENCE,
+                     why="not in the gazetteer; placed at the place the text is mostly about")
+    return [dataclasses.replace(m, place=place, confidence=_FOCUS_CONFIDENCE)
+            if m.place is None else m for m in mentions]
+
+
+_FOCUS_CONFIDENCE = 0.05
+
+
+def _inner_name(gaz: _gaz.Gazetteer, span: _Span) -> _Span | None:
+    """The first known place name inside ``span`` (shifted to its offsets), or None."""
+    inner = _Doc(span.text, gaz).find()
+    for sp in inner:
+        if sp.start == 0 and sp.end == len(span.text):
+            continue  # the span itself, already tried
+        return _Span(span.start + sp.start, span.start + sp.end, sp.text, sp.key,
+                     region=sp.region, suffix=sp.suffix)
+    return None
+
+
+def _focus(gaz: _gaz.Gazetteer, resolved) -> int:
+    """The record a text is mostly about: its most often named town or district, else its
+    most often named region, else country; -1 when nothing resolved."""
+    a = gaz._a
+    for kinds in ((0, 1), (2,), (3,)):
+        counts = Counter(r for r, _c, _alts in resolved if r >= 0 and a.kind.item(r) in kinds)
+        if counts:
+            return counts.most_common(1)[0][0]
+    return -1

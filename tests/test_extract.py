@@ -235,3 +235,18 @@ def test_translated_alternate_name_abroad_loses_to_the_place_of_that_name():
     ms = extract_places("A fire broke out near White House, Tennessee, on Friday.")
     wh = next(m for m in ms if m.text == "White House")
     assert wh.place.country_code == "US"
+
+
+def test_resolve_spans_inner_name_and_document_focus():
+    text = ("Kentucky State Police closed Main Street in Glasgow, Kentucky, after the crash. "
+            "Glasgow officials said Main Street reopens Monday.")
+    spans = [(0, 21), (29, 40), (44, 51), (53, 61), (80, 87)]
+    assert [text[s:e] for s, e in spans] == ["Kentucky State Police", "Main Street", "Glasgow",
+                                             "Kentucky", "Glasgow"]
+    ms = resolve_spans(text, spans)
+    assert ms[0].place.kind == "admin1" and ms[0].place.name.startswith("Kentucky")
+    street = ms[1]
+    assert street.place is not None and street.confidence == 0.05
+    assert street.place.name == "Glasgow" and street.place.country_code == "US"
+    assert "not in the gazetteer" in street.place.why
+    assert resolve_spans("Nothing here at all.", [(0, 7)])[0].place is None
