@@ -22,12 +22,14 @@ centroid mean puts 80 % of country mentions within 161 km of GeoNames' point (ce
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 from importlib import resources
 
 import numpy as np
 
 from . import gazetteer as _gaz
+from .models import Place
 
 __all__ = ["area_population", "point_of", "place_of"]
 
@@ -55,14 +57,20 @@ def _factbook() -> dict[str, tuple[float, float]]:
             for row in csv.DictReader(text.splitlines())}
 
 
-_CACHE: dict[int, tuple[int, dict[int, tuple[float, float]]]] = {}
+def _cache(gaz: _gaz.Gazetteer) -> dict:
+    """This module's caches, kept on the gazetteer itself so that they go with it."""
+    try:
+        return gaz.__dict__.setdefault("_text_points_cache", {})
+    except AttributeError:  # pragma: no cover - a gazetteer without instance attributes
+        return {}
 
 
 def _points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
     """Record -> reference point for every country and first-level region of ``gaz``."""
     a = gaz._a
     n = len(a.gid)
-    hit = _CACHE.get(id(gaz))
+    cache = _cache(gaz)
+    hit = cache.get("points")
     if hit is not None and hit[0] == n:
         return hit[1]
     out: dict[int, tuple[float, float]] = {}
@@ -98,7 +106,7 @@ def _points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
             x += 360.0 if x < ref[1] else -360.0
         mx = (ref[1] + x) / 2.0
         out[int(rec)] = ((ref[0] + y) / 2.0, (mx + 180.0) % 360.0 - 180.0)
-    _CACHE[id(gaz)] = (n, out)
+    cache["points"] = (n, out)
     return out
 
 
@@ -111,18 +119,22 @@ def point_of(gaz: _gaz.Gazetteer, rec: int) -> tuple[float, float]:
     return float(a.lat[rec]), float(a.lon[rec])
 
 
-def place_of(gaz: _gaz.Gazetteer, rec: int, *, score: float = 1.0, why: str = ""):
-    """:meth:`Gazetteer.place` with the reference point of countries and regions."""
-    import dataclasses
-
+def place_of(gaz: _gaz.Gazetteer, rec: int, *, score: float = 1.0, why: str = "") -> Place:
+    """:meth:`Gazetteer.place` with the reference point of countries and regions (places are
+    immutable, so repeated ones are built once)."""
+    places = _cache(gaz).setdefault("places", {})
+    key = (rec, score, why)
+    place = places.get(key)
+    if place is not None:
+        return place
     place = gaz.place(rec, score=score, why=why)
     pt = _points(gaz).get(rec)
-    if pt is None:
-        return place
-    return dataclasses.replace(place, lat=round(pt[0], 5), lon=round(pt[1], 5))
-
-
-_POP_CACHE: dict[int, tuple[int, np.ndarray]] = {}
+    if pt is not None:
+        place = dataclasses.replace(place, lat=round(pt[0], 5), lon=round(pt[1], 5))
+    if len(places) > 100_000:
+        places.clear()
+    places[key] = place
+    return place
 
 
 def area_population(gaz: _gaz.Gazetteer) -> np.ndarray:
@@ -135,7 +147,8 @@ def area_population(gaz: _gaz.Gazetteer) -> np.ndarray:
     """
     a = gaz._a
     n = len(a.gid)
-    hit = _POP_CACHE.get(id(gaz))
+    cache = _cache(gaz)
+    hit = cache.get("population")
     if hit is not None and hit[0] == n:
         return hit[1]
     kind = np.asarray(a.kind)
@@ -146,5 +159,5 @@ def area_population(gaz: _gaz.Gazetteer) -> np.ndarray:
         owner = np.asarray(col)
         m = settled & (owner >= 0)
         np.add.at(out, owner[m], pop[m])
-    _POP_CACHE[id(gaz)] = (n, out)
+    cache["population"] = (n, out)
     return out
