@@ -96,6 +96,16 @@ services project program programme summit festival awards award cup league champ
 prize games olympics war street road avenue boulevard highway bridge square
 """.split())
 
+#: Final words that make a capitalised sequence a natural feature or a site named after a place
+#: ("Persian Gulf", "Glenrock Lagoon", "Windsor Castle"): not the place itself, so only a
+#: country, region or large city named in it is kept (as in organisation names).
+FEATURE_WORDS = frozenset("""
+gulf delta lagoon lake lakes river rivers bay bays harbor harbour coast beach beaches island
+islands peninsula strait straits sea ocean canal reservoir dam falls creek canyon valley
+mountain mountains hill hills ridge forest desert glacier cape castle palace cottage tower
+towers plaza mall rock rocks basin plain plains marsh swamp reef springs
+""".split())
+
 #: Demonyms and adjectives of place -> ISO country code ("Russian forces" biases Russia).
 DEMONYMS = {
     "russian": "RU", "russians": "RU", "ukrainian": "UA", "ukrainians": "UA",
@@ -181,12 +191,24 @@ REGION_ABBREVIATIONS = {
 }
 
 
+def _data_words(name: str) -> frozenset[str]:
+    """The words of a one-word-a-line file in ``geokit/data`` (empty if it is missing)."""
+    try:
+        return frozenset(resources.files("geokit").joinpath("data", name).read_text(
+            "utf-8").split())
+    except FileNotFoundError:  # pragma: no cover - a broken install
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary English words that are also place names ("summit", "gulf"): from Debian's
+    ``wamerican`` word list, built by ``gazetteer/common_words.py``."""
+    return _data_words("common_words.txt")
+
+
 @functools.lru_cache(maxsize=1)
 def person_names() -> frozenset[str]:
     """Common given names and surnames (US Census 1990 lists, ``geokit/data/person_names.txt``,
     built by ``gazetteer/person_names.py``), lower-case."""
-    try:
-        text = resources.files("geokit").joinpath("data/person_names.txt").read_text("utf-8")
-    except FileNotFoundError:  # pragma: no cover - a broken install: fall back to FIRST_NAMES
-        return FIRST_NAMES
-    return frozenset(text.split()) | FIRST_NAMES
+    return _data_words("person_names.txt") | FIRST_NAMES

@@ -15,12 +15,14 @@ from ._text_lexicon import (
     CONTINENTS,
     COUNTRY_ALIASES,
     DEMONYMS,
+    FEATURE_WORDS,
     FIRST_NAMES,
     ORG_WORDS,
     REGION_ABBREVIATIONS,
     REGION_SUFFIXES,
     STOP,
     TITLES,
+    common_words,
     person_names,
 )
 
@@ -204,10 +206,11 @@ class _Doc:
                 self._person(words)
                 continue
             # organisations: "... University", "Ministry of ..."
+            last = _strip_possessive(low[-1])
             if not whole_is_place and len(words) > 1 and (
-                    _strip_possessive(low[-1]) in ORG_WORDS or low[0] in ORG_WORDS):
-                # the organisation is no mention, but a major place named in it is
-                # ("Kentucky State Police", "Pakistan Army", "University of Arizona")
+                    last in ORG_WORDS or last in FEATURE_WORDS or low[0] in ORG_WORDS):
+                # the organisation or feature is no mention, but a major place named in it
+                # is ("Kentucky State Police", "Pakistan Army", "University of Arizona")
                 self._sub_spans(i, j, major_only=True)
                 continue
             self._sub_spans(i, j)
@@ -271,7 +274,9 @@ class _Doc:
             for e in range(min(j, k + MAX_SPAN_WORDS), k, -1):
                 s0, e0 = toks.starts[k], toks.ends[e - 1]
                 surface = _strip_possessive(text[s0:e0])
-                if major_only and (surface.lower() in ORG_WORDS or not self._major(surface)):
+                if major_only and (surface.lower() in ORG_WORDS
+                                   or surface.lower() in FEATURE_WORDS
+                                   or not self._major(surface)):
                     continue
                 if e - k == 1 and self._abbreviation(k, surface):
                     found = (e, s0, s0 + len(surface), surface, True)
@@ -340,8 +345,9 @@ class _Doc:
         at_start = self.toks.at_start(k)
         if (low in COMMON_WORD_PLACES or low in FIRST_NAMES) and not self._country(surface):
             return prev in _PREP_BEFORE and not at_start
-        if low in person_names() and not self._major(surface):
-            # "Johnson", "Allen", "Sutton": a surname unless the text uses it as a place
+        if (low in person_names() or low in common_words()) and not self._major(surface):
+            # "Johnson", "Allen", "Summit", "Salt": a surname or an ordinary word unless the text
+            # uses it as a place
             return prev in _PREP_BEFORE and not at_start
         if low in self.lower_words:  # the word is used as an ordinary word in this text
             return prev in _PREP_BEFORE and not at_start

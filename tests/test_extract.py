@@ -250,3 +250,19 @@ def test_resolve_spans_inner_name_and_document_focus():
     assert street.place.name == "Glasgow" and street.place.country_code == "US"
     assert "not in the gazetteer" in street.place.why
     assert resolve_spans("Nothing here at all.", [(0, 7)])[0].place is None
+
+
+def test_ordinary_words_and_features_are_not_small_towns():
+    text = ("The Summit ended without a deal. Tankers crossed the Persian Gulf and anchored off "
+            "Glenrock Lagoon. Salt prices rose. Later the delegates met in Summit, New Jersey.")
+    got = names(text)
+    assert "Gulf" not in got and "Glenrock" not in got and "Salt" not in got
+    assert got.count("Summit") == 1 and "New Jersey" in got
+
+
+def test_data_word_lists_are_loaded():
+    from geokit._text_lexicon import common_words
+
+    cw = common_words()
+    assert {"summit", "reading"} <= cw
+    assert "london" not in cw
