@@ -81,6 +81,11 @@ vitaliy vitaly yulia yuliia olena elena natalia tatiana svetlana irina olga kama
 barack joe mike ted marco nancy rishi keir emmanuel olaf angela recep benjamin xi narendra
 ursula antonio pedro carlos luis jorge miguel francisco javier manuel fernando ricardo
 ahmed mohammed muhammad mohamed ali hassan hussein omar abdul ibrahim khalid
+владимир володимир сергей сергій дмитрий дмитро александр олександр алексей олексій андрей
+андрій михаил михайло николай микола иван іван игорь ігор юрий юрій олег виктор віктор петр
+петро павел павло евгений євген максим денис руслан виталий віталій вадим валерий валерій
+борис анатолий анатолій геннадий геннадій кирилл кирило рамзан мария марія анна елена олена
+наталья наталія татьяна тетяна ольга юлия юлія ирина ірина светлана світлана
 """.split())
 
 #: Final words that make a capitalised sequence an organisation, building or event.

@@ -4,7 +4,9 @@ The pipeline is pure Python over the bundled gazetteer:
 
 1. **Spans** — runs of capitalised words (Latin or Cyrillic, with hyphens and apostrophes, up to
    four words, joined by ``of``/``de``/``upon``...), and region forms ``the Kursk region``.
-   Inside a run the longest sub-runs that are gazetteer names are kept.
+   Inside a run the longest sub-runs that are gazetteer names are kept; inflected Russian and
+   Ukrainian forms ("Курска", "у Києві", "Курской области") are mapped to the dictionary form
+   (:mod:`geokit._text_cyrillic`).
 2. **Filters** — stop words (function words, months, weekdays, titles), people (a run that starts
    with a title or a common first name and is not itself a place: "Vladimir Putin", "Marco Rubio";
    their surnames are then skipped in the rest of the document; common surnames from the US
