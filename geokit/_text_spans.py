@@ -81,10 +81,11 @@ class _Tokens:
     """The capitalised words of a text as parallel lists (surface, start, end), with the
     ordinary tokens around them looked up on demand."""
 
-    __slots__ = ("words", "starts", "ends", "text")
+    __slots__ = ("words", "starts", "ends", "text", "_before_cache")
 
     def __init__(self, text: str):
         self.text = text
+        self._before_cache: dict[int, tuple[str, bool]] = {}
         self.words: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
@@ -106,6 +107,12 @@ class _Tokens:
     def _before(self, i: int) -> tuple[str, bool]:
         """The token just before word ``i`` ("" at the start) and whether a line break
         separates them."""
+        hit = self._before_cache.get(i)
+        if hit is None:
+            hit = self._before_cache[i] = self._scan_before(i)
+        return hit
+
+    def _scan_before(self, i: int) -> tuple[str, bool]:
         t = self.text
         k = self.starts[i] - 1
         newline = False
