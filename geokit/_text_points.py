@@ -31,7 +31,7 @@ import numpy as np
 from . import gazetteer as _gaz
 from .models import Place
 
-__all__ = ["area_population", "point_of", "place_of"]
+__all__ = ["area_population", "is_capital", "point_of", "place_of"]
 
 _COUNTRY, _ADMIN1 = 3, 2
 #: When the polygon point and the Factbook point of a country are further apart than this, the
@@ -47,14 +47,43 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 @functools.lru_cache(maxsize=1)
-def _factbook() -> dict[str, tuple[float, float]]:
-    """ISO alpha-2 code -> (lat, lon) from the bundled country_points.csv."""
+def _rows() -> list[dict[str, str]]:
     try:
         text = resources.files("geokit").joinpath("data/country_points.csv").read_text("utf-8")
     except FileNotFoundError:  # pragma: no cover - a broken install; fall back to centroids
-        return {}
-    return {row["country_code"]: (float(row["lat"]), float(row["lon"]))
-            for row in csv.DictReader(text.splitlines())}
+        return []
+    return list(csv.DictReader(text.splitlines()))
+
+
+@functools.lru_cache(maxsize=1)
+def _factbook() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 code -> (lat, lon) from the bundled country_points.csv."""
+    return {row["country_code"]: (float(row["lat"]), float(row["lon"])) for row in _rows()}
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 code -> (lat, lon) of the country's capital."""
+    return {row["country_code"]: (float(row["capital_lat"]), float(row["capital_lon"]))
+            for row in _rows() if row.get("capital_lat") and row.get("capital_lon")}
+
+
+#: A town within this distance of its country's capital point is taken to be the capital.
+CAPITAL_KM = 20.0
+
+
+def is_capital(gaz: _gaz.Gazetteer, rec: int) -> bool:
+    """Whether settlement ``rec`` is its country's capital ("Washington", "Paris")."""
+    a = gaz._a
+    if a.kind.item(rec) != 0:
+        return False
+    cap = _capitals().get(gaz.country_code(rec))
+    if cap is None:
+        return False
+    lat, lon = a.lat.item(rec), a.lon.item(rec)
+    if abs(lat - cap[0]) > 0.5:
+        return False
+    return _km(lat, lon, cap[0], cap[1]) < CAPITAL_KM
 
 
 def _cache(gaz: _gaz.Gazetteer) -> dict:

@@ -36,7 +36,7 @@ from ._text_lexicon import (
     REGION_ABBREVIATIONS,
     REGION_SUFFIXES,
 )
-from ._text_points import area_population, place_of, point_of
+from ._text_points import area_population, is_capital, place_of, point_of
 from ._text_spans import (
     _EVENT_VERBS,
     _PREP_BEFORE,
@@ -63,6 +63,7 @@ _MAX_CANDIDATES = 15
 #: Share of a district's / region's settled population counted as its prominence.
 _SEAT_PENALTY = 3.0
 _ALIAS_PENALTY = 2.5
+_CAPITAL_BONUS = 2.0
 _AREA_POP_SHARE = {0: 1.0, 1: 1.0, 2: 0.0, 3: 0.0}
 
 
@@ -99,6 +100,8 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
             math.log10(pop + 10.0), _MIN_LOGPOP[k])
         if named and mtype > 0 and k == 0 and a.cc.item(rec) not in named:
             s -= _ALIAS_PENALTY
+        if k == 0 and mtype == 0 and is_capital(gaz, rec):
+            s += _CAPITAL_BONUS  # "Washington", "Paris", "Rome" mean the capital by default
         s += (_REGION_KIND_PRIOR if span.region else _KIND_PRIOR)[k]
         if int(a.source[rec]) > 0:
             s += 3.0

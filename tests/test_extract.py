@@ -266,3 +266,10 @@ def test_data_word_lists_are_loaded():
     cw = common_words()
     assert {"summit", "reading"} <= cw
     assert "london" not in cw
+
+
+def test_capitals_are_the_default_reading():
+    ms = extract_places("Officials in Paris and Washington said talks would resume in Texas.")
+    got = {m.text: m.place for m in ms}
+    assert got["Paris"].country_code == "FR"
+    assert _km(got["Washington"].lat, got["Washington"].lon, 38.9, -77.04) < 30
