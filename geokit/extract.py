@@ -64,6 +64,8 @@ _MAX_CANDIDATES = 15
 _SEAT_PENALTY = 3.0
 _ALIAS_PENALTY = 2.5
 _CAPITAL_BONUS = 2.0
+#: A country the caller names outweighs population, capital status and most context.
+_HINT_BONUS = 6.0
 _AREA_POP_SHARE = {0: 1.0, 1: 1.0, 2: 0.0, 3: 0.0}
 
 
@@ -205,7 +207,7 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                 own = countries[cc] - mine_cc[cc]
                 s += 3.0 * own / total + (1.0 if own > 0 else 0.0)
                 if country and cc == country:
-                    s += 4.0
+                    s += _HINT_BONUS
                 if admin1_rec >= 0 and a1 == admin1_rec:
                     s += 4.0
                 if a1 >= 0 and admin1s[a1] - mine_a1[a1] > 0:
