@@ -111,6 +111,11 @@ mountain mountains hill hills ridge forest desert glacier cape castle palace cot
 towers plaza mall rock rocks basin plain plains marsh swamp reef springs
 """.split())
 
+#: Buildings and streets that stand for a government ("the White House said"): an institution,
+#: not a place mention, although small towns share the names. Normalised keys.
+SEATS_OF_POWER = frozenset({"white house", "capitol hill", "whitehall", "elysee",
+                            "foggy bottom", "downing street"})
+
 #: Demonyms and adjectives of place -> ISO country code ("Russian forces" biases Russia).
 DEMONYMS = {
     "russian": "RU", "russians": "RU", "ukrainian": "UA", "ukrainians": "UA",

@@ -21,6 +21,7 @@ from ._text_lexicon import (
     ORG_WORDS,
     REGION_ABBREVIATIONS,
     REGION_SUFFIXES,
+    SEATS_OF_POWER,
     STOP,
     TITLES,
     common_words,
@@ -366,6 +367,8 @@ class _Doc:
 
     def _accept(self, surface: str, k: int, e: int) -> bool:
         low = surface.lower()
+        if normalize(surface) in SEATS_OF_POWER:
+            return False
         if e - k > 1:
             return low.split()[0] not in STOP or low.split()[0] in ("new", "north", "south",
                                                                      "east", "west", "upper",

@@ -273,3 +273,8 @@ def test_capitals_are_the_default_reading():
     got = {m.text: m.place for m in ms}
     assert got["Paris"].country_code == "FR"
     assert _km(got["Washington"].lat, got["Washington"].lon, 38.9, -77.04) < 30
+
+
+def test_seats_of_power_are_institutions_not_places():
+    got = names("The White House and Downing Street welcomed the deal reached in Geneva.")
+    assert got == ["Geneva"]
