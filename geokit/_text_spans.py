@@ -368,7 +368,8 @@ class _Doc:
     def _accept(self, surface: str, k: int, e: int) -> bool:
         low = surface.lower()
         if normalize(surface) in SEATS_OF_POWER:
-            return False
+            # an institution, unless qualified as a town: "White House, Tennessee"
+            return bool(re.match(rf",\s*[{_UPPER}]", self.text[self.toks.ends[e - 1]:]))
         if e - k > 1:
             return low.split()[0] not in STOP or low.split()[0] in ("new", "north", "south",
                                                                      "east", "west", "upper",
