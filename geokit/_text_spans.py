@@ -49,6 +49,12 @@ _EVENT_VERBS = frozenset({"captured", "recaptured", "retook", "liberated", "shel
                           "visited", "reached", "left", "fled", "toward", "towards", "outside"})
 _SENT_END = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–", "-", "•"})
 MAX_SPAN_WORDS = 4
+#: Stop words that may start a multi-word place name ("New York", "Eastern Cape", "St. Louis").
+_NAME_STARTS = frozenset({"new", "north", "south", "east", "west", "upper", "lower", "saint",
+                          "st", "northern", "southern", "eastern", "western", "central",
+                          "greater"})
+#: Abbreviations that end in a full stop inside a place name ("St. Louis", "Mt. Vernon").
+_NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Ft", "Mt", "Pt"})
 
 _MEMOS: dict[tuple[int, str], dict] = {}
 _MEMO_MAX = 200_000
@@ -164,7 +170,8 @@ def _runs(toks: _Tokens) -> list[tuple[int, int]]:
                 break  # "WASHINGTON Christopher Steele": a dateline, then a name
             g = toks.gap(j)
             if g == " " or (len(g) <= 5 and g[:1] == " " and g[-1:] == " "
-                            and g.strip() in _CONNECTORS and j - i >= 1):
+                            and g.strip() in _CONNECTORS and j - i >= 1) or (
+                    g == ". " and toks.words[j - 1] in _NAME_ABBREVIATIONS):
                 j += 1
             else:
                 break
@@ -371,9 +378,7 @@ class _Doc:
             # an institution, unless qualified as a town: "White House, Tennessee"
             return bool(re.match(rf",\s*[{_UPPER}]", self.text[self.toks.ends[e - 1]:]))
         if e - k > 1:
-            return low.split()[0] not in STOP or low.split()[0] in ("new", "north", "south",
-                                                                     "east", "west", "upper",
-                                                                     "lower", "saint", "st")
+            return low.split()[0] not in STOP or low.split()[0].rstrip(".") in _NAME_STARTS
         if surface.isupper() and (normalize(surface) in COUNTRY_ALIASES
                                   or normalize(surface) in CONTINENTS):
             return True  # US, U.S., UK, UAE, EU

@@ -278,3 +278,8 @@ def test_capitals_are_the_default_reading():
 def test_seats_of_power_are_institutions_not_places():
     got = names("The White House and Downing Street welcomed the deal reached in Geneva.")
     assert got == ["Geneva"]
+
+
+def test_abbreviated_and_directional_multiword_names():
+    text = "He studied in St. Louis, then storms hit the Eastern Cape and Northern Ireland."
+    assert names(text) == ["St. Louis", "Eastern Cape", "Northern Ireland"]
