@@ -88,6 +88,15 @@ ahmed mohammed muhammad mohamed ali hassan hussein omar abdul ibrahim khalid
 наталья наталія татьяна тетяна ольга юлия юлія ирина ірина светлана світлана
 """.split())
 
+#: Frequent Chinese, Korean and Vietnamese family names (romanised), which news writes alone
+#: ("Chen said") and which are also names of small towns; the Census lists miss most of them.
+EAST_ASIAN_SURNAMES = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang
+xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei
+su lu ding ren shen yao cui zhong tan fan jin kim lee park choi jung kang cho yoon jang lim
+nguyen tran le pham hoang phan vu dang bui ngo duong ly
+""".split())
+
 #: Final words that make a capitalised sequence an organisation, building or event.
 ORG_WORDS = frozenset("""
 university college school academy institute hospital clinic church cathedral mosque temple
@@ -151,7 +160,7 @@ COUNTRY_ALIASES = {
     "laos": "LA", "vietnam": "VN", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
     "moldova": "MD", "czech republic": "CZ", "czechia": "CZ", "ivory coast": "CI",
     "holland": "NL", "the netherlands": "NL", "netherlands": "NL", "uae": "AE",
-    "emirates": "AE", "united arab emirates": "AE", "vatican": "VA", "holy see": "VA", "palestine": "PS",
+    "emirates": "AE", "united arab emirates": "AE", "vatican": "VA", "holy see": "VA", "dprk": "KP", "palestine": "PS",
     "taiwan": "TW", "macedonia": "MK", "north macedonia": "MK", "burma": "MM",
     "myanmar": "MM", "drc": "CD", "dr congo": "CD", "congo": "CG", "brunei": "BN",
     "micronesia": "FM", "turkey": "TR", "turkiye": "TR", "cape verde": "CV",
@@ -221,4 +230,4 @@ def common_words() -> frozenset[str]:
 def person_names() -> frozenset[str]:
     """Common given names and surnames (US Census 1990 lists, ``geokit/data/person_names.txt``,
     built by ``gazetteer/person_names.py``), lower-case."""
-    return _data_words("person_names.txt") | FIRST_NAMES
+    return _data_words("person_names.txt") | FIRST_NAMES | EAST_ASIAN_SURNAMES

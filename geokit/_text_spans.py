@@ -254,20 +254,21 @@ class _Doc:
         """The first dictionary form of a Cyrillic word form that is a known name."""
         return next((c for c in lemmas(word) if self._known(c)), None)
 
-    def _major(self, word: str) -> bool:
-        """A country, first-level region or city of 100,000 or more."""
-        memo = _memo(self.gaz, "major")
+    def _major(self, word: str, own: bool = False) -> bool:
+        """A country, first-level region or city of 100,000 or more; with ``own`` only one
+        whose own name this is (not an alternate name: "Chen" for Chenzhou)."""
+        memo = _memo(self.gaz, "major_own" if own else "major")
         if word not in memo:
-            memo[word] = self._major_uncached(word)
+            memo[word] = self._major_uncached(word, own)
         return memo[word]
 
-    def _major_uncached(self, word: str) -> bool:
+    def _major_uncached(self, word: str, own: bool) -> bool:
         key = normalize(_strip_possessive(word))
         if key in COUNTRY_ALIASES:
             return True
         a = self.gaz._a
-        return any(int(a.kind[r]) >= 2 or int(a.pop[r]) >= 100_000
-                   for r, _ in self.gaz.lookup(key))
+        return any((int(a.kind[r]) >= 2 or int(a.pop[r]) >= 100_000) and (mtype == 0 or not own)
+                   for r, mtype in self.gaz.lookup(key))
 
     def _country(self, word: str) -> bool:
         """Whether a word names a country ("Jordan", "Chad": first names too)."""
@@ -395,7 +396,8 @@ class _Doc:
         at_start = self.toks.at_start(k)
         if (low in COMMON_WORD_PLACES or low in FIRST_NAMES) and not self._country(surface):
             return prev in _PREP_BEFORE and not at_start
-        if (low in person_names() or low in common_words()) and not self._major(surface):
+        if (low in person_names() or low in common_words()) and not self._major(surface,
+                                                                                own=True):
             # "Johnson", "Allen", "Summit", "Salt": a surname or an ordinary word unless the text
             # uses it as a place
             return prev in _PREP_BEFORE and not at_start

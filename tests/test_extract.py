@@ -283,3 +283,8 @@ def test_seats_of_power_are_institutions_not_places():
 def test_abbreviated_and_directional_multiword_names():
     text = "He studied in St. Louis, then storms hit the Eastern Cape and Northern Ireland."
     assert names(text) == ["St. Louis", "Eastern Cape", "Northern Ireland"]
+
+
+def test_east_asian_surnames_and_dprk():
+    ms = extract_places("Chen said the DPRK had tested another missile. Wang agreed.")
+    assert [(m.text, m.place.country_code) for m in ms] == [("DPRK", "KP")]
