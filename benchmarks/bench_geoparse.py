@@ -189,10 +189,12 @@ def main(argv=None) -> int:
     if not folder.is_dir() or not score_py.exists():
         print(f"skipped: no evaluation data at {folder}")
         return 0
+    from geokit.extract import extract_places
     from geokit.gazetteer import default
 
     t = time.process_time()
     default()
+    extract_places("Kyiv")  # loading includes the word lists and the area reference points
     print(f"gazetteer load: {time.process_time() - t:.2f} s")
     out = args.out or Path(tempfile.mkdtemp(prefix="geoparse-"))
     out.mkdir(parents=True, exist_ok=True)
