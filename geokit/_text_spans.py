@@ -301,7 +301,7 @@ class _Doc:
                                    or surface.lower() in FEATURE_WORDS
                                    or not self._major(surface)):
                     continue
-                if e - k == 1 and self._abbreviation(k, surface):
+                if e - k == 1 and len(surface) <= 6 and self._abbreviation(k, surface):
                     found = (e, s0, s0 + len(surface), surface, True)
                     break
                 if self._accept(surface, k, e) and (self._known(surface)
