@@ -196,7 +196,8 @@ class _Doc:
         memo = _memo(self.gaz, "known")
         if s not in memo:
             key = normalize(s)
-            memo[s] = key in COUNTRY_ALIASES or key in CONTINENTS or self.gaz.has_name(s)
+            memo[s] = key in COUNTRY_ALIASES or key in CONTINENTS or (
+                bool(key) and bool(self.gaz.lookup(key)))
         return memo[s]
 
     def find(self) -> list[_Span]:
