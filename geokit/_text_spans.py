@@ -321,6 +321,16 @@ class _Doc:
             self.spans.append(span)
             k = e
 
+    def _qualified(self, e: int) -> bool:
+        """Whether the span ending at word ``e - 1`` is followed by ", Region" ("Victoria,
+        B.C.", "Sutton, Surrey"): a place, whatever else the word may be."""
+        toks = self.toks
+        if e >= len(toks) or toks.gap(e).strip() != ",":
+            return False
+        nxt = _strip_possessive(toks.words[e])
+        key = normalize(nxt)
+        return key in REGION_ABBREVIATIONS or self._major(nxt)
+
     def _inflected(self, k: int) -> None:
         """``Курска``, ``Сумах``, ``Києві``, ``Курской области``: a Cyrillic word form that is
         no name itself but whose nominative is (a region with the region word after it). At
@@ -369,9 +379,16 @@ class _Doc:
     def _abbreviation(self, k: int, surface: str) -> bool:
         """``Ky.``, ``B.C.``, ``BC`` right after ``Town, ``: a state or province."""
         key = normalize(surface)
-        if key not in REGION_ABBREVIATIONS or self.toks.prev(k) != ",":
+        if key not in REGION_ABBREVIATIONS:
             return False
+        prev = self.toks.prev(k)
         end = self.toks.ends[k]
+        if prev != ",":
+            # a dotted form of two letters or more ("B.C.", "N.Y.") also after "in", "the"...
+            # or at the start of a sentence, but not after a year ("500 B.C.")
+            return (surface.count(".") >= 2 and len(key) >= 3 and not prev.isdigit()
+                    and (prev.lower() in _PREP_BEFORE or prev.lower() == "the"
+                         or self.toks.at_start(k)))
         return surface.isupper() or self.text[end:end + 1] == "."
 
     def _accept(self, surface: str, k: int, e: int) -> bool:
@@ -396,14 +413,14 @@ class _Doc:
         prev = self.toks.prev(k).lower()
         at_start = self.toks.at_start(k)
         if (low in COMMON_WORD_PLACES or low in FIRST_NAMES) and not self._country(surface):
-            return prev in _PREP_BEFORE and not at_start
+            return (prev in _PREP_BEFORE and not at_start) or self._qualified(e)
         if (low in person_names() or low in common_words()) and not self._major(surface,
                                                                                 own=True):
             # "Johnson", "Allen", "Summit", "Salt": a surname or an ordinary word unless the text
             # uses it as a place
-            return prev in _PREP_BEFORE and not at_start
+            return (prev in _PREP_BEFORE and not at_start) or self._qualified(e)
         if low in self.lower_words:  # the word is used as an ordinary word in this text
-            return prev in _PREP_BEFORE and not at_start
+            return (prev in _PREP_BEFORE and not at_start) or self._qualified(e)
         return True
 
     def _region_form(self, span: _Span, k: int, e: int) -> None:

@@ -288,3 +288,10 @@ def test_abbreviated_and_directional_multiword_names():
 def test_east_asian_surnames_and_dprk():
     ms = extract_places("Chen said the DPRK had tested another missile. Wang agreed.")
     assert [(m.text, m.place.country_code) for m in ms] == [("DPRK", "KP")]
+
+
+def test_dotted_region_abbreviations_and_qualified_first_names():
+    got = extract_places("In B.C., snow fell. Pottery from 500 B.C. was found in Victoria, B.C.")
+    assert [(m.text, m.place.name) for m in got] == [
+        ("B.C.", "British Columbia"), ("Victoria", "Victoria"), ("B.C.", "British Columbia")]
+    assert got[1].place.country_code == "CA"
