@@ -300,8 +300,11 @@ class _Doc:
                 surface = _strip_possessive(text[s0:e0])
                 if major_only and (surface.lower() in ORG_WORDS
                                    or surface.lower() in FEATURE_WORDS
-                                   or not self._major(surface)):
-                    continue
+                                   or not (self._major(surface) or (
+                                       e - k > 1
+                                       and surface.rsplit(None, 1)[-1].lower() in REGION_SUFFIXES
+                                       and self._known(surface)))):
+                    continue  # "Pakistan Army", "Metcalfe County Sheriff's Office"
                 if e - k == 1 and len(surface) <= 6 and self._abbreviation(k, surface):
                     found = (e, s0, s0 + len(surface), surface, True)
                     break
@@ -408,7 +411,8 @@ class _Doc:
         if _MIXED_CASE_RE.search(surface):
             return False  # McGregor, MPs, MoD: names and abbreviations, not places
         if surface.isupper() and normalize(surface) not in COUNTRY_ALIASES and not (
-                self._major(surface) and (len(surface) > 4 or self.toks.at_start(k))):
+                self._major(surface) and (len(surface) > 4 or self.toks.at_start(k))) and not (
+                len(surface) > 3 and self._qualified(e)):  # a dateline "RUSSELLVILLE, Ark."
             return False  # NATO, BA, CEO; an upper-case dateline only for major places
         prev = self.toks.prev(k).lower()
         at_start = self.toks.at_start(k)

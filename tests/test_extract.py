@@ -295,3 +295,11 @@ def test_dotted_region_abbreviations_and_qualified_first_names():
     assert [(m.text, m.place.name) for m in got] == [
         ("B.C.", "British Columbia"), ("Victoria", "Victoria"), ("B.C.", "British Columbia")]
     assert got[1].place.country_code == "CA"
+
+
+def test_datelines_and_counties_inside_organisation_names():
+    text = "RUSSELLVILLE, Ark. - The Laurel County Sheriff's Office said the road reopened."
+    got = [(m.text, m.place.kind) for m in extract_places(text)]
+    assert got[0] == ("RUSSELLVILLE", "populated_place")
+    assert ("Laurel County", "admin2") in got
+    assert not any("Sheriff" in t for t, _ in got)
