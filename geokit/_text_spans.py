@@ -217,7 +217,12 @@ class _Doc:
             whole_is_place = len(words) > 1 and self._known(full)
             # people: title before, or first name + more capitalised words
             if not whole_is_place and (prev in TITLES or low[0].rstrip(".") in TITLES):
-                self._person(words, skip_title=low[0].rstrip(".") in TITLES)
+                # "Deputy Minister of Defence of Azerbaijan": the name ends at the first "of"
+                cut = next((m - i for m in range(i + 1, j)
+                            if toks.gap(m).strip() in _CONNECTORS), j - i)
+                self._person(words[:cut], skip_title=low[0].rstrip(".") in TITLES)
+                if cut < j - i:
+                    self._sub_spans(i + cut, j)
                 continue
             if not whole_is_place and not has_connector and self._looks_like_person(words, low):
                 self._person(words)
@@ -282,7 +287,7 @@ class _Doc:
     def _person(self, words: list[str], skip_title: bool = False) -> None:
         ws = words[1:] if skip_title else words
         cut = next((n for n, w in enumerate(ws) if w.lower() in _CONNECTORS), len(ws))
-        ws = ws[:cut]
+        ws = [w for w in ws[:cut] if not self._country(w)]
         if len(ws) >= 2:
             self.people.add(_strip_possessive(ws[-1]).lower())
         elif len(ws) == 1 and not skip_title:

@@ -303,3 +303,9 @@ def test_datelines_and_counties_inside_organisation_names():
     assert got[0] == ("RUSSELLVILLE", "populated_place")
     assert ("Laurel County", "admin2") in got
     assert not any("Sheriff" in t for t, _ in got)
+
+
+def test_titles_of_a_country_do_not_make_it_a_surname():
+    text = ("The Deputy Minister of Defence of Azerbaijan spoke. Later Azerbaijan closed the "
+            "border, and the President of Ukraine Volodymyr Zelensky visited Sumy.")
+    assert names(text) == ["Azerbaijan", "Azerbaijan", "Ukraine", "Sumy"]
