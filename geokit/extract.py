@@ -60,13 +60,17 @@ _MIN_LOGPOP = {0: 0.0, 1: 0.0, 2: 5.5, 3: 8.0}
 _POP_WEIGHT = 1.2
 _REGION_KIND_PRIOR = {0: -5.0, 1: 3.0, 2: 5.0, 3: -2.0}
 _MAX_CANDIDATES = 15
-#: Share of a district's / region's settled population counted as its prominence.
+#: Share of a district's (kind 1) settled population counted as its prominence; regions keep
+#: the floor above (their summed population would outweigh their capital: "Donetsk").
+_AREA_POP_SHARE = {0: 1.0, 1: 1.0, 2: 0.0, 3: 0.0}
+#: A district or region named like a town inside it loses this much ("Kursk" is the city).
 _SEAT_PENALTY = 3.0
+#: A town known under this name only as an alternate, abroad, loses this much.
 _ALIAS_PENALTY = 2.5
+#: A country's capital gains this much ("Paris", "Washington").
 _CAPITAL_BONUS = 2.0
 #: A country the caller names outweighs population, capital status and most context.
 _HINT_BONUS = 6.0
-_AREA_POP_SHARE = {0: 1.0, 1: 1.0, 2: 0.0, 3: 0.0}
 
 
 def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
