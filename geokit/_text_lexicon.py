@@ -3,6 +3,9 @@ organisation words and demonyms. Written by hand for geokit; lower-case througho
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
 #: Capitalised words that are never a place on their own (function words, calendar, pronouns,
 #: common sentence openers and frequent words that are also small towns somewhere).
 STOP = frozenset("""
@@ -78,6 +81,20 @@ vitaliy vitaly yulia yuliia olena elena natalia tatiana svetlana irina olga kama
 barack joe mike ted marco nancy rishi keir emmanuel olaf angela recep benjamin xi narendra
 ursula antonio pedro carlos luis jorge miguel francisco javier manuel fernando ricardo
 ahmed mohammed muhammad mohamed ali hassan hussein omar abdul ibrahim khalid
+владимир володимир сергей сергій дмитрий дмитро александр олександр алексей олексій андрей
+андрій михаил михайло николай микола иван іван игорь ігор юрий юрій олег виктор віктор петр
+петро павел павло евгений євген максим денис руслан виталий віталій вадим валерий валерій
+борис анатолий анатолій геннадий геннадій кирилл кирило рамзан мария марія анна елена олена
+наталья наталія татьяна тетяна ольга юлия юлія ирина ірина светлана світлана
+""".split())
+
+#: Frequent Chinese, Korean and Vietnamese family names (romanised), which news writes alone
+#: ("Chen said") and which are also names of small towns; the Census lists miss most of them.
+EAST_ASIAN_SURNAMES = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang
+xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei
+su lu ding ren shen yao cui zhong tan fan jin kim lee park choi jung kang cho yoon jang lim
+nguyen tran le pham hoang phan vu dang bui ngo duong ly
 """.split())
 
 #: Final words that make a capitalised sequence an organisation, building or event.
@@ -92,6 +109,21 @@ brigade battalion regiment division corps forces army navy command guard police 
 services project program programme summit festival awards award cup league championship
 prize games olympics war street road avenue boulevard highway bridge square
 """.split())
+
+#: Final words that make a capitalised sequence a natural feature or a site named after a place
+#: ("Persian Gulf", "Glenrock Lagoon", "Windsor Castle"): not the place itself, so only a
+#: country, region or large city named in it is kept (as in organisation names).
+FEATURE_WORDS = frozenset("""
+gulf delta lagoon lake lakes river rivers bay bays harbor harbour coast beach beaches island
+islands peninsula strait straits sea ocean canal reservoir dam falls creek canyon valley
+mountain mountains hill hills ridge forest desert glacier cape castle palace cottage tower
+towers plaza mall rock rocks basin plain plains marsh swamp reef springs
+""".split())
+
+#: Buildings and streets that stand for a government ("the White House said"): an institution,
+#: not a place mention, although small towns share the names. Normalised keys.
+SEATS_OF_POWER = frozenset({"white house", "capitol hill", "whitehall", "elysee",
+                            "foggy bottom", "downing street"})
 
 #: Demonyms and adjectives of place -> ISO country code ("Russian forces" biases Russia).
 DEMONYMS = {
@@ -128,7 +160,7 @@ COUNTRY_ALIASES = {
     "laos": "LA", "vietnam": "VN", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
     "moldova": "MD", "czech republic": "CZ", "czechia": "CZ", "ivory coast": "CI",
     "holland": "NL", "the netherlands": "NL", "netherlands": "NL", "uae": "AE",
-    "emirates": "AE", "united arab emirates": "AE", "vatican": "VA", "palestine": "PS",
+    "emirates": "AE", "united arab emirates": "AE", "vatican": "VA", "holy see": "VA", "dprk": "KP", "palestine": "PS",
     "taiwan": "TW", "macedonia": "MK", "north macedonia": "MK", "burma": "MM",
     "myanmar": "MM", "drc": "CD", "dr congo": "CD", "congo": "CG", "brunei": "BN",
     "micronesia": "FM", "turkey": "TR", "turkiye": "TR", "cape verde": "CV",
@@ -176,3 +208,26 @@ REGION_ABBREVIATIONS = {
     "n b": ("New Brunswick", "CA"), "p e i": ("Prince Edward Island", "CA"),
     "nfld": ("Newfoundland and Labrador", "CA"),
 }
+
+
+def _data_words(name: str) -> frozenset[str]:
+    """The words of a one-word-a-line file in ``geokit/data`` (empty if it is missing)."""
+    try:
+        return frozenset(resources.files("geokit").joinpath("data", name).read_text(
+            "utf-8").split())
+    except FileNotFoundError:  # pragma: no cover - a broken install
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary English words that are also place names ("summit", "gulf"): from Debian's
+    ``wamerican`` word list, built by ``gazetteer/common_words.py``."""
+    return _data_words("common_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    """Common given names and surnames (US Census 1990 lists, ``geokit/data/person_names.txt``,
+    built by ``gazetteer/person_names.py``), lower-case."""
+    return _data_words("person_names.txt") | FIRST_NAMES | EAST_ASIAN_SURNAMES

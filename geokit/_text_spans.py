@@ -10,17 +10,22 @@ from dataclasses import dataclass, field
 
 from . import gazetteer as _gaz
 from ._names import normalize as _normalize
+from ._text_cyrillic import is_cyrillic, lemmas, region_word
 from ._text_lexicon import (
     COMMON_WORD_PLACES,
     CONTINENTS,
     COUNTRY_ALIASES,
     DEMONYMS,
+    FEATURE_WORDS,
     FIRST_NAMES,
     ORG_WORDS,
     REGION_ABBREVIATIONS,
     REGION_SUFFIXES,
+    SEATS_OF_POWER,
     STOP,
     TITLES,
+    common_words,
+    person_names,
 )
 
 normalize = functools.lru_cache(maxsize=100_000)(_normalize)
@@ -44,6 +49,12 @@ _EVENT_VERBS = frozenset({"captured", "recaptured", "retook", "liberated", "shel
                           "visited", "reached", "left", "fled", "toward", "towards", "outside"})
 _SENT_END = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–", "-", "•"})
 MAX_SPAN_WORDS = 4
+#: Stop words that may start a multi-word place name ("New York", "Eastern Cape", "St. Louis").
+_NAME_STARTS = frozenset({"new", "north", "south", "east", "west", "upper", "lower", "saint",
+                          "st", "northern", "southern", "eastern", "western", "central",
+                          "greater"})
+#: Abbreviations that end in a full stop inside a place name ("St. Louis", "Mt. Vernon").
+_NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Ft", "Mt", "Pt"})
 
 _MEMOS: dict[tuple[int, str], dict] = {}
 _MEMO_MAX = 200_000
@@ -77,10 +88,11 @@ class _Tokens:
     """The capitalised words of a text as parallel lists (surface, start, end), with the
     ordinary tokens around them looked up on demand."""
 
-    __slots__ = ("words", "starts", "ends", "text")
+    __slots__ = ("words", "starts", "ends", "text", "_before_cache")
 
     def __init__(self, text: str):
         self.text = text
+        self._before_cache: dict[int, tuple[str, bool]] = {}
         self.words: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
@@ -102,6 +114,12 @@ class _Tokens:
     def _before(self, i: int) -> tuple[str, bool]:
         """The token just before word ``i`` ("" at the start) and whether a line break
         separates them."""
+        hit = self._before_cache.get(i)
+        if hit is None:
+            hit = self._before_cache[i] = self._scan_before(i)
+        return hit
+
+    def _scan_before(self, i: int) -> tuple[str, bool]:
         t = self.text
         k = self.starts[i] - 1
         newline = False
@@ -152,7 +170,8 @@ def _runs(toks: _Tokens) -> list[tuple[int, int]]:
                 break  # "WASHINGTON Christopher Steele": a dateline, then a name
             g = toks.gap(j)
             if g == " " or (len(g) <= 5 and g[:1] == " " and g[-1:] == " "
-                            and g.strip() in _CONNECTORS and j - i >= 1):
+                            and g.strip() in _CONNECTORS and j - i >= 1) or (
+                    g == ". " and toks.words[j - 1] in _NAME_ABBREVIATIONS):
                 j += 1
             else:
                 break
@@ -177,7 +196,8 @@ class _Doc:
         memo = _memo(self.gaz, "known")
         if s not in memo:
             key = normalize(s)
-            memo[s] = key in COUNTRY_ALIASES or key in CONTINENTS or self.gaz.has_name(s)
+            memo[s] = key in COUNTRY_ALIASES or key in CONTINENTS or (
+                bool(key) and bool(self.gaz.lookup(key)))
         return memo[s]
 
     def find(self) -> list[_Span]:
@@ -197,14 +217,23 @@ class _Doc:
             whole_is_place = len(words) > 1 and self._known(full)
             # people: title before, or first name + more capitalised words
             if not whole_is_place and (prev in TITLES or low[0].rstrip(".") in TITLES):
-                self._person(words, skip_title=low[0].rstrip(".") in TITLES)
+                # "Deputy Minister of Defence of Azerbaijan": the name ends at the first "of"
+                cut = next((m - i for m in range(i + 1, j)
+                            if toks.gap(m).strip() in _CONNECTORS), j - i)
+                self._person(words[:cut], skip_title=low[0].rstrip(".") in TITLES)
+                if cut < j - i:
+                    self._sub_spans(i + cut, j)
                 continue
             if not whole_is_place and not has_connector and self._looks_like_person(words, low):
                 self._person(words)
                 continue
             # organisations: "... University", "Ministry of ..."
+            last = _strip_possessive(low[-1])
             if not whole_is_place and len(words) > 1 and (
-                    _strip_possessive(low[-1]) in ORG_WORDS or low[0] in ORG_WORDS):
+                    last in ORG_WORDS or last in FEATURE_WORDS or low[0] in ORG_WORDS):
+                # the organisation or feature is no mention, but a major place named in it
+                # is ("Kentucky State Police", "Pakistan Army", "University of Arizona")
+                self._sub_spans(i, j, major_only=True)
                 continue
             self._sub_spans(i, j)
         # a surname seen anywhere in the text ("Mr Steele") is not a place elsewhere in it
@@ -223,33 +252,50 @@ class _Doc:
             return False
         if low[0] in FIRST_NAMES:
             return not self._major(words[-1])
+        if is_cyrillic(words[0]) and (self._lemma(words[0]) or self._lemma(words[-1])):
+            return False  # "Обстрел Курска", "Суджу Курской": an inflected place name
         return not self._known(words[0]) and not self._major(words[-1])
 
-    def _major(self, word: str) -> bool:
-        """A country, first-level region or city of 100,000 or more."""
-        memo = _memo(self.gaz, "major")
+    def _lemma(self, word: str) -> str | None:
+        """The first dictionary form of a Cyrillic word form that is a known name."""
+        return next((c for c in lemmas(word) if self._known(c)), None)
+
+    def _major(self, word: str, own: bool = False) -> bool:
+        """A country, first-level region or city of 100,000 or more; with ``own`` only one
+        whose own name this is (not an alternate name: "Chen" for Chenzhou)."""
+        memo = _memo(self.gaz, "major_own" if own else "major")
         if word not in memo:
-            memo[word] = self._major_uncached(word)
+            memo[word] = self._major_uncached(word, own)
         return memo[word]
 
-    def _major_uncached(self, word: str) -> bool:
+    def _major_uncached(self, word: str, own: bool) -> bool:
         key = normalize(_strip_possessive(word))
         if key in COUNTRY_ALIASES:
             return True
         a = self.gaz._a
-        return any(int(a.kind[r]) >= 2 or int(a.pop[r]) >= 100_000
-                   for r, _ in self.gaz.lookup(key))
+        return any((int(a.kind[r]) >= 2 or int(a.pop[r]) >= 100_000) and (mtype == 0 or not own)
+                   for r, mtype in self.gaz.lookup(key))
+
+    def _country(self, word: str) -> bool:
+        """Whether a word names a country ("Jordan", "Chad": first names too)."""
+        key = normalize(_strip_possessive(word))
+        if key in COUNTRY_ALIASES:
+            return True
+        a = self.gaz._a
+        return any(a.kind.item(r) == 3 for r, _ in self.gaz.lookup(key))
 
     def _person(self, words: list[str], skip_title: bool = False) -> None:
         ws = words[1:] if skip_title else words
         cut = next((n for n, w in enumerate(ws) if w.lower() in _CONNECTORS), len(ws))
-        ws = ws[:cut]
+        ws = [w for w in ws[:cut] if not self._country(w)]
         if len(ws) >= 2:
             self.people.add(_strip_possessive(ws[-1]).lower())
         elif len(ws) == 1 and not skip_title:
             self.people.add(ws[0].lower())
 
-    def _sub_spans(self, i: int, j: int) -> None:
+    def _sub_spans(self, i: int, j: int, major_only: bool = False) -> None:
+        """The longest known names inside capitalised run ``[i, j)``; with ``major_only``
+        (inside an organisation's name) only countries, regions and cities of 100,000+."""
         toks, text = self.toks, self.text
         k = i
         while k < j:
@@ -257,7 +303,14 @@ class _Doc:
             for e in range(min(j, k + MAX_SPAN_WORDS), k, -1):
                 s0, e0 = toks.starts[k], toks.ends[e - 1]
                 surface = _strip_possessive(text[s0:e0])
-                if e - k == 1 and self._abbreviation(k, surface):
+                if major_only and (surface.lower() in ORG_WORDS
+                                   or surface.lower() in FEATURE_WORDS
+                                   or not (self._major(surface) or (
+                                       e - k > 1
+                                       and surface.rsplit(None, 1)[-1].lower() in REGION_SUFFIXES
+                                       and self._known(surface)))):
+                    continue  # "Pakistan Army", "Metcalfe County Sheriff's Office"
+                if e - k == 1 and len(surface) <= 6 and self._abbreviation(k, surface):
                     found = (e, s0, s0 + len(surface), surface, True)
                     break
                 if self._accept(surface, k, e) and (self._known(surface)
@@ -265,6 +318,9 @@ class _Doc:
                     found = (e, s0, s0 + len(surface), surface, False)
                     break
             if found is None:
+                if not major_only:
+                    self._inflected(k)
+                self._hyphen_parts(k)
                 k += 1
                 continue
             e, s0, e0, surface, abbrev = found
@@ -272,6 +328,56 @@ class _Doc:
             self._region_form(span, k, e)
             self.spans.append(span)
             k = e
+
+    def _qualified(self, e: int) -> bool:
+        """Whether the span ending at word ``e - 1`` is followed by ", Region" ("Victoria,
+        B.C.", "Sutton, Surrey"): a place, whatever else the word may be."""
+        toks = self.toks
+        if e >= len(toks) or toks.gap(e).strip() != ",":
+            return False
+        nxt = _strip_possessive(toks.words[e])
+        key = normalize(nxt)
+        return key in REGION_ABBREVIATIONS or self._major(nxt)
+
+    def _inflected(self, k: int) -> None:
+        """``Курска``, ``Сумах``, ``Києві``, ``Курской области``: a Cyrillic word form that is
+        no name itself but whose nominative is (a region with the region word after it). At
+        the start of a sentence only countries, regions and large cities are taken."""
+        word = self.toks.words[k]
+        if len(word) < 4 or not is_cyrillic(word) or not self._accept(word, k, k + 1):
+            return
+        start, end = self.toks.starts[k], self.toks.ends[k]
+        region = region_word(self.toks.next(k))
+        if region:
+            for cand in lemmas(word, adjective=True):
+                if self._known(f"{cand} {region}"):
+                    self.spans.append(_Span(start, end, word, normalize(cand), region=True,
+                                            suffix=region))
+                    return
+        at_start = self.toks.at_start(k)
+        for cand in lemmas(word):
+            if self._known(cand) and (not at_start or self._major(cand)) and \
+                    cand.lower() not in STOP:
+                sp = _Span(start, end, word, normalize(cand))
+                if region:
+                    sp.region, sp.suffix = True, region
+                self.spans.append(sp)
+                return
+
+    def _hyphen_parts(self, k: int) -> None:
+        """``Russia-Turkey``, ``London-based``, ``Canada-wide``: a hyphenated word that is no
+        name as a whole yields the countries, regions and large cities among its parts."""
+        word = self.toks.words[k]
+        if "-" not in word:
+            return
+        pos = self.toks.starts[k]
+        for part in word.split("-"):
+            surface = _strip_possessive(part) if part else part
+            if surface[:1].isupper() and len(surface) >= 2 and surface.lower() not in STOP \
+                    and surface.lower() not in DEMONYMS and self._major(surface) and (
+                    len(surface) >= 3 or surface.isupper()):
+                self.spans.append(_Span(pos, pos + len(surface), surface, normalize(surface)))
+            pos += len(part) + 1
 
     def _known_with_suffix(self, surface: str, e: int) -> bool:
         """``Сумська область``: the name is known only together with its region word."""
@@ -281,17 +387,25 @@ class _Doc:
     def _abbreviation(self, k: int, surface: str) -> bool:
         """``Ky.``, ``B.C.``, ``BC`` right after ``Town, ``: a state or province."""
         key = normalize(surface)
-        if key not in REGION_ABBREVIATIONS or self.toks.prev(k) != ",":
+        if key not in REGION_ABBREVIATIONS:
             return False
+        prev = self.toks.prev(k)
         end = self.toks.ends[k]
+        if prev != ",":
+            # a dotted form of two letters or more ("B.C.", "N.Y.") also after "in", "the"...
+            # or at the start of a sentence, but not after a year ("500 B.C.")
+            return (surface.count(".") >= 2 and len(key) >= 3 and not prev.isdigit()
+                    and (prev.lower() in _PREP_BEFORE or prev.lower() == "the"
+                         or self.toks.at_start(k)))
         return surface.isupper() or self.text[end:end + 1] == "."
 
     def _accept(self, surface: str, k: int, e: int) -> bool:
         low = surface.lower()
+        if normalize(surface) in SEATS_OF_POWER:
+            # an institution, unless qualified as a town: "White House, Tennessee"
+            return bool(re.match(rf",\s*[{_UPPER}]", self.text[self.toks.ends[e - 1]:]))
         if e - k > 1:
-            return low.split()[0] not in STOP or low.split()[0] in ("new", "north", "south",
-                                                                     "east", "west", "upper",
-                                                                     "lower", "saint", "st")
+            return low.split()[0] not in STOP or low.split()[0].rstrip(".") in _NAME_STARTS
         if surface.isupper() and (normalize(surface) in COUNTRY_ALIASES
                                   or normalize(surface) in CONTINENTS):
             return True  # US, U.S., UK, UAE, EU
@@ -302,14 +416,20 @@ class _Doc:
         if _MIXED_CASE_RE.search(surface):
             return False  # McGregor, MPs, MoD: names and abbreviations, not places
         if surface.isupper() and normalize(surface) not in COUNTRY_ALIASES and not (
-                self._major(surface) and (len(surface) > 4 or self.toks.at_start(k))):
+                self._major(surface) and (len(surface) > 4 or self.toks.at_start(k))) and not (
+                len(surface) > 3 and self._qualified(e)):  # a dateline "RUSSELLVILLE, Ark."
             return False  # NATO, BA, CEO; an upper-case dateline only for major places
         prev = self.toks.prev(k).lower()
         at_start = self.toks.at_start(k)
-        if low in COMMON_WORD_PLACES or low in FIRST_NAMES:
-            return prev in _PREP_BEFORE and not at_start
+        if (low in COMMON_WORD_PLACES or low in FIRST_NAMES) and not self._country(surface):
+            return (prev in _PREP_BEFORE and not at_start) or self._qualified(e)
+        if (low in person_names() or low in common_words()) and not self._major(surface,
+                                                                                own=True):
+            # "Johnson", "Allen", "Summit", "Salt": a surname or an ordinary word unless the text
+            # uses it as a place
+            return (prev in _PREP_BEFORE and not at_start) or self._qualified(e)
         if low in self.lower_words:  # the word is used as an ordinary word in this text
-            return prev in _PREP_BEFORE and not at_start
+            return (prev in _PREP_BEFORE and not at_start) or self._qualified(e)
         return True
 
     def _region_form(self, span: _Span, k: int, e: int) -> None:

@@ -4,12 +4,16 @@ The pipeline is pure Python over the bundled gazetteer:
 
 1. **Spans** — runs of capitalised words (Latin or Cyrillic, with hyphens and apostrophes, up to
    four words, joined by ``of``/``de``/``upon``...), and region forms ``the Kursk region``.
-   Inside a run the longest sub-runs that are gazetteer names are kept.
+   Inside a run the longest sub-runs that are gazetteer names are kept; inflected Russian and
+   Ukrainian forms ("Курска", "у Києві", "Курской области") are mapped to the dictionary form
+   (:mod:`geokit._text_cyrillic`).
 2. **Filters** — stop words (function words, months, weekdays, titles), people (a run that starts
    with a title or a common first name and is not itself a place: "Vladimir Putin", "Marco Rubio";
-   their surnames are then skipped in the rest of the document), organisations ("Kyiv
-   University"), demonyms ("Russian forces", which bias the country instead), and words that are
+   their surnames are then skipped in the rest of the document; common surnames from the US
+   Census lists need a place cue), organisations ("Kyiv University" is no mention, though a
+   country, region or large city at its head is: "Kyiv"), demonyms ("Russian forces", which bias the country instead), and words that are
    also places ("Reading", "Nice") unless they follow "in", "near", "to"... mid-sentence.
+   Hyphenated words that are no name as a whole give their major parts ("London-based").
 3. **Resolution with document context** — each name's candidates are scored from population,
    kind and name match, then re-scored in two passes: countries named in the text (or implied by
    demonyms) pull candidates inside them, places that co-occur pull each other (same region,
@@ -19,6 +23,7 @@ The pipeline is pure Python over the bundled gazetteer:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -31,6 +36,7 @@ from ._text_lexicon import (
     REGION_ABBREVIATIONS,
     REGION_SUFFIXES,
 )
+from ._text_points import area_population, is_capital, place_of, point_of
 from ._text_spans import (
     _EVENT_VERBS,
     _PREP_BEFORE,
@@ -54,6 +60,17 @@ _MIN_LOGPOP = {0: 0.0, 1: 0.0, 2: 5.5, 3: 8.0}
 _POP_WEIGHT = 1.2
 _REGION_KIND_PRIOR = {0: -5.0, 1: 3.0, 2: 5.0, 3: -2.0}
 _MAX_CANDIDATES = 15
+#: Share of a district's (kind 1) settled population counted as its prominence; regions keep
+#: the floor above (their summed population would outweigh their capital: "Donetsk").
+_AREA_POP_SHARE = {0: 1.0, 1: 1.0, 2: 0.0, 3: 0.0}
+#: A district or region named like a town inside it loses this much ("Kursk" is the city).
+_SEAT_PENALTY = 3.0
+#: A town known under this name only as an alternate, abroad, loses this much.
+_ALIAS_PENALTY = 2.5
+#: A country's capital gains this much ("Paris", "Washington").
+_CAPITAL_BONUS = 2.0
+#: A country the caller names outweighs population, capital status and most context.
+_HINT_BONUS = 6.0
 
 
 def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
@@ -74,19 +91,37 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
         base = _gaz.strip_region_words(span.key)
         if base and base != span.key:
             keys.append(base)
-    for key in keys:
-        for rec, mtype in ([] if span.abbreviation else gaz.lookup(key)):
-            k = int(a.kind[rec])
-            lat = float(a.lat[rec])
-            if math.isnan(lat):
-                continue
-            s = 6.0 * math.log(_MATCH_Q[mtype]) + _POP_WEIGHT * max(
-                math.log10(float(a.pop[rec]) + 10.0), _MIN_LOGPOP[k])
-            s += (_REGION_KIND_PRIOR if span.region else _KIND_PRIOR)[k]
-            if int(a.source[rec]) > 0:
-                s += 3.0
-            if rec not in best or best[rec] < s:
-                best[rec] = s
+    area_pop = area_population(gaz)
+    hits = [] if span.abbreviation else [h for key in keys for h in gaz.lookup(key)]
+    # a town whose own name this is beats a town in another country that only has it among
+    # its alternate names (translations such as Casablanca's "White House") unless that one is
+    # far bigger
+    named = {a.cc.item(rec) for rec, mtype in hits if mtype == 0 and a.kind.item(rec) == 0}
+    for rec, mtype in hits:
+        k = int(a.kind[rec])
+        if math.isnan(point_of(gaz, rec)[0]):
+            continue
+        pop = float(a.pop[rec]) if k == 0 else area_pop.item(rec) * _AREA_POP_SHARE[k]
+        s = 6.0 * math.log(_MATCH_Q[mtype]) + _POP_WEIGHT * max(
+            math.log10(pop + 10.0), _MIN_LOGPOP[k])
+        if named and mtype > 0 and k == 0 and a.cc.item(rec) not in named:
+            s -= _ALIAS_PENALTY
+        if k == 0 and mtype == 0 and is_capital(gaz, rec):
+            s += _CAPITAL_BONUS  # "Washington", "Paris", "Rome" mean the capital by default
+        s += (_REGION_KIND_PRIOR if span.region else _KIND_PRIOR)[k]
+        if int(a.source[rec]) > 0:
+            s += 3.0
+        if rec not in best or best[rec] < s:
+            best[rec] = s
+    if not span.region:
+        # "Kursk", "New York": a district or region named like a town inside it means the town
+        # unless the text says "region"
+        towns = [r for r in best if a.kind.item(r) == 0]
+        for rec in list(best):
+            k = a.kind.item(rec)
+            if k in (1, 2) and any((a.a1.item(t) if k == 2 else a.a2.item(t)) == rec
+                                   for t in towns):
+                best[rec] -= _SEAT_PENALTY
     if not best and fallback and span.key not in COUNTRY_ALIASES and span.key not in DEMONYMS:
         from .geocode import _candidates
 
@@ -105,7 +140,7 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
     for rec, sc in ranked:
         k = int(a.kind[rec])
         out.append((rec, sc, gaz.country_code(rec), k, rec if k == 2 else int(a.a1[rec]),
-                    int(a.a2[rec]), float(a.lat[rec]), float(a.lon[rec])))
+                    int(a.a2[rec]), *point_of(gaz, rec)))
     return out
 
 
@@ -176,7 +211,7 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                 own = countries[cc] - mine_cc[cc]
                 s += 3.0 * own / total + (1.0 if own > 0 else 0.0)
                 if country and cc == country:
-                    s += 4.0
+                    s += _HINT_BONUS
                 if admin1_rec >= 0 and a1 == admin1_rec:
                     s += 4.0
                 if a1 >= 0 and admin1s[a1] - mine_a1[a1] > 0:
@@ -333,9 +368,9 @@ def _mentions(gaz: _gaz.Gazetteer, spans: list[_Span], resolved) -> list[Mention
             out.append(Mention(sp.start, sp.end, sp.text, _continent(sp.key), 1.0, ()))
             continue
         if rec >= 0:
-            place = gaz.place(rec, score=conf, why="resolved with document context")
+            place = place_of(gaz, rec, score=conf, why="resolved with document context")
         out.append(Mention(sp.start, sp.end, sp.text, place, round(conf, 4),
-                           tuple(gaz.place(r, score=0.0) for r in alts)))
+                           tuple(place_of(gaz, r, score=0.0) for r in alts)))
     return out
 
 
@@ -345,12 +380,16 @@ def resolve_spans(text: str, spans, *, country: str | None = None, admin1: str |
 
     For when another tool (or a person) has already found the names: ``spans`` is a sequence of
     ``(start, end)`` character offsets. Names the gazetteer does not know exactly are looked up
-    by spelling variants. Takes the same hints as :func:`extract_places`.
+    by spelling variants, then by a known name inside them ("Kentucky" in "Kentucky State
+    Police"). A span that still matches nothing (a street, a building) is placed at the place
+    the text names most often, with confidence 0.05 and ``place.why`` saying so. Takes the same
+    hints as :func:`extract_places`.
 
     Returns
     -------
     list of Mention
-        One per span, in the order given (``place`` is None when nothing matched).
+        One per span, in the order given (``place`` is None only when no span of the text
+        resolved at all).
     """
     if not isinstance(text, str):
         raise GeokitTypeError(f"text must be a str, not {type(text).__name__}")
@@ -368,4 +407,48 @@ def resolve_spans(text: str, spans, *, country: str | None = None, admin1: str |
             x.qualifier = given.index(y)
     cc, a1 = _hints(gaz, country, admin1)
     resolved = _resolve(gaz, given, doc.demonym_cc, cc, a1, fallback=True)
-    return _mentions(gaz, given, resolved)
+    # a name the gazetteer lacks may contain one it knows: "University of Arizona", "Kentucky
+    # State Police"; resolve that inner name in the same document context
+    inner = {n: _inner_name(gaz, sp) for n, (sp, r) in enumerate(zip(given, resolved,
+                                                                    strict=True))
+             if r[0] < 0 and sp.key not in CONTINENTS}
+    inner = {n: sp for n, sp in inner.items() if sp is not None}
+    if inner:
+        again = _resolve(gaz, [inner.get(n, sp) for n, sp in enumerate(given)],
+                         doc.demonym_cc, cc, a1, fallback=True)
+        resolved = [again[n] if n in inner else r for n, r in enumerate(resolved)]
+    mentions = _mentions(gaz, given, resolved)
+    focus = _focus(gaz, resolved)
+    if focus < 0:
+        return mentions
+    # what is still unknown (a street, a building, a river) is placed at the document's focus,
+    # with a low confidence and a reason, rather than dropped
+    place = place_of(gaz, focus, score=_FOCUS_CONFIDENCE,
+                     why="not in the gazetteer; placed at the place the text is mostly about")
+    return [dataclasses.replace(m, place=place, confidence=_FOCUS_CONFIDENCE)
+            if m.place is None else m for m in mentions]
+
+
+_FOCUS_CONFIDENCE = 0.05
+
+
+def _inner_name(gaz: _gaz.Gazetteer, span: _Span) -> _Span | None:
+    """The first known place name inside ``span`` (shifted to its offsets), or None."""
+    inner = _Doc(span.text, gaz).find()
+    for sp in inner:
+        if sp.start == 0 and sp.end == len(span.text):
+            continue  # the span itself, already tried
+        return _Span(span.start + sp.start, span.start + sp.end, sp.text, sp.key,
+                     region=sp.region, suffix=sp.suffix)
+    return None
+
+
+def _focus(gaz: _gaz.Gazetteer, resolved) -> int:
+    """The record a text is mostly about: its most often named town or district, else its
+    most often named region, else country; -1 when nothing resolved."""
+    a = gaz._a
+    for kinds in ((0, 1), (2,), (3,)):
+        counts = Counter(r for r, _c, _alts in resolved if r >= 0 and a.kind.item(r) in kinds)
+        if counts:
+            return counts.most_common(1)[0][0]
+    return -1

@@ -140,3 +140,172 @@ def test_dateline_then_person():
 def test_hyphenated_names_with_two_capitals():
     ms = extract_places("Shelling was reported in Volodymyr-Volynskyi, officials said.")
     assert [m.text for m in ms] == ["Volodymyr-Volynskyi"]
+
+
+def _km(lat1, lon1, lat2, lon2):
+    from geokit.extract import _haversine
+
+    return _haversine(lat1, lon1, lat2, lon2)
+
+
+def test_country_point_is_between_reference_and_centroid():
+    from geokit import gazetteer
+    from geokit._text_points import _factbook
+
+    gaz = gazetteer.default()
+    rec = gaz.country_record("RU")
+    ref = _factbook()["RU"]
+    m = next(m for m in extract_places("Talks with Russia stalled again.") if m.text == "Russia")
+    mid = ((ref[0] + gaz._a.lat[rec]) / 2, (ref[1] + gaz._a.lon[rec]) / 2)
+    assert _km(m.place.lat, m.place.lon, *mid) < 1
+
+
+def test_region_point_is_the_centre_of_its_settlements_extent():
+
+    from geokit import gazetteer
+
+    gaz = gazetteer.default()
+    a = gaz._a
+    m = next(m for m in extract_places("Floods hit farms across Alberta this week.")
+             if m.text == "Alberta")
+    rec = m.place.raw["record"]
+    inside = (a.a1 == rec) & (a.kind < 2)
+    lat, lon = a.lat[inside], a.lon[inside]
+    centre = ((lat.min() + lat.max()) / 2, (lon.min() + lon.max()) / 2)
+    assert _km(m.place.lat, m.place.lon, *centre) < 1
+    assert m.place.raw["lat"] != m.place.lat  # the stored record keeps its own point
+
+
+def test_country_reference_points_are_valid():
+    from geokit._text_points import _factbook
+
+    pts = _factbook()
+    assert len(pts) > 200
+    assert all(len(cc) == 2 and -90 <= la <= 90 and -180 <= lo <= 180
+               for cc, (la, lo) in pts.items())
+
+
+def test_common_surnames_are_not_places_unless_used_as_places():
+    text = ("Johnson scored twice and Allen added a third. After the match Johnson said the team "
+            "would train in Sutton next week.")
+    got = names(text)
+    assert "Johnson" not in got and "Allen" not in got
+    assert "Sutton" in got
+
+
+def test_person_name_list_is_loaded():
+    from geokit._text_lexicon import person_names
+
+    pn = person_names()
+    assert {"johnson", "allen", "maria"} <= pn
+    assert len(pn) > 3000
+
+
+def test_major_place_inside_an_organisation_name():
+    text = "Kentucky State Police said the Pakistan Army and Harvard University were not involved."
+    got = names(text)
+    assert "Kentucky" in got and "Pakistan" in got
+    assert not any("Police" in g or "University" in g or "Harvard" in g for g in got)
+
+
+def test_places_inside_hyphenated_words():
+    text = "The London-based group welcomed the Russia-Turkey deal and a Canada-wide warrant."
+    got = names(text)
+    assert got == ["London", "Russia", "Turkey", "Canada"]
+    ms = extract_places(text)
+    assert all(text[m.start:m.end] == m.text for m in ms)
+
+
+def test_countries_with_a_missing_or_mismatched_polygon_point_still_resolve():
+    ms = {m.text: m.place for m in extract_places(
+        "Pilgrims from Slovakia and Georgia travelled to the Vatican, seat of the Holy See.")}
+    for name in ("Slovakia", "Georgia", "Vatican", "Holy See"):
+        assert ms[name] is not None and ms[name].kind == "country", name
+    assert _km(ms["Georgia"].lat, ms["Georgia"].lon, 42.3, 43.4) < 300  # not in the Pacific
+    assert _km(ms["Slovakia"].lat, ms["Slovakia"].lon, 48.7, 19.7) < 300
+    assert ms["Holy See"].country_code == "VA"
+
+
+def test_country_that_is_also_a_first_name():
+    ms = extract_places("Gunmen attacked a castle in central Jordan on Sunday.")
+    assert [(m.text, m.place.country_code) for m in ms] == [("Jordan", "JO")]
+
+
+def test_translated_alternate_name_abroad_loses_to_the_place_of_that_name():
+    ms = extract_places("A fire broke out near White House, Tennessee, on Friday.")
+    wh = next(m for m in ms if m.text == "White House")
+    assert wh.place.country_code == "US"
+
+
+def test_resolve_spans_inner_name_and_document_focus():
+    text = ("Kentucky State Police closed Main Street in Glasgow, Kentucky, after the crash. "
+            "Glasgow officials said Main Street reopens Monday.")
+    spans = [(0, 21), (29, 40), (44, 51), (53, 61), (80, 87)]
+    assert [text[s:e] for s, e in spans] == ["Kentucky State Police", "Main Street", "Glasgow",
+                                             "Kentucky", "Glasgow"]
+    ms = resolve_spans(text, spans)
+    assert ms[0].place.kind == "admin1" and ms[0].place.name.startswith("Kentucky")
+    street = ms[1]
+    assert street.place is not None and street.confidence == 0.05
+    assert street.place.name == "Glasgow" and street.place.country_code == "US"
+    assert "not in the gazetteer" in street.place.why
+    assert resolve_spans("Nothing here at all.", [(0, 7)])[0].place is None
+
+
+def test_ordinary_words_and_features_are_not_small_towns():
+    text = ("The Summit ended without a deal. Tankers crossed the Persian Gulf and anchored off "
+            "Glenrock Lagoon. Salt prices rose. Later the delegates met in Summit, New Jersey.")
+    got = names(text)
+    assert "Gulf" not in got and "Glenrock" not in got and "Salt" not in got
+    assert got.count("Summit") == 1 and "New Jersey" in got
+
+
+def test_data_word_lists_are_loaded():
+    from geokit._text_lexicon import common_words
+
+    cw = common_words()
+    assert {"summit", "reading"} <= cw
+    assert "london" not in cw
+
+
+def test_capitals_are_the_default_reading():
+    ms = extract_places("Officials in Paris and Washington said talks would resume.")
+    got = {m.text: m.place for m in ms}
+    assert got["Paris"].country_code == "FR"
+    assert _km(got["Washington"].lat, got["Washington"].lon, 38.9, -77.04) < 30
+
+
+def test_seats_of_power_are_institutions_not_places():
+    got = names("The White House and Downing Street welcomed the deal reached in Geneva.")
+    assert got == ["Geneva"]
+
+
+def test_abbreviated_and_directional_multiword_names():
+    text = "He studied in St. Louis, then storms hit the Eastern Cape and Northern Ireland."
+    assert names(text) == ["St. Louis", "Eastern Cape", "Northern Ireland"]
+
+
+def test_east_asian_surnames_and_dprk():
+    ms = extract_places("Chen said the DPRK had tested another missile. Wang agreed.")
+    assert [(m.text, m.place.country_code) for m in ms] == [("DPRK", "KP")]
+
+
+def test_dotted_region_abbreviations_and_qualified_first_names():
+    got = extract_places("In B.C., snow fell. Pottery from 500 B.C. was found in Victoria, B.C.")
+    assert [(m.text, m.place.name) for m in got] == [
+        ("B.C.", "British Columbia"), ("Victoria", "Victoria"), ("B.C.", "British Columbia")]
+    assert got[1].place.country_code == "CA"
+
+
+def test_datelines_and_counties_inside_organisation_names():
+    text = "RUSSELLVILLE, Ark. - The Laurel County Sheriff's Office said the road reopened."
+    got = [(m.text, m.place.kind) for m in extract_places(text)]
+    assert got[0] == ("RUSSELLVILLE", "populated_place")
+    assert ("Laurel County", "admin2") in got
+    assert not any("Sheriff" in t for t, _ in got)
+
+
+def test_titles_of_a_country_do_not_make_it_a_surname():
+    text = ("The Deputy Minister of Defence of Azerbaijan spoke. Later Azerbaijan closed the "
+            "border, and the President of Ukraine Volodymyr Zelensky visited Sumy.")
+    assert names(text) == ["Azerbaijan", "Azerbaijan", "Ukraine", "Sumy"]
