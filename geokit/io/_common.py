@@ -172,7 +172,7 @@ def _check_text(text: str, path: Path) -> None:
     """Refuse a file that is not text (compressed, binary, a spreadsheet under a text name)."""
     sample = text[:65536]
     controls = len(_CONTROL_RE.findall(sample))
-    if sample and controls > 0.05 * len(sample):
+    if sample and controls > 0.1 * len(sample):
         raise InputFileError(
             f"the file looks binary, not a text table ({controls / len(sample):.0%} control "
             "characters); unpack compressed files first and give spreadsheets their .xlsx/.ods "
@@ -401,11 +401,19 @@ def country_codes(names: pd.Series) -> pd.Series:
     uniq = [v for v in text.dropna().astype(str).unique()]
     if not uniq:
         return pd.Series(None, index=names.index, dtype=object)
+    from ..gazetteer import default
     from ..geocode import geocode_many
 
-    res = geocode_many(uniq, kind="country")
-    codes = {q: (cc if isinstance(cc, str) and cc and k == "country" else None)
-             for q, cc, k in zip(uniq, res["country_code"], res["kind"], strict=True)}
+    # a known ISO code is taken as it is (the name search read "RU" as Romania)
+    gaz = default()
+    codes: dict[str, str | None] = {
+        q: q.strip().upper() for q in uniq if len(q.strip()) == 2 and q.strip().isascii()
+        and q.strip().isalpha() and gaz.country_record(q.strip().upper()) >= 0}
+    names = [q for q in uniq if q not in codes]
+    res = geocode_many(names, kind="country") if names else pd.DataFrame(
+        {"country_code": [], "kind": []})
+    codes.update({q: (cc if isinstance(cc, str) and cc and k == "country" else None)
+                  for q, cc, k in zip(names, res["country_code"], res["kind"], strict=True)})
     for q in uniq:
         if codes[q] is None and len(q.strip()) == 2 and q.strip().isalpha():
             codes[q] = q.strip().upper()
