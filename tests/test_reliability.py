@@ -184,3 +184,84 @@ def test_malformed_file(case, tmp_path, reliability):
         assert {"coord_status", "coord_reason"} <= set(result.columns)
     if case.run is read_snapshots:
         assert all(g.is_valid and not g.is_empty for g in result.values())
+
+
+# -- a file of several hundred MB ------------------------------------------------------------------
+LARGE_MB = 300
+_GENERATE = """
+import sys
+places = [("Sudzha", "Kursk Oblast"), ("Sumy", "Sumy Oblast"), ("Krasnopillia", "Sumy Oblast"),
+          ("Kupiansk", "Kharkiv Oblast"), ("Pokrovsk", "Donetsk Oblast"), ("Nowhere-ville", "")]
+note = ("Shelling reported near the settlement; a crafted <script>x</script> note, "
+        "Cyrillic Суджа and an emoji 💥 ") * 4
+target = int(sys.argv[2]) * 1_000_000
+with open(sys.argv[1], "w", encoding="utf-8", newline="") as fh:
+    fh.write("event_id,event_date,location,admin1,lat,lon,notes\\n")
+    i = size = 0
+    while size < target:
+        lines = []
+        for j in range(10_000):
+            place, region = places[(i + j) % len(places)]
+            coords = "51.19,35.27" if (i + j) % 3 == 0 else ","
+            lines.append(f"e{i + j},2025-03-{(i + j) % 28 + 1:02d},{place},{region},{coords},"
+                         f"\\"{note}{i + j}\\"\\n")
+        block = "".join(lines)
+        fh.write(block)
+        size += len(block.encode())
+        i += 10_000
+print(i)
+"""
+_PANDAS = """
+import resource, sys, time
+import geokit
+t = time.time()
+gdf = geokit.read_events(sys.argv[1])
+out = geokit.geocode_events(gdf, progress=False)
+n, unresolved = len(out), int((out["geocode_status"] == "unresolved").sum())
+print(n, unresolved, round(time.time() - t, 1),
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+_DASK = """
+import resource, sys, time
+import dask
+import dask.dataframe as dd
+import geokit
+t = time.time()
+ddf = dd.read_csv(sys.argv[1], dtype=str, blocksize="16MB", keep_default_na=False)
+out = geokit.geocode_events(ddf, progress=False)
+with dask.config.set(scheduler="synchronous"):
+    counts = out["geocode_status"].value_counts().compute()
+print(int(counts.sum()), int(counts.get("unresolved", 0)), round(time.time() - t, 1),
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def _run(script: str, *args, timeout: int) -> list[str]:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True,
+                          text=True, timeout=timeout, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.split()
+
+
+@pytest.mark.slow
+def test_large_file_reads_and_geocodes_in_bounded_memory(tmp_path, reliability):
+    """A ~300 MB CSV: read_events + geocode_events in pandas keep every row with memory a
+    multiple of the file (the decoded text of a file with emoji takes 4 bytes a character);
+    the dask path stays under a fixed bound whatever the file size."""
+    pytest.importorskip("dask.dataframe")
+    path = tmp_path / "large.csv"
+    rows = int(_run(_GENERATE, path, LARGE_MB, timeout=300)[0])
+    size_mb = path.stat().st_size / 1e6
+    assert size_mb >= LARGE_MB
+    for name, script, bound_mb in (("pandas", _PANDAS, 16 * size_mb + 1000),
+                                   ("dask, 16 MB blocks", _DASK, 1500)):
+        n, unresolved, seconds, peak_mb = _run(script, path, timeout=600)
+        assert int(n) == rows  # nothing lost
+        assert int(unresolved) == rows // 6 + (rows % 6 > 5)  # "Nowhere-ville" rows
+        reliability.add("large", path=f"read + geocode_events ({name})",
+                        file=f"{size_mb:,.0f} MB, {rows:,} rows", seconds=seconds,
+                        peak_rss_mb=peak_mb, bound_mb=f"{bound_mb:,.0f}")
+        assert int(peak_mb) < bound_mb, f"{name}: peak RSS {peak_mb} MB"
