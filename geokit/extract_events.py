@@ -119,24 +119,37 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _to_date(value: Any) -> dt.date | None:
-    if value is None:
+    if value is None or value is pd.NaT:
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
         try:
-            return pd.Timestamp(value).date()
+            ts = pd.Timestamp(value)
         except (ValueError, TypeError) as exc:
             raise GeokitValueError(
                 f"published={value!r} is not a date; use ISO form such as '2025-03-13'") from exc
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    raise GeokitTypeError(f"published must be a date or ISO string, not {type(value).__name__}")
+        if pd.isna(ts):  # "" or "NaT": no publication date
+            return None
+        day = ts.date()
+    else:
+        raise GeokitTypeError(
+            f"published must be a date or ISO string, not {type(value).__name__}")
+    if day.year not in _YEARS:
+        raise GeokitValueError(f"published={value!r} is outside the years "
+                               f"{_YEARS.start}-{_YEARS.stop - 1} geokit can store")
+    return day
+
+
+#: Years an event date can have (pandas' datetime64[ns] range, whole years).
+_YEARS = range(1678, 2262)
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    if y not in _YEARS:
+        return None
     try:
         return dt.date(y, m, d)
     except ValueError:

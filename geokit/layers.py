@@ -143,28 +143,37 @@ def _pick(columns: list[str], wanted: str, given: str | None, path) -> str | Non
     return None
 
 
+def _read_file(path: Path) -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    if suffix in (".geojson", ".json", ".gpkg", ".shp", ".fgb"):
+        import geopandas as gpd
+
+        gdf = gpd.read_file(path)
+        df = pd.DataFrame(gdf.drop(columns="geometry"))
+        pts = gdf.geometry.representative_point()
+        df["lat"], df["lon"] = pts.y, pts.x
+        return df
+    if suffix in (".xlsx", ".xls"):
+        return pd.read_excel(path, dtype=str)
+    try:
+        return pd.read_csv(path, dtype=str, sep=None, engine="python", encoding="utf-8-sig",
+                           keep_default_na=False)
+    except UnicodeDecodeError:
+        return pd.read_csv(path, dtype=str, sep=None, engine="python", encoding="cp1251",
+                           keep_default_na=False)
+
+
 def _read_table(source, path, *, name=None, lat=None, lon=None, aliases=None, admin1=None,
                 country=None, kind=None) -> pd.DataFrame:
     if isinstance(source, pd.DataFrame):
         df = source.copy()
     else:
-        suffix = path.suffix.lower()
-        if suffix in (".geojson", ".json", ".gpkg", ".shp", ".fgb"):
-            import geopandas as gpd
-
-            gdf = gpd.read_file(path)
-            df = pd.DataFrame(gdf.drop(columns="geometry"))
-            pts = gdf.geometry.representative_point()
-            df["lat"], df["lon"] = pts.y, pts.x
-        elif suffix in (".xlsx", ".xls"):
-            df = pd.read_excel(path, dtype=str)
-        else:
-            try:
-                df = pd.read_csv(path, dtype=str, sep=None, engine="python",
-                                 encoding="utf-8-sig", keep_default_na=False)
-            except UnicodeDecodeError:
-                df = pd.read_csv(path, dtype=str, sep=None, engine="python", encoding="cp1251",
-                                 keep_default_na=False)
+        try:
+            df = _read_file(path)
+        except Exception as exc:  # readers fail in many types (decoding, parsing, drivers)
+            raise InputFileError(f"cannot read the layer ({type(exc).__name__}: {exc}); "
+                                 "layers are CSV, Excel, GeoJSON/GeoPackage or GeoNames dumps",
+                                 path=path) from None
     if hasattr(df, "geometry") and "lat" not in df and "latitude" not in df:
         pts = df.geometry.representative_point()
         df = pd.DataFrame(df.drop(columns="geometry"))

@@ -203,4 +203,9 @@ def _write_table(table: pd.DataFrame, path: Path) -> None:
                               ) from exc
         return
     sep = "\t" if suffix == ".tsv" else ","
-    table.to_csv(path, index=False, sep=sep, encoding="utf-8")
+    # the csv module quotes a cell only for characters of the line ending: a bare CR in a cell
+    # would end the row when read back, so tables holding one get CRLF line endings
+    cr = any(table[c].map(lambda v: isinstance(v, str) and "\r" in v).any()
+             for c in table.columns if not pd.api.types.is_numeric_dtype(table[c]))
+    table.to_csv(path, index=False, sep=sep, encoding="utf-8",
+                 lineterminator="\r\n" if cr else "\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,9 @@ def read_text_table(path: str | Path, *, bad_rows: str = "raise") -> pd.DataFram
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
         return _read_excel(path)
     text, encoding = decode(path.read_bytes(), path)
+    _check_text(text, path)
+    # a cell may be as long as the file (the csv module's default limit is 128 KB)
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     sep = "\t" if path.suffix.lower() == ".tsv" else sniff_separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     header: list[str] | None = None
@@ -151,6 +155,7 @@ def read_text_table(path: str | Path, *, bad_rows: str = "raise") -> pd.DataFram
         lines.append(line)
     if header is None:
         raise InputFileError("file is empty; expected a header row and data rows", path=path)
+    _check_unclosed_quote(text, rows, lines, path)
     df = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(
         {c: pd.Series(dtype=object) for c in header})
     if extras:
@@ -158,6 +163,35 @@ def read_text_table(path: str | Path, *, bad_rows: str = "raise") -> pd.DataFram
     df.attrs[ATTRS_KEY] = {"encoding": encoding, "sep": sep, "line_breaks": _breaks(lines),
                            "path": str(path)}
     return df
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _check_text(text: str, path: Path) -> None:
+    """Refuse a file that is not text (compressed, binary, a spreadsheet under a text name)."""
+    sample = text[:65536]
+    controls = len(_CONTROL_RE.findall(sample))
+    if sample and controls > 0.1 * len(sample):
+        raise InputFileError(
+            f"the file looks binary, not a text table ({controls / len(sample):.0%} control "
+            "characters); unpack compressed files first and give spreadsheets their .xlsx/.ods "
+            "suffix", path=path)
+
+
+def _check_unclosed_quote(text: str, rows: list[list[str]], lines: list[int], path: Path
+                          ) -> None:
+    """Refuse a file whose last cell is an unclosed quote that swallowed later lines (those
+    rows would silently become text of one cell)."""
+    if not rows or text.count('"') % 2 == 0:
+        return
+    spanned = sum(c.rstrip("\r\n").count("\n") for c in rows[-1])
+    if spanned:
+        start = lines[-1] - spanned
+        raise InputFileError(
+            f"a quoted cell opened on line {start} is never closed, so the rest of the file "
+            f"({spanned} more lines) would be read as its text; add the closing quote",
+            path=path, row=start)
 
 
 def _breaks(lines: list[int]) -> list[tuple[int, int]]:
@@ -190,6 +224,9 @@ def _read_excel(path: Path) -> pd.DataFrame:
     except ImportError as exc:
         raise ImportError(f"reading {path.suffix} files needs openpyxl: "
                           f"pip install openpyxl ({exc})") from exc
+    except Exception as exc:  # the Excel engines fail in many types (zip, XML, value errors)
+        raise InputFileError(f"cannot read as a spreadsheet ({type(exc).__name__}: {exc})",
+                             path=path) from None
     df = df.loc[df.apply(lambda r: any(str(v).strip() for v in r), axis=1)]
     lines = (df.index + 2).tolist()
     df = df.reset_index(drop=True)
@@ -364,11 +401,19 @@ def country_codes(names: pd.Series) -> pd.Series:
     uniq = [v for v in text.dropna().astype(str).unique()]
     if not uniq:
         return pd.Series(None, index=names.index, dtype=object)
+    from ..gazetteer import default
     from ..geocode import geocode_many
 
-    res = geocode_many(uniq, kind="country")
-    codes = {q: (cc if isinstance(cc, str) and cc and k == "country" else None)
-             for q, cc, k in zip(uniq, res["country_code"], res["kind"], strict=True)}
+    # a known ISO code is taken as it is (the name search read "RU" as Romania)
+    gaz = default()
+    codes: dict[str, str | None] = {
+        q: q.strip().upper() for q in uniq if len(q.strip()) == 2 and q.strip().isascii()
+        and q.strip().isalpha() and gaz.country_record(q.strip().upper()) >= 0}
+    names = [q for q in uniq if q not in codes]
+    res = geocode_many(names, kind="country") if names else pd.DataFrame(
+        {"country_code": [], "kind": []})
+    codes.update({q: (cc if isinstance(cc, str) and cc and k == "country" else None)
+                  for q, cc, k in zip(names, res["country_code"], res["kind"], strict=True)})
     for q in uniq:
         if codes[q] is None and len(q.strip()) == 2 and q.strip().isalpha():
             codes[q] = q.strip().upper()

@@ -31,6 +31,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "fatalities": ("fatalities", "deaths", "killed", "casualties", "dead"),
     "notes": ("notes", "description", "text", "summary", "details"),
     "source": ("source", "sources", "url", "link", "source_url"),
+    # geokit's own names, so empty cells read back as missing (not as "")
+    "loc_precision": ("loc_precision",),
+    "date_precision": ("date_precision",),
 }
 
 
@@ -56,7 +59,11 @@ def to_events(raw: pd.DataFrame, *, name: str = NAME,
               aliases: dict[str, tuple[str, ...]] | None = None) -> pd.DataFrame:
     """Canonical columns from a table whose columns are recognised by name."""
     m = mapping(raw.columns, aliases)
-    canon: dict[str, object] = {"dataset": name}
+    # a table written by geokit has its own dataset column; keep it (else the format's name)
+    own = c.find_column(raw.columns, "dataset")
+    canon: dict[str, object] = {"dataset": name if own is None else
+                                c.blank_to_na(raw[own]).where(raw[own].notna(), None)
+                                .fillna(name)}
     for col, src in m.items():
         if col in ("lat", "lon"):
             continue

@@ -8,8 +8,10 @@ kept and the geometry is the events' points.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import geopandas as gpd
@@ -79,7 +81,12 @@ def read(path: str | Path, fmt: str) -> pd.DataFrame:
 
 
 def write(gdf: gpd.GeoDataFrame, path: str | Path, fmt: str) -> None:
-    """Write an events table (all columns) to a spatial file."""
+    """Write an events table (all columns) to a spatial file.
+
+    GDAL formats cannot hold NUL characters; they are written as U+FFFD so the text after them
+    is kept. GeoPackages get a fixed last-change time (:data:`GPKG_TIMESTAMP`): the same events
+    always give the same bytes.
+    """
     path = Path(path)
     out = gdf.copy()
     for col in out.columns:
@@ -88,6 +95,8 @@ def write(gdf: gpd.GeoDataFrame, path: str | Path, fmt: str) -> None:
         s = out[col]
         if s.dtype == object:
             out[col] = s.map(lambda v: None if v is None or v is pd.NA or v != v else str(v))
+            if fmt != "geoparquet":  # GDAL ends text at a NUL: keep the rest, mark the NUL
+                out[col] = out[col].str.replace("\x00", "\ufffd", regex=False)
         elif isinstance(s.dtype, pd.Int64Dtype) and fmt not in ("geoparquet",):
             out[col] = s.astype(float)
     if fmt == "geoparquet":
@@ -108,4 +117,25 @@ def write(gdf: gpd.GeoDataFrame, path: str | Path, fmt: str) -> None:
         return
     if path.exists():
         path.unlink()
-    out.to_file(path, driver=FORMATS[fmt][1], engine="pyogrio")
+    with _fixed_timestamp(fmt):
+        out.to_file(path, driver=FORMATS[fmt][1], engine="pyogrio")
+
+
+#: Time GeoPackages record as their last change, so the same events give identical files.
+GPKG_TIMESTAMP = "2000-01-01T00:00:00.000Z"
+
+
+@contextlib.contextmanager
+def _fixed_timestamp(fmt: str) -> Iterator[None]:
+    """GDAL writes the current time into a GeoPackage; pin it while writing one."""
+    if fmt != "gpkg":
+        yield
+        return
+    import pyogrio
+
+    old = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": GPKG_TIMESTAMP})
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": old})
