@@ -30,7 +30,7 @@ browser:
 
 test: $(STAMP) browser assets
 	$(BIN)/ruff check geokit tests gazetteer benchmarks
-	$(BIN)/python -m pytest -q
+	GEOKIT_RELIABILITY_REPORT=docs/reliability.md $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check geokit tests gazetteer benchmarks

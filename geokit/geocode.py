@@ -310,7 +310,16 @@ def _candidates(gaz, query, *, country=None, admin1=None, admin2=None, near=None
     if not main:
         return [], ctx, "query has no name in it"
     region = _gaz.region_level(main)
-    ranked = _rank(gaz, _gather(gaz, main, region), ctx, region, kind)
+    raw = _gather(gaz, main, region)
+    code = parts[0].strip()
+    if len(code) == 2 and code.isupper() and kind in (None, "country"):
+        # "UA", "RU": an upper-case ISO 3166 code is the country, not a town with that alias
+        rec = gaz.country_record(code)
+        if rec >= 0:
+            raw = [(rec, 1.0, "ISO 3166 country code")] + [c for c in raw if c[0] != rec]
+            if kind is None:
+                raw = [raw[0]] + [(r, q * 0.8, how) for r, q, how in raw[1:]]
+    ranked = _rank(gaz, raw, ctx, region, kind)
     if not ranked:
         return [], ctx, f"no place called {parts[0]!r} in the gazetteer"
     return ranked, ctx, ""

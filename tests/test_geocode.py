@@ -161,3 +161,12 @@ def test_records_without_coordinates_are_never_answers():
     # "NC" once matched a GeoNames country entity that has no coordinates (found by hypothesis)
     p = geokit.geocode("NC")
     assert p is None or not math.isnan(p.lat)
+
+
+def test_upper_case_iso_codes_are_countries():
+    import geokit
+
+    out = geokit.geocode_many(["RU", "UA", "US"], kind="country")
+    assert list(out["country_code"]) == ["RU", "UA", "US"]
+    assert (out["kind"] == "country").all() and (out["status"] == "resolved").all()
+    assert geokit.geocode("UA").country_code == "UA"  # not Ouagadougou
