@@ -218,6 +218,10 @@
       return popup(data.fields.map(function (f, c) { return [f, field(c, i)]; }));
     }
     function label(i) { return el("span", (field(0, i) || "") + " · " + (field(1, i) || "")); }
+    function openPopup(i) {
+      L.popup().setLatLng([data.lat[i], data.lon[i]]).setContent(content(i)).openOn(map);
+    }
+    var openTooltip = null;
     var pane = map.createPane("geokitEvents");
     pane.style.zIndex = 460;  // above other overlays; basemap labels (390) lie under all data
     pane.style.pointerEvents = "none";  // clicks reach the map, which finds the point
@@ -226,6 +230,10 @@
       layer = new (pointsClass())(data, shown, 5, mode === "cluster" ? data.clusterBelow : 0);
       layer.options.pane = "geokitEvents";
       var tip = L.tooltip({direction: "top", offset: [0, -6]}), pending = false;
+      // the popup and tooltip of event i, as a click or hover shows them (also used by tests)
+      openTooltip = function (i) {
+        map.openTooltip(tip.setLatLng([data.lat[i], data.lon[i]]).setContent(label(i)));
+      };
       map.on("click", function (e) {
         var cl = layer.hitCluster(e.containerPoint);
         if (cl) {
@@ -234,7 +242,7 @@
           return;
         }
         var i = layer.hit(e.containerPoint);
-        if (i >= 0) { L.popup().setLatLng([data.lat[i], data.lon[i]]).setContent(content(i)).openOn(map); }
+        if (i >= 0) { openPopup(i); }
       });
       map.on("mousemove", function (e) {
         if (pending) { return; }
@@ -247,7 +255,7 @@
             map.openTooltip(tip.setLatLng(map.containerPointToLatLng([cl.x, cl.y]))
               .setContent(el("span", cl.n.toLocaleString("en") + " events: click to zoom in")));
           } else if (i >= 0) {
-            map.openTooltip(tip.setLatLng([data.lat[i], data.lon[i]]).setContent(label(i)));
+            openTooltip(i);
           } else { map.closeTooltip(tip); }
         });
       });
@@ -265,7 +273,7 @@
         chunkProgress: function (done, total) { window.geokitReady = done >= total; }});
       layer.on("click", function (e) {
         var i = e.layer.geokitIndex;
-        if (i !== undefined) { L.popup().setLatLng(e.layer.getLatLng()).setContent(content(i)).openOn(map); }
+        if (i !== undefined) { openPopup(i); }
       });
       layer.on("mouseover", function (e) {
         var i = e.layer.geokitIndex;
@@ -282,6 +290,8 @@
       refresh = function () { layer.setLatLngs(latlngs.filter(function (p, i) { return shown(i); })); };
     }
     layer.addTo(map);
+    layer.geokitOpenPopup = openPopup;
+    layer.geokitOpenTooltip = openTooltip;
     window.geokitEventLayer = layer;
     // the category entries of the layer control are empty switches that filter the events
     var overlays = {};
