@@ -121,13 +121,50 @@ def read_text_table(path: str | Path, *, bad_rows: str = "raise") -> pd.DataFram
         return _read_excel(path)
     text, encoding = decode(path.read_bytes(), path)
     sep = "\t" if path.suffix.lower() == ".tsv" else sniff_separator(text)
+    header, df, lines = parse_rows(text, sep, bad_rows=bad_rows, path=path)
+    if header is None:
+        raise InputFileError("file is empty; expected a header row and data rows", path=path)
+    df.attrs[ATTRS_KEY] = {"encoding": encoding, "sep": sep, "line_breaks": _breaks(lines),
+                           "path": str(path)}
+    return df
+
+
+def parse_rows(text: str, sep: str, *, header: list[str] | None = None, bad_rows: str = "raise",
+               path: Any = None, first_line: int = 1, always_extra: bool = False
+               ) -> tuple[list[str] | None, pd.DataFrame, list[int]]:
+    """Parse CSV text into a table of text cells, skipping blank lines and padding short rows.
+
+    Parameters
+    ----------
+    text : str
+        Decoded file contents (or a block of whole lines from it).
+    sep : str
+        Cell separator.
+    header : list of str, optional
+        Column names when ``text`` holds no header row (a block from the middle of a file);
+        by default the first non-blank row is the header.
+    bad_rows : {"raise", "keep"}
+        See :func:`read_text_table`.
+    path : optional
+        File named in errors.
+    first_line : int
+        File line number of the first line of ``text``.
+    always_extra : bool
+        Add the :data:`EXTRA_COLUMN` column even when no row needs it (so that blocks read
+        separately have the same columns).
+
+    Returns
+    -------
+    tuple
+        The header (``None`` when ``text`` holds no rows at all), the table and the file line
+        of each row.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []
     extras: dict[int, str] = {}
     for cells in reader:
-        line = reader.line_num
+        line = reader.line_num + first_line - 1
         if not any(c.strip() for c in cells):
             continue
         if header is None:
@@ -150,14 +187,13 @@ def read_text_table(path: str | Path, *, bad_rows: str = "raise") -> pd.DataFram
         rows.append(cells)
         lines.append(line)
     if header is None:
-        raise InputFileError("file is empty; expected a header row and data rows", path=path)
+        return None, pd.DataFrame(), lines
     df = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(
         {c: pd.Series(dtype=object) for c in header})
-    if extras:
-        df[EXTRA_COLUMN] = pd.Series(extras, index=df.index, dtype=object).fillna("")
-    df.attrs[ATTRS_KEY] = {"encoding": encoding, "sep": sep, "line_breaks": _breaks(lines),
-                           "path": str(path)}
-    return df
+    if extras or (always_extra and bad_rows == "keep"):
+        df[EXTRA_COLUMN] = pd.Series(extras, index=df.index, dtype=object).reindex(
+            df.index).fillna("")
+    return header, df, lines
 
 
 def _breaks(lines: list[int]) -> list[tuple[int, int]]:
