@@ -402,12 +402,16 @@ def country_codes(names: pd.Series) -> pd.Series:
         return pd.Series(None, index=names.index, dtype=object)
     from ..geocode import geocode_many
 
-    res = geocode_many(uniq, kind="country")
-    codes = {q: (cc if isinstance(cc, str) and cc and k == "country" else None)
-             for q, cc, k in zip(uniq, res["country_code"], res["kind"], strict=True)}
-    for q in uniq:
-        if codes[q] is None and len(q.strip()) == 2 and q.strip().isalpha():
-            codes[q] = q.strip().upper()
+    # Two letters are an ISO code already (the geocoder would read "RU" as a name).
+    codes: dict[str, str | None] = {q: q.strip().upper() for q in uniq
+                                    if len(q.strip()) == 2 and q.strip().isascii()
+                                    and q.strip().isalpha()}
+    names_left = [q for q in uniq if q not in codes]
+    if names_left:
+        res = geocode_many(names_left, kind="country")
+        codes.update({q: (cc if isinstance(cc, str) and cc and k == "country" else None)
+                      for q, cc, k in zip(names_left, res["country_code"], res["kind"],
+                                          strict=True)})
     return text.map(lambda v: codes.get(v) if v is not None else None).astype(object)
 
 
