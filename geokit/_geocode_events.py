@@ -10,6 +10,8 @@ valid coordinates keep them; optionally they are checked against the named place
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -117,20 +119,54 @@ def _values(df: pd.DataFrame, spec: Any, name: str, *, column_only: bool = False
     return [v.strip() if isinstance(v, str) and v.strip() else None for v in s.astype(object)]
 
 
+#: Result columns of ``geocode_many`` that ``geocode_events`` uses.
+_RESULT_COLUMNS = ("name", "lat", "lon", "kind", "status", "reason")
+#: Distinct queries remembered per process; a dask worker geocodes a name once, not once per
+#: partition. Cleared when the geocoder, the gazetteer or the online option changes.
+_CACHE_SIZE = 500_000
+_cache: dict = {"token": None, "rows": {}}
+_cache_lock = threading.Lock()
+
+
+def _cache_token() -> tuple:
+    from . import gazetteer
+    from ._config import options
+
+    _geocode = importlib.import_module("geokit.geocode")
+    return (_geocode.geocode_many, gazetteer.default(), repr(options.online))
+
+
 def _call(values: list, idx: np.ndarray, hints: dict[str, list | None], kind: str | None,
           progress: bool | None) -> pd.DataFrame:
-    import importlib
-
-    # ``geokit.geocode`` is also the name of a function at the package root; import the module.
+    """``geocode_many`` for rows ``idx`` (only queries not seen before in this process)."""
     _geocode = importlib.import_module("geokit.geocode")
-    sub = {k: (None if v is None else [v[i] for i in idx]) for k, v in hints.items()}
-    kwargs: dict[str, Any] = {k: v for k, v in sub.items() if v is not None}
-    if kind is not None:
-        kwargs["kind"] = kind
-    if progress is not None:
-        kwargs["progress"] = progress
-    res = _geocode.geocode_many([values[i] for i in idx], **kwargs)
-    return res.reset_index(drop=True)
+    names = ("country", "admin1", "admin2")
+    cols = [[values[i] for i in idx]] + [
+        [None] * len(idx) if hints.get(h) is None else [hints[h][i] for i in idx]
+        for h in names]
+    keys = list(zip(*cols, [kind] * len(idx), strict=True))
+    token = _cache_token()
+    with _cache_lock:
+        if _cache["token"] != token or len(_cache["rows"]) > _CACHE_SIZE:
+            _cache["token"], _cache["rows"] = token, {}
+        rows = _cache["rows"]
+        todo = list(dict.fromkeys(k for k in keys if k not in rows))
+    if todo:
+        kwargs: dict[str, Any] = {h: [k[j + 1] for k in todo]
+                                  for j, h in enumerate(names) if hints.get(h) is not None}
+        if kind is not None:
+            kwargs["kind"] = kind
+        if progress is not None:
+            kwargs["progress"] = progress
+        res = _geocode.geocode_many([k[0] for k in todo], **kwargs)
+        res = res.reindex(columns=list(_RESULT_COLUMNS))
+        found = dict(zip(todo, res.itertuples(index=False, name=None), strict=True))
+        with _cache_lock:
+            rows.update(found)
+    else:
+        found = {}
+    out = [rows.get(k) or found[k] for k in keys]
+    return pd.DataFrame(out, columns=list(_RESULT_COLUMNS)).astype({"lat": float, "lon": float})
 
 
 def _km(lat1, lon1, lat2, lon2):

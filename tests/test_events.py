@@ -189,6 +189,32 @@ def test_geocode_events_hints_scalar_and_sequence(fake_geocoder, monkeypatch):
         ev.geocode_events(df, admin1=["only one"])
 
 
+def test_geocode_events_remembers_distinct_queries(fake_geocoder, monkeypatch):
+    import importlib
+
+    mod = importlib.import_module("geokit.geocode")
+    asked = []
+
+    def make_spy():
+        def spy(values, **kw):
+            asked.append(list(values))
+            return _fake_geocode_many(values, **kw)
+        return spy
+
+    monkeypatch.setattr(mod, "geocode_many", make_spy())
+    df = pd.DataFrame({"location": ["Sudzha", "Kursk", "Sudzha", "Nowhere"],
+                       "admin1": [None, None, None, "Sumy Oblast"]})
+    first = ev.geocode_events(df)
+    assert sorted(asked[0]) == ["Kursk", "Nowhere", "Sudzha"]  # each distinct query once
+    asked.clear()
+    again = ev.geocode_events(df.iloc[::-1])  # a second partition with the same names
+    assert asked == []
+    pd.testing.assert_frame_equal(again.iloc[::-1], first)
+    monkeypatch.setattr(mod, "geocode_many", make_spy())  # another geocoder: no reuse
+    ev.geocode_events(df)
+    assert asked  # the cache was dropped when the geocoder changed
+
+
 def test_geocode_events_geodataframe_geometry(fake_geocoder):
     gdf = ev.conform(pd.DataFrame({"location": ["Sudzha"]}))
     out = gdf.geokit.geocode()
