@@ -89,7 +89,44 @@ def geocode_events(df, location: str | None = "location", admin2: Any = "admin2"
     if not isinstance(df, pd.DataFrame):
         raise GeokitTypeError(f"geocode_events needs a (Geo)DataFrame or dask DataFrame, not "
                               f"{type(df).__name__}")
+    from ._config import options
+
+    show = options.progress if progress is None else progress
+    if show and len(df) > _PROGRESS_ROWS:
+        return _geocode_with_progress(df, kw)
     return _geocode_frame(df, **kw)
+
+
+#: Tables longer than this get a progress bar over rows (when progress bars are on).
+_PROGRESS_ROWS = 20_000
+
+
+def _geocode_with_progress(df: pd.DataFrame, kw: dict) -> pd.DataFrame:
+    """:func:`_geocode_frame` in chunks with one bar over rows; rows are independent and
+    repeated names are remembered, so the result is that of one call."""
+    from tqdm.auto import tqdm
+
+    kw = {**kw, "progress": False}
+    step = 10_000
+    parts = []
+    with tqdm(total=len(df), desc="geocoding events", unit="row") as bar:
+        for start in range(0, len(df), step):
+            sub = {k: _rows(v, start, start + step) if k in ("admin2", "admin1", "country")
+                   else v for k, v in kw.items()}
+            parts.append(_geocode_frame(df.iloc[start:start + step], **sub))
+            bar.update(len(parts[-1]))
+    out = pd.concat(parts)
+    out.attrs = df.attrs
+    return out
+
+
+def _rows(spec: Any, start: int, stop: int) -> Any:
+    """Rows ``start:stop`` of a per-row hint; a column name or scalar hint stays as it is."""
+    if isinstance(spec, pd.Series):
+        return spec.iloc[start:stop]
+    if isinstance(spec, np.ndarray) or (isinstance(spec, Sequence) and not isinstance(spec, str)):
+        return spec[start:stop]
+    return spec
 
 
 def _values(df: pd.DataFrame, spec: Any, name: str, *, column_only: bool = False,

@@ -483,3 +483,19 @@ def test_assign_admin_and_distances_dask_match_pandas():
                                    ev.distance_to_km(df, front), check_index_type=False)
     pd.testing.assert_series_equal(ev.distance_to_border_km(ddf, "UA").compute(),
                                    ev.distance_to_border_km(df, "UA"), check_index_type=False)
+
+
+def test_geocode_events_progress_bar_over_rows(fake_geocoder, capsys, monkeypatch):
+    import geokit._geocode_events as ge
+
+    monkeypatch.setattr(ge, "_PROGRESS_ROWS", 10)
+    n = 25_000
+    df = pd.DataFrame({"location": np.resize(["Sudzha", "Kursk", None, "Nowhere"], n),
+                       "lat": np.nan, "lon": np.nan})
+    admin1 = np.resize(["Kursk Oblast", None], n).tolist()
+    quiet = ev.geocode_events(df, admin1=admin1, progress=False)
+    assert "geocoding events" not in capsys.readouterr().err
+    shown = ev.geocode_events(df, admin1=admin1, progress=True)
+    err = capsys.readouterr().err
+    assert "geocoding events" in err and "25000/25000" in err
+    pd.testing.assert_frame_equal(shown, quiet)
