@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._geocode_events import _is_dask, _km
+from ._geocode_events import _is_dask, _km, map_text_partitions
 from .errors import GeokitTypeError, GeokitValueError, InputFileError
 
 __all__ = ["AreaIndex", "ADMIN_STATUSES", "POLYGON_COLUMNS", "assign_admin_polygons",
@@ -117,6 +117,11 @@ class AreaIndex:
     def columns(self) -> list[str]:
         """Columns :meth:`assign` adds."""
         return [*self.fields, "admin_status", "admin_reason"]
+
+    @property
+    def text_columns(self) -> list[str]:
+        """Columns :meth:`assign` adds that always hold text (or nothing)."""
+        return [*POLYGON_COLUMNS]
 
     def _index(self):
         with self._lock:
@@ -264,10 +269,9 @@ def assign_admin_polygons(df: Any, areas: Any = None, *, level: int = 1,
     if _is_dask(df):
         import dask
 
-        meta = index.assign(df._meta, **kw)
         shipped = dask.delayed(index, pure=False)
-        return df.map_partitions(_assign_partition, shipped, **kw, meta=meta,
-                                 align_dataframes=False)
+        return map_text_partitions(df, _assign_partition, index.text_columns, shipped,
+                                   meta_args=(index,), **kw)
     if not isinstance(df, pd.DataFrame):
         raise GeokitTypeError(f"assign_admin needs a (Geo)DataFrame or dask DataFrame, not "
                               f"{type(df).__name__}")

@@ -60,8 +60,15 @@ def test_pipeline_on_local_cluster_matches_pandas(tmp_path):
         lazy = read_events(src, blocksize=2000)
         assert lazy.npartitions >= 3
         out = ev.assign_admin(ev.geocode_events(lazy), areas)
+        out["border_km"] = ev.distance_to_border_km(out, "UA")
         got, counts = out.compute(), ev.count_events(out, "admin_admin1").compute()
-        border = ev.distance_to_border_km(out, "UA").compute()
+        out.to_parquet(tmp_path / "out")  # partitions written as GeoParquet by the workers
+    import geopandas as gpd
+
+    border = got.pop("border_km")
+    written = gpd.read_parquet(tmp_path / "out")
+    assert len(written) == len(expected) and written.crs == "EPSG:4326"
+    assert written["admin_status"].tolist() == expected["admin_status"].tolist()
     pd.testing.assert_frame_equal(_plain(got), _plain(expected))
     assert got.geometry.reset_index(drop=True).equals(expected.geometry)
     pd.testing.assert_frame_equal(counts.reset_index(drop=True), expected_counts)
