@@ -82,3 +82,14 @@ def test_events_geocode_shows_progress_on_a_terminal(tmp_path, capsys, monkeypat
     assert main(["--quiet", "events", "geocode", str(src), "-o", str(dst)]) == 0
     assert "geocoding events" not in capsys.readouterr().err
     assert len(pd.read_csv(dst)) == 30
+
+
+def test_events_validate_lists_every_ragged_row(tmp_path, capsys):
+    src = _write(tmp_path, "id,town,lat,lon\n1,Kyiv, Ukraine,50.4,30.5\n2,A,50,30\n"
+                           "3,Sumy, UA,50.9,34.8\n")
+    report = tmp_path / "problems.csv"
+    assert main(["--quiet", "events", "validate", str(src), "-o", str(report)]) == 1
+    probs = pd.read_csv(report)
+    ragged = probs[probs["column"] == "extra_cells"]
+    assert ragged["line"].tolist() == [2, 4]
+    assert "more cells than the header" in capsys.readouterr().out

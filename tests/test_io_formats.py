@@ -340,3 +340,11 @@ def test_two_letter_country_codes_are_kept_as_codes(tmp_path):
     src.write_text("town,country,lat,lon\nSudzha,RU,51.19,35.27\nSumy,ua,50.9,34.8\n"
                    "Kyiv,Ukraine,50.45,30.52\n", encoding="utf-8")
     assert read_events(src)["country_code"].tolist() == ["RU", "UA", "UA"]
+
+
+def test_utf16_with_bom_and_tab_separated_export(tmp_path):
+    src = tmp_path / "export.txt"  # Excel's "Unicode text" export: UTF-16 with BOM, tabs
+    src.write_bytes("place\tlat\tlon\nСуджа\t51,19\t35,27\n".encode("utf-16"))
+    gdf = read_events(src)
+    assert gdf["location"].tolist() == ["Суджа"]
+    assert gdf[["lat", "lon"]].iloc[0].tolist() == [51.19, 35.27]
