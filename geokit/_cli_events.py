@@ -84,7 +84,6 @@ def _validate(args) -> int:
     import pandas as pd
 
     from .events import validate_events
-
     from .io import read_events
     from .io._common import EXTRA_COLUMN
 
