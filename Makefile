@@ -41,6 +41,7 @@ lab: $(STAMP)
 
 gazetteer: $(STAMP)
 	$(BIN)/python gazetteer/build.py
+	$(BIN)/python gazetteer/build_admin.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_geocode.py

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,6 +16,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--title", help="report title")
     p.add_argument("-o", "--output", required=True, help="HTML file to write")
     p.add_argument("--pdf", help="also print a PDF with headless Chromium")
+    p.add_argument("--evacuation", metavar="FILE",
+                   help="settlements ordered to evacuate: a text file (one name per line) or a "
+                        "CSV with a name column")
+    p.add_argument("--border", default="UA-RU", help="border pair for --evacuation (UA-RU)")
     p.add_argument("--no-map", action="store_true", help="leave the map out")
     p.set_defaults(func=_report_cmd)
 
@@ -24,6 +29,7 @@ def _report_cmd(args) -> int:
 
     report(args.events, frontlines=args.frontlines, start=args.start, end=args.end,
            region=args.region, title=args.title, output=args.output, pdf=args.pdf,
-           map=not args.no_map)
+           map=not args.no_map, evacuation=Path(args.evacuation) if args.evacuation else None,
+           border=args.border)
     print(f"wrote {args.output}" + (f" and {args.pdf}" if args.pdf else ""))
     return 0

@@ -95,3 +95,31 @@ def test_report_renders_in_chromium_and_prints_pdf(events, tmp_path):
         assert all(u.startswith(("file:", "data:", "about:")) for u in requests)
         assert page.locator("#events tbody tr").count() == 40
         assert HOSTILE in page.inner_text("#events")  # shown as text
+
+
+def test_report_map_shows_period_frontlines_and_evacuation_zone(events, frontlines, tmp_path):
+    villages = tmp_path / "evacuate.txt"
+    villages.write_text("# ordered to leave\nKrasnopillia\nVelyka Pysarivka\nNowhereville\n",
+                        encoding="utf-8")
+    page = report(events, frontlines=frontlines, start="2025-03-05", end="2025-03-25",
+                  evacuation=villages)
+    assert 'id="evacuation"' in page
+    assert "Krasnopillia" in page and "Not placed" in page and "Nowhereville" in page
+    # the map is an iframe srcdoc holding both control areas and the evacuation zone layer
+    assert "Control area 2025-03-01 (period start)" in page
+    assert "Control area 2025-03-20 (period end)" in page
+    assert "Evacuation zone (30 km from the UA-RU border)" in page
+
+
+def test_report_cli_with_evacuation(events, tmp_path):
+    from geokit.cli import main
+
+    src = tmp_path / "events.geojson"
+    events.assign(event_date=events["event_date"].dt.strftime("%Y-%m-%d")).to_file(src)
+    names = tmp_path / "villages.csv"
+    names.write_text("name,note\nYunakivka,x\nMyropillia,y\n", encoding="utf-8")
+    out = tmp_path / "cli.html"
+    assert main(["report", str(src), "-o", str(out), "--no-map", "--evacuation",
+                 str(names)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Yunakivka" in text and "Myropillia" in text

@@ -63,16 +63,27 @@ def _call(m, js: str) -> None:
 
 
 def _script_class():
-    from branca.element import MacroElement
-    from jinja2 import Template
+    from branca.element import Element, MacroElement
+
+    class Raw(Element):
+        """Text rendered as is. branca turns macro output into a new Jinja template, which
+        would evaluate ``{{ ... }}`` in the data (template injection: code execution)."""
+
+        def __init__(self, code: str):
+            super().__init__()
+            self.code = code
+
+        def render(self, **kwargs) -> str:
+            return self.code
 
     class Script(MacroElement):
-        _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
-
         def __init__(self, code: str):
             super().__init__()
             self._name = "GeokitScript"
             self.code = code
+
+        def render(self, **kwargs) -> None:
+            self.get_root().script.add_child(Raw(self.code), name=self.get_name())
 
     return Script
 
@@ -99,6 +110,16 @@ def _add_basemap(m) -> None:
         style_function=lambda f: {"color": "#555", "weight": 1.2, "fill": True,
                                   "fillColor": "#f2efe9", "fillOpacity": 0.35},
     ).add_to(m)
+
+
+def _tooltip_text(text: str) -> str:
+    """Text for a folium tooltip, which folium writes as HTML into a JavaScript template literal
+    (and passes through Jinja): escaped, with backtick, ``$``, backslash and braces written as
+    character references so none of them can end the literal or start a template."""
+    out = html.escape(text)
+    for ch in "`$\\{}":
+        out = out.replace(ch, f"&#{ord(ch)};")
+    return out
 
 
 def _text(v) -> str | None:
@@ -314,7 +335,7 @@ def evacuation_map(settlements, *, border: str = "UA-RU", bands_km=(5, 10, 20, 3
             continue
         folium.CircleMarker([r.lat, r.lon], radius=6, color="#222", weight=1, fill=True,
                             fill_color="#1f77b4", fill_opacity=0.9,
-                            tooltip=html.escape(f"{r.query}: {r.border_km:.1f} km")).add_to(m)
+                            tooltip=_tooltip_text(f"{r.query}: {r.border_km:.1f} km")).add_to(m)
         rows.append([r.query, r.name, f"{r.border_km:.1f}", int(r.population or 0)])
     total_pop = sum(r[3] for r in rows)
     unplaced = [q for q, s in zip(res["query"], res["status"], strict=True) if s == "unresolved"]
