@@ -24,9 +24,10 @@ __all__ = ["AreaIndex", "ADMIN_STATUSES", "POLYGON_COLUMNS", "assign_admin_polyg
            "distance_to_km", "distance_to_border_km", "count_events"]
 
 #: Values of ``admin_status``: the point lies in an area; it lies outside every area but
-#: within ``max_km`` of one (that one is given); it is outside every area; it has no usable
-#: coordinates.
-ADMIN_STATUSES = ("inside", "nearest", "outside", "no_coordinates")
+#: within ``max_km`` of one (that one is given); no district covers it but a region does
+#: (bundled level 2 areas only: country and admin1 are given); it is outside every area; it
+#: has no usable coordinates.
+ADMIN_STATUSES = ("inside", "nearest", "admin1_only", "outside", "no_coordinates")
 
 #: Columns added by the polygon method of :func:`geokit.events.assign_admin`.
 POLYGON_COLUMNS = ("admin_country_code", "admin_admin1", "admin_admin2", "admin_name",
@@ -99,6 +100,8 @@ class AreaIndex:
             self.fields[f"admin_{c}"] = areas[c][keep].to_numpy(object)
         self._tree = None
         self._lock = threading.Lock()
+        #: Areas one level up, asked for country/admin1 where no area of this index applies.
+        self.parent: AreaIndex | None = None
 
     def __len__(self) -> int:
         return len(self.geometries)
@@ -204,6 +207,18 @@ class AreaIndex:
         names = self.fields["admin_name"]
         reason[near] = [f"outside every area; {km[i]:.1f} km from "
                         f"{names[area[i]] or self.labels[area[i]]!s}" for i in near]
+        if self.parent is not None and out_mask.any():
+            rows = np.flatnonzero(out_mask)
+            up, _ = self.parent.lookup(la[rows], lo[rows], max_km)
+            rows, up = rows[up >= 0], up[up >= 0]
+            for col in ("admin_country_code", "admin_admin1"):
+                vals = out[col].to_numpy(object).copy()
+                vals[rows] = self.parent.fields[col][up]
+                out[col] = pd.Series(vals, index=df.index, dtype=object)
+            status = status.astype(object)
+            status[rows] = "admin1_only"
+            reason[rows] = [f"no area of {self.source} covers the point; country and admin1 "
+                            f"from {self.parent.source}" for _ in rows]
         out["admin_status"] = pd.Series(status.astype(object), index=df.index, dtype=object)
         out["admin_reason"] = pd.Series(reason, index=df.index, dtype=object)
         return out
@@ -212,7 +227,7 @@ class AreaIndex:
 def _text_array(s: pd.Series) -> np.ndarray:
     v = s.astype(object).to_numpy(object)
     return np.array([None if x is None or (isinstance(x, float) and x != x) or x is pd.NA
-                     else str(x) for x in v], dtype=object)
+                     or x == "" else str(x) for x in v], dtype=object)
 
 
 def load_areas(areas: Any = None, *, level: int = 1, countries: Sequence[str] | None = None,
@@ -239,8 +254,12 @@ def load_areas(areas: Any = None, *, level: int = 1, countries: Sequence[str] | 
         from .admin import admin_areas
 
         gdf = admin_areas(level=level, countries=countries)
-        return AreaIndex(gdf, name_column=name_column, columns=columns,
-                         source=f"the bundled admin level {level} areas")
+        index = AreaIndex(gdf, name_column=name_column, columns=columns,
+                          source=f"the bundled admin level {level} areas")
+        if level == 2:  # districts cover fewer countries than regions: fall back to those
+            index.parent = AreaIndex(admin_areas(level=1, countries=countries),
+                                     source="the bundled admin level 1 areas")
+        return index
     if isinstance(areas, str | PathLike):
         path = Path(areas)
         if not path.exists():

@@ -348,7 +348,8 @@ def assign_admin(df, areas: Any = None, *, level: int = 1, name_column: str | No
     Same type as ``df``
         All rows in order with ``admin_country_code``, ``admin_admin1``, ``admin_admin2``,
         ``admin_name`` (plus ``admin_<column>`` for ``columns``), ``admin_status`` (``inside``,
-        ``nearest``, ``outside``, ``no_coordinates``) and ``admin_reason``. Area values are
+        ``nearest``, ``admin1_only``, ``outside``, ``no_coordinates``; see
+        :data:`geokit._events_spatial.ADMIN_STATUSES`) and ``admin_reason``. Area values are
         ``None`` where no area was found. A point on the boundary of several areas gets the
         first of them in the areas table.
 

@@ -435,20 +435,45 @@ def test_assign_admin_bundled_areas_by_default(monkeypatch):
     import sys
     import types
 
-    seen = {}
+    from shapely.geometry import box
+
+    seen = []
 
     def admin_areas(level=1, countries=None):
-        seen.update(level=level, countries=countries)
-        return _areas()
+        seen.append((level, countries))
+        if level == 1:
+            return _areas()
+        return gpd.GeoDataFrame({"country_code": ["UA"], "admin1": ["W"], "admin2": ["w-1"],
+                                 "name": ["District w-1"]}, geometry=[box(30, 49, 31.5, 51)],
+                                crs=4326)
 
     fake = types.ModuleType("geokit.admin")
     fake.admin_areas = admin_areas
     monkeypatch.setitem(sys.modules, "geokit.admin", fake)
+    out = ev.assign_admin(_points(), level=1, countries=["UA"])
+    assert seen == [(1, ["UA"])]
+    assert "bundled admin level 1" in out.loc["r4", "admin_reason"]
+    # districts cover less than regions: outside them, country and region come from level 1
     out = ev.assign_admin(_points(), level=2, countries=["UA"])
-    assert seen == {"level": 2, "countries": ["UA"]}
-    assert "bundled admin level 2" in out.loc["r4", "admin_reason"]
+    assert seen[1:] == [(2, ["UA"]), (1, ["UA"])]
+    assert out.loc["r0", ["admin_admin2", "admin_name", "admin_status"]].tolist() == \
+        ["w-1", "District w-1", "inside"]
+    assert out.loc["r8", ["admin_admin1", "admin_admin2", "admin_status"]].tolist() == \
+        ["E", None, "admin1_only"]
+    assert "level 1" in out.loc["r8", "admin_reason"]
+    assert out.loc["r4", "admin_status"] == "outside"
     with pytest.raises(GeokitValueError, match="level"):
         ev.assign_admin(_points(), level=3)
+
+
+def test_assign_admin_real_bundled_areas():
+    df = pd.DataFrame({"lat": [51.19, 49.99, 43.0], "lon": [35.27, 36.23, 33.0]})
+    regions = ev.assign_admin(df)
+    assert regions["admin_admin1"].tolist()[:2] == ["Kursk Oblast", "Kharkiv Oblast"]
+    assert regions["admin_country_code"].tolist()[:2] == ["RU", "UA"]
+    assert regions["admin_status"].tolist() == ["inside", "inside", "outside"]  # Black Sea
+    districts = ev.assign_admin(df, level=2, countries=["UA", "RU"])
+    assert districts.loc[1, "admin_admin2"] == "Kharkiv Raion"
 
 
 def test_count_events_pandas_and_dask_agree():
