@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -251,15 +252,7 @@ def load_areas(areas: Any = None, *, level: int = 1, countries: Sequence[str] | 
     if areas is None:
         if level not in (1, 2):
             raise GeokitValueError(f"level must be 1 (regions) or 2 (districts), not {level!r}")
-        from .admin import admin_areas
-
-        gdf = admin_areas(level=level, countries=countries)
-        index = AreaIndex(gdf, name_column=name_column, columns=columns,
-                          source=f"the bundled admin level {level} areas")
-        if level == 2:  # districts cover fewer countries than regions: fall back to those
-            index.parent = AreaIndex(admin_areas(level=1, countries=countries),
-                                     source="the bundled admin level 1 areas")
-        return index
+        return _bundled(level, _key(countries), name_column, _key(columns))
     if isinstance(areas, str | PathLike):
         path = Path(areas)
         if not path.exists():
@@ -273,6 +266,27 @@ def load_areas(areas: Any = None, *, level: int = 1, countries: Sequence[str] | 
             raise InputFileError(f"cannot read admin areas: {exc}", path=path) from exc
         return AreaIndex(gdf, name_column=name_column, columns=columns, source=str(path))
     return AreaIndex(areas, name_column=name_column, columns=columns)
+
+
+def _key(values: Sequence[str] | str | None) -> tuple | None:
+    if values is None:
+        return None
+    return (values,) if isinstance(values, str) else tuple(values)
+
+
+@lru_cache(maxsize=8)
+def _bundled(level: int, countries: tuple | None, name_column: str | None,
+             columns: tuple | None) -> AreaIndex:
+    """The bundled areas as an index, built once per process for each set of arguments."""
+    from .admin import admin_areas
+
+    cc = list(countries) if countries is not None else None
+    index = AreaIndex(admin_areas(level=level, countries=cc), name_column=name_column,
+                      columns=columns, source=f"the bundled admin level {level} areas")
+    if level == 2:  # districts cover fewer countries than regions: fall back to those
+        index.parent = AreaIndex(admin_areas(level=1, countries=cc),
+                                 source="the bundled admin level 1 areas")
+    return index
 
 
 def assign_admin_polygons(df: Any, areas: Any = None, *, level: int = 1,

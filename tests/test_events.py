@@ -447,9 +447,19 @@ def test_assign_admin_bundled_areas_by_default(monkeypatch):
                                  "name": ["District w-1"]}, geometry=[box(30, 49, 31.5, 51)],
                                 crs=4326)
 
+    from geokit._events_spatial import _bundled
+
     fake = types.ModuleType("geokit.admin")
     fake.admin_areas = admin_areas
     monkeypatch.setitem(sys.modules, "geokit.admin", fake)
+    _bundled.cache_clear()  # built once per process: forget the real areas, then the fake
+    try:
+        _check_fake_bundled(seen)
+    finally:
+        _bundled.cache_clear()
+
+
+def _check_fake_bundled(seen):
     out = ev.assign_admin(_points(), level=1, countries=["UA"])
     assert seen == [(1, ["UA"])]
     assert "bundled admin level 1" in out.loc["r4", "admin_reason"]
