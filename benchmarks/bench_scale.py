@@ -178,7 +178,8 @@ def run_dask(pool, rows: int, part: int, workers: int, areas, scheduler: str | N
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 10_000_000])
+    ap.add_argument("--rows", type=int, nargs="*", default=[1_000_000, 10_000_000],
+                    help="row counts for the partitioned runs (none: peers only)")
     ap.add_argument("--partition-rows", type=int, default=250_000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--peer-rows", type=int, default=1_000_000,
