@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ._geocode_events import _is_dask, _km, map_text_partitions
-from .errors import GeokitTypeError, GeokitValueError, InputFileError
+from .errors import GeokitError, GeokitTypeError, GeokitValueError, InputFileError
 
 __all__ = ["AreaIndex", "ADMIN_STATUSES", "POLYGON_COLUMNS", "assign_admin_polygons",
            "distance_to_km", "distance_to_border_km", "count_events"]
@@ -353,21 +353,22 @@ def distance_to_km(df: Any, geometry: Any, *, name: str = "distance_km") -> Any:
     return _distance_partition(df, aeqd, target, name)
 
 
-def _borders():
-    import gzip
-    import io
-    from importlib.resources import files
-
-    import geopandas as gpd
-
-    data = files("geokit").joinpath("data", "borders_10m.geojson.gz").read_bytes()
-    return gpd.read_file(io.BytesIO(gzip.decompress(data)))
-
-
 def distance_to_border_km(df: Any, country: str = "UA") -> Any:
-    """km to a country's border; see :func:`geokit.events.distance_to_border_km`."""
-    b = _borders()
-    sel = b[b["iso_a2"] == str(country).upper()]
+    """km to a country's border, or to the land border of two countries (``"UA-RU"``); see
+    :func:`geokit.events.distance_to_border_km`."""
+    from .frontline import border_line, borders
+
+    code = str(country).strip().upper()
+    if "-" in code:
+        try:
+            line = border_line(code)
+        except GeokitError as exc:
+            raise GeokitValueError(str(exc)) from None
+        if line.is_empty:
+            raise GeokitValueError(f"{code} share no land border in the bundled borders")
+        return distance_to_km(df, line, name="border_km")
+    b = borders()
+    sel = b[b["iso_a2"] == code]
     if sel.empty:
         raise GeokitValueError(f"no bundled border for {country!r}; available: "
                                f"{', '.join(sorted(b['iso_a2']))}")

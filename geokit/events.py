@@ -424,17 +424,25 @@ def distance_to_km(df, geometry: Any):
 
 
 def distance_to_border_km(df, country: str = "UA"):
-    """Distance in km from each event to the international border of ``country``.
+    """Distance in km from each event to an international border.
 
-    Uses the bundled Natural Earth 1:10m borders (Ukraine and its neighbours; coastlines count
-    as border).
+    Uses the bundled Natural Earth 1:10m borders (Ukraine and its neighbours). For a frontline,
+    use :func:`distance_to_km` with :func:`geokit.frontline.front_line` or any line.
 
     Parameters
     ----------
     df : DataFrame or dask DataFrame
         Events with ``lat``/``lon``.
     country : str
-        ISO alpha-2 code of a country in the bundled borders.
+        ISO alpha-2 code of a country in the bundled borders (its whole outline, coastline
+        included), or two codes such as ``"UA-RU"`` for the land border they share.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = distance_to_border_km(pd.DataFrame({"lat": [51.19], "lon": [35.27]}), "UA-RU")
+    >>> bool(d.iloc[0] < 20)  # Sudzha is near the Ukrainian border
+    True
 
     Returns
     -------

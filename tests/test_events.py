@@ -534,3 +534,25 @@ def test_geocode_events_progress_bar_over_rows(fake_geocoder, capsys, monkeypatc
     err = capsys.readouterr().err
     assert "geocoding events" in err and "25000/25000" in err
     pd.testing.assert_frame_equal(shown, quiet)
+
+
+def test_distance_to_land_border_and_frontline_pandas_and_dask():
+    dd = pytest.importorskip("dask.dataframe")
+    from shapely.geometry import box
+
+    from geokit.frontline import front_line
+
+    df = pd.DataFrame({"lat": [51.19, 46.48, 48.5, np.nan], "lon": [35.27, 30.73, 38.5, 1.0]})
+    land = ev.distance_to_border_km(df, "UA-RU")
+    assert land.iloc[0] < 20  # Sudzha
+    assert land.iloc[1] > 300  # Odesa: far from Russia by land, near the coast
+    assert ev.distance_to_border_km(df, "UA").iloc[1] < 30  # ... which counts as UA's outline
+    with pytest.raises(GeokitValueError, match="no bundled border"):
+        ev.distance_to_border_km(df, "UA-FR")
+    # a control area east of 38 E inside Ukraine: the frontline is its western edge
+    line = front_line(box(38.0, 46.0, 41.0, 50.5))
+    d = ev.distance_to_km(df, line)
+    assert abs(d.iloc[2] - 36.9) < 1.5  # half a degree of longitude at 48.5 N
+    lazy = dd.from_pandas(df, npartitions=2)
+    np.testing.assert_allclose(ev.distance_to_km(lazy, line).compute(), d)
+    np.testing.assert_allclose(ev.distance_to_border_km(lazy, "UA-RU").compute(), land)
