@@ -145,6 +145,10 @@ def test_bad_arguments(tmp_path):
         read_events_dask(src, bad_rows="skip")
     with pytest.raises(TypeError, match="from_pandas"):
         read_events(pd.DataFrame({"town": ["Sumy"]}), blocksize=100)
+    from geokit.io import write_events
+
+    with pytest.raises(TypeError, match="to_parquet"):
+        write_events(read_events(src, blocksize=100), tmp_path / "out.csv")
     xl = tmp_path / "t.xlsx"
     xl.write_bytes(b"")
     with pytest.raises(InputFileError, match="Excel"):

@@ -172,8 +172,13 @@ def write_events(gdf: pd.DataFrame, path: str | Path, format: str | None = None,
     >>> from geokit.events import empty_events
     >>> write_events(empty_events(), pathlib.Path(tempfile.mkdtemp()) / "e.csv")
     """
+    from .._geocode_events import _is_dask
     from ..events import conform
 
+    if _is_dask(gdf):
+        raise GeokitTypeError("write_events writes a table in memory; write a dask frame with "
+                              "its own writer (ddf.to_parquet('dir/') writes one GeoParquet "
+                              "file per partition) or call .compute() first")
     path = Path(path)
     fmt = _check_format(format) if format else _format_for_path(path, gdf)
     if fmt == "auto":
