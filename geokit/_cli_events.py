@@ -84,14 +84,23 @@ def _validate(args) -> int:
     import pandas as pd
 
     from .events import validate_events
+    from .io import read_events
+    from .io._common import EXTRA_COLUMN
 
-    gdf = _read(args)
-    problems = validate_events(gdf)
+    # Rows with surplus cells are problems to list with the others, not a reason to stop.
+    gdf = read_events(args.input, format=args.from_format, bad_rows="keep")
+    problems = [validate_events(gdf)]
     if "coord_status" in gdf:
         bad = gdf["coord_status"] == "invalid"
-        extra = pd.DataFrame({"row": gdf.index[bad], "column": "lat",
-                              "value": None, "why": gdf.loc[bad, "coord_reason"]})
-        problems = pd.concat([problems, extra], ignore_index=True) if len(extra) else problems
+        problems.append(pd.DataFrame({"row": gdf.index[bad], "column": "lat",
+                                      "value": None, "why": gdf.loc[bad, "coord_reason"]}))
+    if EXTRA_COLUMN in gdf and not args.keep_bad_rows:
+        bad = gdf[EXTRA_COLUMN].astype(str).str.strip() != ""
+        problems.append(pd.DataFrame({
+            "row": gdf.index[bad], "column": EXTRA_COLUMN, "value": gdf.loc[bad, EXTRA_COLUMN],
+            "why": "more cells than the header (an unquoted separator inside a cell?); the "
+                   "surplus cannot be placed"}))
+    problems = pd.concat([p for p in problems if len(p)] or problems[:1], ignore_index=True)
     if len(problems):
         from .io._common import line_of
 

@@ -10,6 +10,8 @@ valid coordinates keep them; optionally they are checked against the named place
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -82,17 +84,84 @@ def geocode_events(df, location: str | None = "location", admin2: Any = "admin2"
             if v is not None and not isinstance(v, str):
                 raise GeokitTypeError(f"with a dask DataFrame, {name} must be a column name or "
                                       f"one string for every row, not {type(v).__name__}")
-        meta = _geocode_frame(df._meta, **kw)
-        return df.map_partitions(_geocode_frame, **kw, meta=meta)
+        return map_text_partitions(df, _geocode_frame, ("loc_precision", "geocode_status",
+                                                        "geocode_reason"), **kw)
     if not isinstance(df, pd.DataFrame):
         raise GeokitTypeError(f"geocode_events needs a (Geo)DataFrame or dask DataFrame, not "
                               f"{type(df).__name__}")
+    from ._config import options
+
+    show = options.progress if progress is None else progress
+    if show and len(df) > _PROGRESS_ROWS:
+        return _geocode_with_progress(df, kw)
     return _geocode_frame(df, **kw)
 
 
+#: Tables longer than this get a progress bar over rows (when progress bars are on).
+_PROGRESS_ROWS = 20_000
+
+
+def _geocode_with_progress(df: pd.DataFrame, kw: dict) -> pd.DataFrame:
+    """:func:`_geocode_frame` in chunks with one bar over rows; rows are independent and
+    repeated names are remembered, so the result is that of one call."""
+    from tqdm.auto import tqdm
+
+    kw = {**kw, "progress": False}
+    step = 10_000
+    parts = []
+    with tqdm(total=len(df), desc="geocoding events", unit="row") as bar:
+        for start in range(0, len(df), step):
+            sub = {k: _rows(v, start, start + step) if k in ("admin2", "admin1", "country")
+                   else v for k, v in kw.items()}
+            parts.append(_geocode_frame(df.iloc[start:start + step], **sub))
+            bar.update(len(parts[-1]))
+    out = pd.concat(parts)
+    out.attrs = df.attrs
+    return out
+
+
+def _rows(spec: Any, start: int, stop: int) -> Any:
+    """Rows ``start:stop`` of a per-row hint; a column name or scalar hint stays as it is."""
+    if isinstance(spec, pd.Series):
+        return spec.iloc[start:stop]
+    if isinstance(spec, np.ndarray) or (isinstance(spec, Sequence) and not isinstance(spec, str)):
+        return spec[start:stop]
+    return spec
+
+
+#: dtype of the text columns geokit adds to dask partitions (the one dask itself uses).
+DASK_TEXT = "string[pyarrow]"
+
+
+def map_text_partitions(df: Any, fn: Any, text_columns: Sequence[str], *args: Any,
+                        meta_args: tuple | None = None, **kwargs: Any) -> Any:
+    """``df.map_partitions(fn, *args, **kwargs)`` with the text columns ``fn`` adds stored as
+    :data:`DASK_TEXT` (dask cannot describe plain object columns, e.g. to write Parquet).
+
+    ``args`` may hold dask Delayed objects (sent to each worker once); ``meta_args`` are their
+    plain values, used to compute the empty frame that describes the result.
+    """
+    meta = _text_columns(fn(df._meta, *(args if meta_args is None else meta_args), **kwargs),
+                         text_columns)
+    return df.map_partitions(_text_partition, fn, tuple(text_columns), *args, **kwargs,
+                             meta=meta, align_dataframes=False)
+
+
+def _text_partition(part: pd.DataFrame, fn: Any, text_columns: tuple, *args: Any,
+                    **kwargs: Any) -> pd.DataFrame:
+    return _text_columns(fn(part, *args, **kwargs), text_columns)
+
+
+def _text_columns(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    for c in columns:
+        if c in frame.columns and frame[c].dtype == object:
+            frame[c] = frame[c].astype(DASK_TEXT)
+    return frame
+
+
 def _values(df: pd.DataFrame, spec: Any, name: str, *, column_only: bool = False,
-            default: str | None = None) -> list | None:
-    """Per-row list of text values (None where blank) for a column name, scalar or sequence.
+            default: str | None = None) -> np.ndarray | None:
+    """Per-row text values (None where blank) for a column name, scalar or sequence.
 
     The default column name of a hint means "that column if present", never a literal hint.
     """
@@ -106,7 +175,7 @@ def _values(df: pd.DataFrame, spec: Any, name: str, *, column_only: bool = False
             raise GeokitValueError(f"{name}={spec!r} is not a column; columns are "
                                    f"{list(df.columns)}")
         else:
-            return [spec] * n
+            return np.full(n, spec.strip() or None, dtype=object)
     elif isinstance(spec, Sequence | pd.Series | np.ndarray):
         if len(spec) != n:
             raise GeokitValueError(f"{name} has {len(spec)} values for {n} rows")
@@ -114,23 +183,73 @@ def _values(df: pd.DataFrame, spec: Any, name: str, *, column_only: bool = False
     else:
         raise GeokitTypeError(f"{name} must be a column name, a string or a sequence, not "
                               f"{type(spec).__name__}")
-    return [v.strip() if isinstance(v, str) and v.strip() else None for v in s.astype(object)]
+    # Tables repeat names: clean each distinct value once.
+    codes, uniq = pd.factorize(s.astype(object).to_numpy(object), use_na_sentinel=True)
+    clean = np.array([v.strip() if isinstance(v, str) and v.strip() else None for v in uniq]
+                     + [None], dtype=object)
+    return clean[codes]
 
 
-def _call(values: list, idx: np.ndarray, hints: dict[str, list | None], kind: str | None,
-          progress: bool | None) -> pd.DataFrame:
-    import importlib
+def _factorize_rows(cols: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Group rows equal in every column: the group of each row (0, 1, ... in order of first
+    appearance) and the first row of each group."""
+    n = len(cols[0]) if len(cols) else 0
+    code = np.zeros(n, dtype=np.int64)
+    for col in cols:
+        c, u = pd.factorize(col, use_na_sentinel=False)
+        code = pd.factorize(code * (len(u) + 1) + c)[0]
+    _, first = np.unique(code, return_index=True)
+    return code, first
 
-    # ``geokit.geocode`` is also the name of a function at the package root; import the module.
+
+#: Result columns of ``geocode_many`` that ``geocode_events`` uses.
+_RESULT_COLUMNS = ("name", "lat", "lon", "kind", "status", "reason")
+#: Distinct queries remembered per process; a dask worker geocodes a name once, not once per
+#: partition. Cleared when the geocoder, the gazetteer or the online option changes.
+_CACHE_SIZE = 500_000
+_cache: dict = {"token": None, "rows": {}}
+_cache_lock = threading.Lock()
+
+
+def _cache_token() -> tuple:
+    from . import gazetteer
+    from ._config import options
+
     _geocode = importlib.import_module("geokit.geocode")
-    sub = {k: (None if v is None else [v[i] for i in idx]) for k, v in hints.items()}
-    kwargs: dict[str, Any] = {k: v for k, v in sub.items() if v is not None}
-    if kind is not None:
-        kwargs["kind"] = kind
-    if progress is not None:
-        kwargs["progress"] = progress
-    res = _geocode.geocode_many([values[i] for i in idx], **kwargs)
-    return res.reset_index(drop=True)
+    return (_geocode.geocode_many, gazetteer.default(), repr(options.online))
+
+
+def _call(values: np.ndarray, idx: np.ndarray, hints: dict[str, np.ndarray | None],
+          kind: str | None, progress: bool | None) -> pd.DataFrame:
+    """``geocode_many`` results for rows ``idx``; each distinct query is asked once and only
+    when this process has not answered it before."""
+    _geocode = importlib.import_module("geokit.geocode")
+    names = [h for h in ("country", "admin1", "admin2") if hints.get(h) is not None]
+    cols = [values[idx]] + [hints[h][idx] for h in names]
+    codes, first = _factorize_rows(cols)
+    keys = list(zip(*(c[first] for c in cols), strict=True))
+    keys = [(*k, tuple(names), kind) for k in keys]
+    token = _cache_token()
+    with _cache_lock:
+        if _cache["token"] != token or len(_cache["rows"]) > _CACHE_SIZE:
+            _cache["token"], _cache["rows"] = token, {}
+        rows = _cache["rows"]
+        todo = [k for k in keys if k not in rows]
+    found: dict = {}
+    if todo:
+        kwargs: dict[str, Any] = {h: [k[j + 1] for k in todo] for j, h in enumerate(names)}
+        if kind is not None:
+            kwargs["kind"] = kind
+        if progress is not None:
+            kwargs["progress"] = progress
+        res = _geocode.geocode_many([k[0] for k in todo], **kwargs)
+        res = res.reindex(columns=list(_RESULT_COLUMNS))
+        found = dict(zip(todo, res.itertuples(index=False, name=None), strict=True))
+        with _cache_lock:
+            rows.update(found)
+    uniq = pd.DataFrame([found[k] if k in found else rows[k] for k in keys],
+                        columns=list(_RESULT_COLUMNS)).astype({"lat": float, "lon": float})
+    return uniq.take(codes).reset_index(drop=True)
 
 
 def _km(lat1, lon1, lat2, lon2):
@@ -138,6 +257,50 @@ def _km(lat1, lon1, lat2, lon2):
     dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
     return 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def _fill(*, loc, a2, a1, cc, reason: np.ndarray, progress) -> tuple[np.ndarray, ...]:
+    """Coordinates for rows without them, from the most precise place column that geocodes.
+
+    Returns ``lat, lon, loc_precision, geocode_status, geocode_reason`` arrays; ``reason``
+    holds what is already known about each row (e.g. that its coordinates were bad).
+    """
+    m = len(reason)
+    la, lo = np.full(m, np.nan), np.full(m, np.nan)
+    prec = np.full(m, None, dtype=object)
+    status = np.full(m, "unresolved", dtype=object)
+    reason = reason.copy()
+    levels = [("location", loc, {"country": cc, "admin1": a1, "admin2": a2}, None),
+              ("admin2", a2, {"country": cc, "admin1": a1}, "admin2"),
+              ("admin1", a1, {"country": cc}, "admin1"),
+              ("country", cc, {}, "country")]
+    todo = np.ones(m, dtype=bool)
+    for label, values, hints, kind in levels:
+        if values is None:
+            continue
+        idx = np.flatnonzero(todo & pd.notna(values))
+        if idx.size == 0:
+            continue
+        res = _call(values, idx, hints, kind, progress)
+        got = res["lat"].notna().to_numpy() & (res["status"] != "unresolved").to_numpy()
+        ok, bad = idx[got], idx[~got]
+        la[ok], lo[ok] = res["lat"].to_numpy(float)[got], res["lon"].to_numpy(float)[got]
+        kinds = res["kind"].to_numpy(object)[got]
+        prec[ok] = [_KIND_PRECISION.get(k, "exact") for k in kinds]
+        st = res["status"].to_numpy(object)[got]
+        if label != "location":
+            st = np.where(st == "resolved", "approximate", st)
+        status[ok] = st
+        why = res["reason"].fillna("").to_numpy(object)
+        names = res["name"].to_numpy(object)
+        reason[ok] = [f"{r}{label} {values[i]!r} -> {nm}" + (f" ({w})" if w else "")
+                      for i, r, nm, w in zip(ok, reason[ok], names[got], why[got], strict=True)]
+        reason[bad] = [f"{r}{label} {values[i]!r} not found" + (f" ({w})" if w else "") + "; "
+                       for i, r, w in zip(bad, reason[bad], why[~got], strict=True)]
+        todo[ok] = False
+    reason[todo] = [r.rstrip("; ") or "no coordinates and no place names to geocode"
+                    for r in reason[todo]]
+    return la, lo, prec, status, reason
 
 
 def _geocode_frame(df: pd.DataFrame, *, location, admin2, admin1, country, lat, lon,
@@ -163,43 +326,21 @@ def _geocode_frame(df: pd.DataFrame, *, location, admin2, admin1, country, lat, 
     reason[had_bad] = "coordinates out of range or incomplete; "
     prec[~valid] = None
 
-    # Fill rows without coordinates, most precise level first.
-    levels = [("location", loc, {"country": cc, "admin1": a1, "admin2": a2}, None),
-              ("admin2", a2, {"country": cc, "admin1": a1}, "admin2"),
-              ("admin1", a1, {"country": cc}, "admin1"),
-              ("country", cc, {}, "country")]
-    todo = ~valid
-    for label, values, hints, kind in levels:
-        if values is None:
-            continue
-        has = np.array([v is not None for v in values], dtype=bool)
-        idx = np.flatnonzero(todo & has)
-        if idx.size == 0:
-            continue
-        res = _call(values, idx, hints, kind, progress)
-        got = res["lat"].notna().to_numpy() & (res["status"] != "unresolved").to_numpy()
-        ok, bad = idx[got], idx[~got]
-        la[ok], lo[ok] = res["lat"].to_numpy(float)[got], res["lon"].to_numpy(float)[got]
-        kinds = res["kind"].to_numpy(object)[got]
-        prec[ok] = [_KIND_PRECISION.get(k, "exact") for k in kinds]
-        st = res["status"].to_numpy(object)[got]
-        if label != "location":
-            st = np.where(st == "resolved", "approximate", st)
-        status[ok] = st
-        why = res["reason"].to_numpy(object) if "reason" in res else np.full(len(res), "")
-        names = res["name"].to_numpy(object)
-        reason[ok] = [f"{r}{label} {values[i]!r} -> {nm}" + (f" ({w})" if w else "")
-                      for i, r, nm, w in zip(ok, reason[ok], names[got], why[got], strict=True)]
-        reason[bad] = [f"{r}{label} {values[i]!r} not found" + (f" ({w})" if w else "") + "; "
-                       for i, r, w in zip(bad, reason[bad], why[~got], strict=True)]
-        todo[ok] = False
-    left = todo
-    reason[left] = [r.rstrip("; ") or "no coordinates and no place names to geocode"
-                    for r in reason[left]]
+    # Fill rows without coordinates, most precise level first; rows that agree in every place
+    # column (and in having had bad coordinates) are filled once.
+    todo_rows = np.flatnonzero(~valid)
+    if todo_rows.size:
+        given = [v for v in (loc, a2, a1, cc) if v is not None]
+        codes, first = _factorize_rows([v[todo_rows] for v in given] + [had_bad[todo_rows]])
+        reps = todo_rows[first]
+        pick = {k: None if v is None else v[reps]
+                for k, v in (("loc", loc), ("a2", a2), ("a1", a1), ("cc", cc))}
+        filled = _fill(**pick, reason=reason[reps], progress=progress)
+        for target, values in zip((la, lo, prec, status, reason), filled, strict=True):
+            target[todo_rows] = values[codes]
 
     if check_existing and loc is not None:
-        has = np.array([v is not None for v in loc], dtype=bool)
-        idx = np.flatnonzero(valid & has)
+        idx = np.flatnonzero(valid & pd.notna(loc))
         if idx.size:
             res = _call(loc, idx, {"country": cc, "admin1": a1, "admin2": a2}, None, progress)
             sure = (res["status"] == "resolved").to_numpy() & res["lat"].notna().to_numpy()
@@ -273,8 +414,7 @@ def assign_admin(df, *, lat: str = "lat", lon: str = "lon", decimals: int = 2,
     """
     kw = dict(lat=lat, lon=lon, decimals=decimals, progress=progress)
     if _is_dask(df):
-        return df.map_partitions(_assign_admin_frame, **kw,
-                                 meta=_assign_admin_frame(df._meta, **kw))
+        return map_text_partitions(df, _assign_admin_frame, ADMIN_COLUMNS[:4], **kw)
     if not isinstance(df, pd.DataFrame):
         raise GeokitTypeError(f"assign_admin needs a (Geo)DataFrame or dask DataFrame, not "
                               f"{type(df).__name__}")

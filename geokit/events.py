@@ -24,7 +24,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .errors import GeokitValueError
+from .errors import GeokitTypeError, GeokitValueError
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -41,6 +41,8 @@ __all__ = [
     "assign_admin",
     "distance_to_km",
     "distance_to_border_km",
+    "count_events",
+    "ADMIN_METHODS",
     "EventsAccessor",
 ]
 
@@ -300,14 +302,85 @@ def geocode_events(df, location: str | None = "location", admin2: str | None = "
                  **kwargs)
 
 
-def assign_admin(df, **kwargs: Any):
-    """Country, region and district of each event from its coordinates.
+#: Values of ``method`` in :func:`assign_admin`.
+ADMIN_METHODS: tuple[str, ...] = ("polygon", "nearest")
 
-    See :func:`geokit._geocode_events.assign_admin` for the parameters.
+
+def assign_admin(df, areas: Any = None, *, level: int = 1, name_column: str | None = None,
+                 columns: Sequence[str] | None = None, countries: Sequence[str] | None = None,
+                 method: str = "polygon", lat: str = "lat", lon: str = "lon",
+                 max_km: float = 5.0, **kwargs: Any):
+    """Which admin area (region, district, or any polygon) each event falls in.
+
+    The default ``method="polygon"`` joins each point to the polygon that contains it: the
+    bundled approximate areas of :func:`geokit.admin.admin_areas` (``level`` 1 = regions,
+    2 = districts), or your own polygons (e.g. a geoBoundaries or GADM file). Every row is kept,
+    in order; ``admin_status``/``admin_reason`` say how each was placed.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame, geopandas.GeoDataFrame or dask DataFrame
+        Events with coordinate columns. Dask frames are processed partition by partition and
+        give the same rows as pandas.
+    areas : None, geopandas.GeoDataFrame, str or Path
+        Polygons to join with; ``None`` uses the bundled areas of ``level``. A path is read
+        with geopandas (GeoPackage, GeoJSON, shapefile, GeoParquet). Any CRS; reprojected to
+        EPSG:4326.
+    level : {1, 2}
+        Admin level of the bundled areas.
+    name_column : str, optional
+        Area column copied to ``admin_name`` (default ``name`` when the areas have one).
+    columns : sequence of str, optional
+        More area columns to copy, each as ``admin_<column>``.
+    countries : sequence of str, optional
+        ISO alpha-2 codes limiting the bundled areas (faster for one country).
+    method : {"polygon", "nearest"}
+        ``nearest`` is the older method: the regions of the nearest gazetteer settlement
+        (columns ``nearest_place``/``nearest_km``; ``decimals``/``progress`` keywords).
+    lat, lon : str
+        Coordinate columns.
+    max_km : float
+        A point outside every polygon but within this many km of one (coastlines and borders
+        are generalised) gets that one with ``admin_status="nearest"``; 0 turns this off.
+
+    Returns
+    -------
+    Same type as ``df``
+        All rows in order with ``admin_country_code``, ``admin_admin1``, ``admin_admin2``,
+        ``admin_name`` (plus ``admin_<column>`` for ``columns``), ``admin_status`` (``inside``,
+        ``nearest``, ``admin1_only``, ``outside``, ``no_coordinates``; see
+        :data:`geokit._events_spatial.ADMIN_STATUSES`) and ``admin_reason``. Area values are
+        ``None`` where no area was found. A point on the boundary of several areas gets the
+        first of them in the areas table.
+
+    Examples
+    --------
+    >>> import geopandas as gpd, pandas as pd
+    >>> from shapely.geometry import box
+    >>> areas = gpd.GeoDataFrame({"name": ["West", "East"]},
+    ...                          geometry=[box(30, 45, 35, 52), box(35, 45, 40, 52)], crs=4326)
+    >>> out = assign_admin(pd.DataFrame({"lat": [50.0, 60.0], "lon": [36.0, 36.0]}), areas)
+    >>> out["admin_name"].tolist(), out["admin_status"].tolist()
+    (['East', None], ['inside', 'outside'])
     """
-    from ._geocode_events import assign_admin as _impl
+    if method not in ADMIN_METHODS:
+        raise GeokitValueError(f"method must be one of {', '.join(ADMIN_METHODS)}, not "
+                               f"{method!r}")
+    if method == "nearest":
+        if areas is not None:
+            raise GeokitValueError("method='nearest' uses the gazetteer, not polygons; pass "
+                                   "areas only with method='polygon'")
+        from ._geocode_events import assign_admin as _nearest
 
-    return _impl(df, **kwargs)
+        return _nearest(df, lat=lat, lon=lon, **kwargs)
+    if kwargs:
+        raise GeokitTypeError(f"unexpected keyword(s) for method='polygon': "
+                              f"{', '.join(kwargs)}")
+    from ._events_spatial import assign_admin_polygons
+
+    return assign_admin_polygons(df, areas, level=level, countries=countries,
+                                 name_column=name_column, columns=columns, lat=lat, lon=lon,
+                                 max_km=max_km)
 
 
 def _event_points(df: pd.DataFrame) -> gpd.GeoSeries:
@@ -318,7 +391,7 @@ def _event_points(df: pd.DataFrame) -> gpd.GeoSeries:
     raise GeokitValueError("need lat/lon columns or a GeoDataFrame with point geometry")
 
 
-def distance_to_km(df: pd.DataFrame, geometry: Any) -> pd.Series:
+def distance_to_km(df, geometry: Any):
     """Distance in km from each event to a geometry (a frontline, a border, a city).
 
     Distances are measured in an azimuthal equidistant projection centred on ``geometry``,
@@ -326,7 +399,7 @@ def distance_to_km(df: pd.DataFrame, geometry: Any) -> pd.Series:
 
     Parameters
     ----------
-    df : DataFrame
+    df : DataFrame or dask DataFrame
         Events with ``lat``/``lon`` (or a GeoDataFrame of points).
     geometry : shapely geometry, GeoSeries or GeoDataFrame
         Target in EPSG:4326 (GeoSeries/GeoDataFrame in other CRSs are reprojected); several
@@ -334,7 +407,7 @@ def distance_to_km(df: pd.DataFrame, geometry: Any) -> pd.Series:
 
     Returns
     -------
-    pandas.Series
+    pandas.Series (dask Series for a dask input)
         km, NaN where an event has no coordinates.
 
     Examples
@@ -345,55 +418,62 @@ def distance_to_km(df: pd.DataFrame, geometry: Any) -> pd.Series:
     >>> round(float(d.iloc[0]))
     72
     """
-    if isinstance(geometry, gpd.GeoDataFrame | gpd.GeoSeries):
-        target = geometry.to_crs(CRS) if geometry.crs is not None else geometry
-        shape = target.union_all()
-    else:
-        shape = geometry
-    if shape is None or shape.is_empty:
-        raise GeokitValueError("the target geometry is empty")
-    c = shape.centroid
-    aeqd = f"+proj=aeqd +lat_0={c.y} +lon_0={c.x} +datum=WGS84 +units=m +no_defs"
-    pts = _event_points(df).set_crs(CRS, allow_override=True).to_crs(aeqd)
-    tgt = gpd.GeoSeries([shape], crs=CRS).to_crs(aeqd).iloc[0]
-    d = pts.distance(tgt) / 1000.0
-    return pd.Series(np.where(pts.isna() | pts.is_empty, np.nan, d), index=df.index,
-                     name="distance_km", dtype=float)
+    from ._events_spatial import distance_to_km as _impl
+
+    return _impl(df, geometry)
 
 
-def _borders() -> gpd.GeoDataFrame:
-    import gzip
-    import io
-    from importlib.resources import files
+def distance_to_border_km(df, country: str = "UA"):
+    """Distance in km from each event to an international border.
 
-    data = files("geokit").joinpath("data", "borders_10m.geojson.gz").read_bytes()
-    return gpd.read_file(io.BytesIO(gzip.decompress(data)))
-
-
-def distance_to_border_km(df: pd.DataFrame, country: str = "UA") -> pd.Series:
-    """Distance in km from each event to the international border of ``country``.
-
-    Uses the bundled Natural Earth 1:10m borders (Ukraine and its neighbours; coastlines count
-    as border).
+    Uses the bundled Natural Earth 1:10m borders (Ukraine and its neighbours). For a frontline,
+    use :func:`distance_to_km` with :func:`geokit.frontline.front_line` or any line.
 
     Parameters
     ----------
-    df : DataFrame
+    df : DataFrame or dask DataFrame
         Events with ``lat``/``lon``.
     country : str
-        ISO alpha-2 code of a country in the bundled borders.
+        ISO alpha-2 code of a country in the bundled borders (its whole outline, coastline
+        included), or two codes such as ``"UA-RU"`` for the land border they share.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = distance_to_border_km(pd.DataFrame({"lat": [51.19], "lon": [35.27]}), "UA-RU")
+    >>> bool(d.iloc[0] < 20)  # Sudzha is near the Ukrainian border
+    True
 
     Returns
     -------
-    pandas.Series
-        km, NaN where an event has no coordinates.
+    pandas.Series (dask Series for a dask input)
+        ``border_km``, NaN where an event has no coordinates.
     """
-    b = _borders()
-    sel = b[b["iso_a2"] == str(country).upper()]
-    if sel.empty:
-        raise GeokitValueError(f"no bundled border for {country!r}; available: "
-                               f"{', '.join(sorted(b['iso_a2']))}")
-    return distance_to_km(df, sel.boundary).rename("border_km")
+    from ._events_spatial import distance_to_border_km as _impl
+
+    return _impl(df, country)
+
+
+def count_events(df, by: str | Sequence[str] = "admin1", *, fatalities: bool = True):
+    """Number of events (and fatalities) per value of ``by``, e.g. per region.
+
+    Parameters
+    ----------
+    df : pandas or dask DataFrame
+        Events (after :func:`assign_admin`, count by ``admin_admin1``).
+    by : str or list of str
+        Column(s) to group by; missing values form their own group.
+    fatalities : bool
+        Also sum the ``fatalities`` column when present.
+
+    Returns
+    -------
+    pandas.DataFrame (dask DataFrame for a dask input; ``.compute()`` gives the same table)
+        ``by``, ``events`` and ``fatalities``, sorted by ``by``.
+    """
+    from ._events_spatial import count_events as _impl
+
+    return _impl(df, by, fatalities=fatalities)
 
 
 @pd.api.extensions.register_dataframe_accessor("geokit")
@@ -436,9 +516,9 @@ class EventsAccessor:
         """Fill missing coordinates; see :func:`geocode_events`."""
         return geocode_events(self._obj, **kwargs)
 
-    def assign_admin(self, **kwargs: Any):
-        """Country/region/district from coordinates; see :func:`assign_admin`."""
-        return assign_admin(self._obj, **kwargs)
+    def assign_admin(self, areas: Any = None, **kwargs: Any):
+        """Admin area of each event from its coordinates; see :func:`assign_admin`."""
+        return assign_admin(self._obj, areas, **kwargs)
 
     def distance_to(self, geometry: Any) -> pd.Series:
         """km to a geometry; see :func:`distance_to_km`."""
@@ -456,19 +536,5 @@ class EventsAccessor:
 
     def counts(self, by: str | Sequence[str] = "admin1", *, fatalities: bool = True
                ) -> pd.DataFrame:
-        """Number of events (and fatalities) per value of ``by``.
-
-        Parameters
-        ----------
-        by : str or list of str
-            Column(s) to group by; missing values form their own group.
-        fatalities : bool
-            Also sum the ``fatalities`` column when present.
-        """
-        df = self._obj
-        keys = [by] if isinstance(by, str) else list(by)
-        g = df.groupby(keys, dropna=False, sort=True)
-        out = g.size().rename("events").to_frame()
-        if fatalities and "fatalities" in df.columns:
-            out["fatalities"] = g["fatalities"].sum(min_count=1)
-        return out.reset_index()
+        """Events (and fatalities) per value of ``by``; see :func:`count_events`."""
+        return count_events(self._obj, by, fatalities=fatalities)

@@ -189,6 +189,32 @@ def test_geocode_events_hints_scalar_and_sequence(fake_geocoder, monkeypatch):
         ev.geocode_events(df, admin1=["only one"])
 
 
+def test_geocode_events_remembers_distinct_queries(fake_geocoder, monkeypatch):
+    import importlib
+
+    mod = importlib.import_module("geokit.geocode")
+    asked = []
+
+    def make_spy():
+        def spy(values, **kw):
+            asked.append(list(values))
+            return _fake_geocode_many(values, **kw)
+        return spy
+
+    monkeypatch.setattr(mod, "geocode_many", make_spy())
+    df = pd.DataFrame({"location": ["Sudzha", "Kursk", "Sudzha", "Nowhere"],
+                       "admin1": [None, None, None, "Sumy Oblast"]})
+    first = ev.geocode_events(df)
+    assert sorted(asked[0]) == ["Kursk", "Nowhere", "Sudzha"]  # each distinct query once
+    asked.clear()
+    again = ev.geocode_events(df.iloc[::-1])  # a second partition with the same names
+    assert asked == []
+    pd.testing.assert_frame_equal(again.iloc[::-1], first)
+    monkeypatch.setattr(mod, "geocode_many", make_spy())  # another geocoder: no reuse
+    ev.geocode_events(df)
+    assert asked  # the cache was dropped when the geocoder changed
+
+
 def test_geocode_events_geodataframe_geometry(fake_geocoder):
     gdf = ev.conform(pd.DataFrame({"location": ["Sudzha"]}))
     out = gdf.geokit.geocode()
@@ -246,7 +272,7 @@ def test_geocode_events_dask_geopandas(fake_geocoder):
 def test_assign_admin_from_coordinates():
     df = pd.DataFrame({"lat": [51.19, 51.1901, np.nan, 49.99, 95.0],
                        "lon": [35.27, 35.2701, 1.0, 36.23, 1.0]}, index=list("abcde"))
-    out = ev.assign_admin(df)
+    out = ev.assign_admin(df, method="nearest")
     assert out.index.tolist() == list("abcde")
     assert out.loc["a", "admin_country_code"] == "RU"
     assert out.loc["a", "admin_admin1"] == "Kursk Oblast"
@@ -261,8 +287,8 @@ def test_assign_admin_from_coordinates():
 def test_assign_admin_dask_matches_pandas():
     dd = pytest.importorskip("dask.dataframe")
     df = pd.DataFrame({"lat": [51.19, 49.99, np.nan, 50.45], "lon": [35.27, 36.23, 1.0, 30.52]})
-    expected = ev.assign_admin(df)
-    got = ev.assign_admin(dd.from_pandas(df, npartitions=2)).compute()
+    expected = ev.assign_admin(df, method="nearest")
+    got = ev.assign_admin(dd.from_pandas(df, npartitions=2), method="nearest").compute()
     assert got["admin_admin1"].astype(object).where(got["admin_admin1"].notna(), None
                                                     ).tolist() == expected["admin_admin1"].tolist()
     np.testing.assert_allclose(got["nearest_km"], expected["nearest_km"])
@@ -330,3 +356,203 @@ def test_geocode_events_never_drops_or_reorders(rows):
     filled = out["lat"].notna()
     assert (out.loc[~filled, "geocode_status"] == "unresolved").all()
     assert out.loc[~filled, "geocode_reason"].str.len().gt(0).all()
+
+
+# -- admin assignment by polygons ------------------------------------------------------------------
+def _areas() -> gpd.GeoDataFrame:
+    """Two regions side by side, one with a hole, and a district-like third polygon."""
+    from shapely.geometry import Polygon, box
+
+    west = Polygon([(30, 45), (35, 45), (35, 52), (30, 52)],
+                   holes=[[(31, 46), (32, 46), (32, 47), (31, 47)]])
+    return gpd.GeoDataFrame(
+        {"country_code": ["UA", "UA", "RU"], "admin1": ["W", "E", "K"],
+         "name": ["West", "East", "Kursk"], "shape_id": ["w1", "e1", "k1"]},
+        geometry=[west, box(35, 45, 40, 52), box(34, 52, 38, 53)], crs=4326)
+
+
+def _points() -> pd.DataFrame:
+    return pd.DataFrame({
+        "lat": [50.0, 50.0, 46.5, 52.5, 60.0, np.nan, 50.01, 95.0, 50.0],
+        "lon": [31.0, 35.0, 31.5, 36.0, 36.0, 1.0, 40.01, 1.0, 36.0],
+        "fatalities": [1, 2, None, 3, 4, 5, 6, 7, 8],
+    }, index=[f"r{i}" for i in range(9)])
+
+
+def test_assign_admin_polygons_keeps_rows_and_explains():
+    df = _points()
+    out = ev.assign_admin(df, _areas(), columns=["shape_id"])
+    assert out.index.tolist() == df.index.tolist()
+    assert out[["lat", "lon"]].equals(df[["lat", "lon"]])
+    assert out["admin_name"].tolist() == ["West", "West", None, "Kursk", None, None, "East",
+                                          None, "East"]
+    # a shared edge goes to the first area in the table; a hole is outside
+    assert out.loc["r1", "admin_status"] == "inside"
+    assert out.loc["r2", "admin_status"] == "outside" and "outside every area" in \
+        out.loc["r2", "admin_reason"]
+    assert out.loc["r3", ["admin_country_code", "admin_admin1", "admin_shape_id"]].tolist() == \
+        ["RU", "K", "k1"]
+    assert out.loc["r5", "admin_status"] == "no_coordinates"
+    assert out.loc["r7", "admin_status"] == "no_coordinates"
+    # just outside the east edge: the nearest area, within max_km, says how far
+    assert out.loc["r6", "admin_status"] == "nearest"
+    assert "0.7 km from East" in out.loc["r6", "admin_reason"]
+    assert ev.assign_admin(df, _areas(), max_km=0).loc["r6", "admin_status"] == "outside"
+    assert out["admin_admin2"].isna().all()
+    assert set(out["admin_status"]) <= {"inside", "nearest", "outside", "no_coordinates"}
+    assert (out.loc[out["admin_status"] != "inside", "admin_reason"].str.len() > 0).all()
+
+
+def test_assign_admin_polygons_user_file_crs_and_name_column(tmp_path):
+    areas = _areas().rename(columns={"name": "shapeName"}).to_crs(3857)
+    path = tmp_path / "areas.gpkg"
+    areas.to_file(path)
+    out = ev.assign_admin(_points(), str(path), name_column="shapeName")
+    assert out.loc["r0", "admin_name"] == "West" and out.loc["r3", "admin_name"] == "Kursk"
+    with pytest.raises(GeokitValueError, match="shapeName"):
+        ev.assign_admin(_points(), _areas(), name_column="shapeName")
+    from geokit.errors import InputFileError
+
+    with pytest.raises(InputFileError, match="not found"):
+        ev.assign_admin(_points(), tmp_path / "missing.gpkg")
+    lines = gpd.GeoDataFrame({"name": ["l"]}, geometry=[_areas().boundary.iloc[0]], crs=4326)
+    with pytest.raises(GeokitValueError, match="polygons"):
+        ev.assign_admin(_points(), lines)
+    with pytest.raises(GeokitValueError, match="polygon, nearest"):
+        ev.assign_admin(_points(), method="voronoi")
+
+
+def test_assign_admin_polygons_geodataframe_and_accessor():
+    gdf = ev.conform(_points())
+    out = gdf.geokit.assign_admin(_areas())
+    assert isinstance(out, gpd.GeoDataFrame) and out.crs == ev.CRS
+    assert out["admin_name"].iloc[0] == "West"
+    empty = ev.assign_admin(_points().iloc[:0], _areas())
+    assert len(empty) == 0 and "admin_status" in empty.columns
+
+
+def test_assign_admin_bundled_areas_by_default(monkeypatch):
+    import sys
+    import types
+
+    from shapely.geometry import box
+
+    seen = []
+
+    def admin_areas(level=1, countries=None):
+        seen.append((level, countries))
+        if level == 1:
+            return _areas()
+        return gpd.GeoDataFrame({"country_code": ["UA"], "admin1": ["W"], "admin2": ["w-1"],
+                                 "name": ["District w-1"]}, geometry=[box(30, 49, 31.5, 51)],
+                                crs=4326)
+
+    from geokit._events_spatial import _bundled
+
+    fake = types.ModuleType("geokit.admin")
+    fake.admin_areas = admin_areas
+    monkeypatch.setitem(sys.modules, "geokit.admin", fake)
+    _bundled.cache_clear()  # built once per process: forget the real areas, then the fake
+    try:
+        _check_fake_bundled(seen)
+    finally:
+        _bundled.cache_clear()
+
+
+def _check_fake_bundled(seen):
+    out = ev.assign_admin(_points(), level=1, countries=["UA"])
+    assert seen == [(1, ["UA"])]
+    assert "bundled admin level 1" in out.loc["r4", "admin_reason"]
+    # districts cover less than regions: outside them, country and region come from level 1
+    out = ev.assign_admin(_points(), level=2, countries=["UA"])
+    assert seen[1:] == [(2, ["UA"]), (1, ["UA"])]
+    assert out.loc["r0", ["admin_admin2", "admin_name", "admin_status"]].tolist() == \
+        ["w-1", "District w-1", "inside"]
+    assert out.loc["r8", ["admin_admin1", "admin_admin2", "admin_status"]].tolist() == \
+        ["E", None, "admin1_only"]
+    assert "level 1" in out.loc["r8", "admin_reason"]
+    assert out.loc["r4", "admin_status"] == "outside"
+    with pytest.raises(GeokitValueError, match="level"):
+        ev.assign_admin(_points(), level=3)
+
+
+def test_assign_admin_real_bundled_areas():
+    df = pd.DataFrame({"lat": [51.19, 49.99, 43.0], "lon": [35.27, 36.23, 33.0]})
+    regions = ev.assign_admin(df)
+    assert regions["admin_admin1"].tolist()[:2] == ["Kursk Oblast", "Kharkiv Oblast"]
+    assert regions["admin_country_code"].tolist()[:2] == ["RU", "UA"]
+    assert regions["admin_status"].tolist() == ["inside", "inside", "outside"]  # Black Sea
+    districts = ev.assign_admin(df, level=2, countries=["UA", "RU"])
+    assert districts.loc[1, "admin_admin2"] == "Kharkiv Raion"
+
+
+def test_count_events_pandas_and_dask_agree():
+    dd = pytest.importorskip("dask.dataframe")
+    out = ev.assign_admin(_points(), _areas())
+    expected = ev.count_events(out, "admin_admin1")
+    assert expected.to_dict("records")[0] == {"admin_admin1": "E", "events": 2,
+                                              "fatalities": 14}
+    assert expected["events"].sum() == len(out)
+    got = ev.count_events(ev.assign_admin(dd.from_pandas(_points(), npartitions=3), _areas()),
+                          "admin_admin1").compute()
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected)
+    two = ev.count_events(out, ["admin_country_code", "admin_status"], fatalities=False)
+    assert list(two.columns) == ["admin_country_code", "admin_status", "events"]
+    with pytest.raises(GeokitValueError, match="no column"):
+        ev.count_events(out, "oblast")
+
+
+def test_assign_admin_and_distances_dask_match_pandas():
+    dd = pytest.importorskip("dask.dataframe")
+    from shapely.geometry import LineString
+
+    df, areas = _points(), _areas()
+    ddf = dd.from_pandas(df, npartitions=3)
+    expected = ev.assign_admin(df, areas, columns=["shape_id"])
+    got = ev.assign_admin(ddf, areas, columns=["shape_id"]).compute()
+    pd.testing.assert_frame_equal(got.astype(object).where(got.notna(), None),
+                                  expected.astype(object).where(expected.notna(), None),
+                                  check_index_type=False)
+    front = LineString([(36.5, 47.0), (37.5, 49.0), (37.0, 51.0)])
+    pd.testing.assert_series_equal(ev.distance_to_km(ddf, front).compute(),
+                                   ev.distance_to_km(df, front), check_index_type=False)
+    pd.testing.assert_series_equal(ev.distance_to_border_km(ddf, "UA").compute(),
+                                   ev.distance_to_border_km(df, "UA"), check_index_type=False)
+
+
+def test_geocode_events_progress_bar_over_rows(fake_geocoder, capsys, monkeypatch):
+    import geokit._geocode_events as ge
+
+    monkeypatch.setattr(ge, "_PROGRESS_ROWS", 10)
+    n = 25_000
+    df = pd.DataFrame({"location": np.resize(["Sudzha", "Kursk", None, "Nowhere"], n),
+                       "lat": np.nan, "lon": np.nan})
+    admin1 = np.resize(["Kursk Oblast", None], n).tolist()
+    quiet = ev.geocode_events(df, admin1=admin1, progress=False)
+    assert "geocoding events" not in capsys.readouterr().err
+    shown = ev.geocode_events(df, admin1=admin1, progress=True)
+    err = capsys.readouterr().err
+    assert "geocoding events" in err and "25000/25000" in err
+    pd.testing.assert_frame_equal(shown, quiet)
+
+
+def test_distance_to_land_border_and_frontline_pandas_and_dask():
+    dd = pytest.importorskip("dask.dataframe")
+    from shapely.geometry import box
+
+    from geokit.frontline import front_line
+
+    df = pd.DataFrame({"lat": [51.19, 46.48, 48.5, np.nan], "lon": [35.27, 30.73, 38.5, 1.0]})
+    land = ev.distance_to_border_km(df, "UA-RU")
+    assert land.iloc[0] < 20  # Sudzha
+    assert land.iloc[1] > 300  # Odesa: far from Russia by land, near the coast
+    assert ev.distance_to_border_km(df, "UA").iloc[1] < 30  # ... which counts as UA's outline
+    with pytest.raises(GeokitValueError, match="no bundled border"):
+        ev.distance_to_border_km(df, "UA-FR")
+    # a control area east of 38 E inside Ukraine: the frontline is its western edge
+    line = front_line(box(38.0, 46.0, 41.0, 50.5))
+    d = ev.distance_to_km(df, line)
+    assert abs(d.iloc[2] - 36.9) < 1.5  # half a degree of longitude at 48.5 N
+    lazy = dd.from_pandas(df, npartitions=2)
+    np.testing.assert_allclose(ev.distance_to_km(lazy, line).compute(), d)
+    np.testing.assert_allclose(ev.distance_to_border_km(lazy, "UA-RU").compute(), land)

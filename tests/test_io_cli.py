@@ -63,3 +63,33 @@ def test_events_convert_keep_bad_rows(tmp_path, capsys):
     assert "row 3" in capsys.readouterr().err
     assert main(["--quiet", "events", "convert", "--keep-bad-rows", str(src), str(dst)]) == 0
     assert len(pd.read_csv(dst)) == 2
+
+
+def test_events_geocode_shows_progress_on_a_terminal(tmp_path, capsys, monkeypatch):
+    import sys
+
+    import geokit._geocode_events as ge
+    from geokit._config import options
+
+    monkeypatch.setattr(options, "progress", False)  # restored after the test
+    monkeypatch.setattr(ge, "_PROGRESS_ROWS", 10)
+    rows = "".join(f"{i},{'Sudzha' if i % 2 else 'Kursk'},,\n" for i in range(30))
+    src = _write(tmp_path, "id,town,lat,lon\n" + rows)
+    dst = tmp_path / "out.csv"
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["events", "geocode", str(src), "-o", str(dst), "--country", "RU"]) == 0
+    assert "geocoding events" in capsys.readouterr().err
+    assert main(["--quiet", "events", "geocode", str(src), "-o", str(dst)]) == 0
+    assert "geocoding events" not in capsys.readouterr().err
+    assert len(pd.read_csv(dst)) == 30
+
+
+def test_events_validate_lists_every_ragged_row(tmp_path, capsys):
+    src = _write(tmp_path, "id,town,lat,lon\n1,Kyiv, Ukraine,50.4,30.5\n2,A,50,30\n"
+                           "3,Sumy, UA,50.9,34.8\n")
+    report = tmp_path / "problems.csv"
+    assert main(["--quiet", "events", "validate", str(src), "-o", str(report)]) == 1
+    probs = pd.read_csv(report)
+    ragged = probs[probs["column"] == "extra_cells"]
+    assert ragged["line"].tolist() == [2, 4]
+    assert "more cells than the header" in capsys.readouterr().out

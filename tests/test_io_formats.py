@@ -333,3 +333,18 @@ def test_table_format_named_for_a_spatial_file(tmp_path):
     gdf = read_events(dst, format="acled")
     assert gdf["event_id"].tolist() == ["UKR0", "UKR1", "UKR2"]
     assert gdf.attrs["geokit"]["format"] == "acled"
+
+
+def test_two_letter_country_codes_are_kept_as_codes(tmp_path):
+    src = tmp_path / "t.csv"
+    src.write_text("town,country,lat,lon\nSudzha,RU,51.19,35.27\nSumy,ua,50.9,34.8\n"
+                   "Kyiv,Ukraine,50.45,30.52\n", encoding="utf-8")
+    assert read_events(src)["country_code"].tolist() == ["RU", "UA", "UA"]
+
+
+def test_utf16_with_bom_and_tab_separated_export(tmp_path):
+    src = tmp_path / "export.txt"  # Excel's "Unicode text" export: UTF-16 with BOM, tabs
+    src.write_bytes("place\tlat\tlon\nСуджа\t51,19\t35,27\n".encode("utf-16"))
+    gdf = read_events(src)
+    assert gdf["location"].tolist() == ["Суджа"]
+    assert gdf[["lat", "lon"]].iloc[0].tolist() == [51.19, 35.27]

@@ -14,10 +14,11 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from ..errors import GeokitValueError, InputFileError
+from ..errors import GeokitTypeError, GeokitValueError, InputFileError
 from . import _common, acled, cir, generic, geo, ucdp
 
-__all__ = ["read_events", "write_events", "FORMATS", "detect_format"]
+__all__ = ["read_events", "read_events_dask", "write_events", "to_events", "FORMATS",
+           "detect_format"]
 
 _TABLE_MODULES = {m.NAME: m for m in (acled, ucdp, cir, generic)}
 #: Names accepted by ``format=``.
@@ -42,8 +43,8 @@ def detect_format(columns) -> str:
     return "generic"
 
 
-def read_events(path_or_frame: Any, format: str = "auto", *, bad_rows: str = "raise"
-                ) -> gpd.GeoDataFrame:
+def read_events(path_or_frame: Any, format: str = "auto", *, bad_rows: str = "raise",
+                blocksize: int | str | None = None) -> gpd.GeoDataFrame:
     """Read an event table into the canonical events schema.
 
     Parameters
@@ -56,10 +57,14 @@ def read_events(path_or_frame: Any, format: str = "auto", *, bad_rows: str = "ra
     bad_rows : {"raise", "keep"}
         A text row with more non-empty cells than the header raises :class:`InputFileError`
         (default), or is kept with the surplus in an ``extra_cells`` column.
+    blocksize : int or str, optional
+        Read lazily with dask, in partitions of about this many bytes (e.g. ``"64MB"``), for
+        files larger than memory; see :func:`geokit.io.read_events_dask` (same rows, but a
+        dask-geopandas frame whose index restarts in each partition).
 
     Returns
     -------
-    geopandas.GeoDataFrame
+    geopandas.GeoDataFrame (dask-geopandas GeoDataFrame with ``blocksize``)
         One row per input row, in order: canonical columns, the source's own columns, then
         ``coord_status``/``coord_reason``. Geometry is EPSG:4326 points (empty where there are
         no usable coordinates). ``attrs["geokit"]`` records the format and original columns.
@@ -76,14 +81,20 @@ def read_events(path_or_frame: Any, format: str = "auto", *, bad_rows: str = "ra
     >>> gdf.loc[0, "location"], float(gdf.loc[0, "lat"]), gdf.loc[0, "coord_status"]
     ('Sudzha', 51.19, 'ok')
     """
-    from ..events import conform
-
     fmt = _check_format(format)
+    if blocksize is not None:
+        from ._dask import read_events_dask
+
+        if isinstance(path_or_frame, pd.DataFrame):
+            raise GeokitTypeError("blocksize= splits files; for a table in memory use "
+                                  "dask.dataframe.from_pandas")
+        return read_events_dask(path_or_frame, fmt, blocksize=blocksize, bad_rows=bad_rows)
     if isinstance(path_or_frame, pd.DataFrame):
-        raw = pd.DataFrame(path_or_frame).copy()
-        raw.attrs = {}
         if isinstance(path_or_frame, gpd.GeoDataFrame):
-            raw = pd.DataFrame(path_or_frame.drop(columns=path_or_frame.geometry.name))
+            raw = geo.from_geodataframe(path_or_frame)
+        else:
+            raw = pd.DataFrame(path_or_frame).copy()
+        raw.attrs = {}
         origin = None
     else:
         origin = Path(path_or_frame)
@@ -99,6 +110,17 @@ def read_events(path_or_frame: Any, format: str = "auto", *, bad_rows: str = "ra
                 raise InputFileError(f"unknown file type {origin.suffix!r}; pass format= one "
                                      f"of {', '.join(FORMATS)}", path=origin)
             raw = _common.read_text_table(origin, bad_rows=bad_rows)
+    return to_events(raw, fmt, origin)
+
+
+def to_events(raw: pd.DataFrame, fmt: str = "auto", origin: Any = None) -> gpd.GeoDataFrame:
+    """An events table from a raw source table (text cells or typed columns).
+
+    ``fmt`` is a table format, a spatial format (the columns decide the table layout) or
+    ``auto``; ``origin`` is the file named in errors.
+    """
+    from ..events import conform
+
     columns = list(raw.columns)
     table_fmt = fmt if fmt in _TABLE_MODULES else detect_format(columns)
     module = _TABLE_MODULES[table_fmt]
@@ -150,8 +172,13 @@ def write_events(gdf: pd.DataFrame, path: str | Path, format: str | None = None,
     >>> from geokit.events import empty_events
     >>> write_events(empty_events(), pathlib.Path(tempfile.mkdtemp()) / "e.csv")
     """
+    from .._geocode_events import _is_dask
     from ..events import conform
 
+    if _is_dask(gdf):
+        raise GeokitTypeError("write_events writes a table in memory; write a dask frame with "
+                              "its own writer (ddf.to_parquet('dir/') writes one GeoParquet "
+                              "file per partition) or call .compute() first")
     path = Path(path)
     fmt = _check_format(format) if format else _format_for_path(path, gdf)
     if fmt == "auto":
@@ -209,3 +236,6 @@ def _write_table(table: pd.DataFrame, path: Path) -> None:
              for c in table.columns if not pd.api.types.is_numeric_dtype(table[c]))
     table.to_csv(path, index=False, sep=sep, encoding="utf-8",
                  lineterminator="\r\n" if cr else "\n")
+
+
+from ._dask import read_events_dask  # noqa: E402 - needs the helpers above

@@ -125,13 +125,50 @@ def read_text_table(path: str | Path, *, bad_rows: str = "raise") -> pd.DataFram
     # a cell may be as long as the file (the csv module's default limit is 128 KB)
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     sep = "\t" if path.suffix.lower() == ".tsv" else sniff_separator(text)
+    header, df, lines = parse_rows(text, sep, bad_rows=bad_rows, path=path)
+    if header is None:
+        raise InputFileError("file is empty; expected a header row and data rows", path=path)
+    df.attrs[ATTRS_KEY] = {"encoding": encoding, "sep": sep, "line_breaks": _breaks(lines),
+                           "path": str(path)}
+    return df
+
+
+def parse_rows(text: str, sep: str, *, header: list[str] | None = None, bad_rows: str = "raise",
+               path: Any = None, first_line: int = 1, always_extra: bool = False
+               ) -> tuple[list[str] | None, pd.DataFrame, list[int]]:
+    """Parse CSV text into a table of text cells, skipping blank lines and padding short rows.
+
+    Parameters
+    ----------
+    text : str
+        Decoded file contents (or a block of whole lines from it).
+    sep : str
+        Cell separator.
+    header : list of str, optional
+        Column names when ``text`` holds no header row (a block from the middle of a file);
+        by default the first non-blank row is the header.
+    bad_rows : {"raise", "keep"}
+        See :func:`read_text_table`.
+    path : optional
+        File named in errors.
+    first_line : int
+        File line number of the first line of ``text``.
+    always_extra : bool
+        Add the :data:`EXTRA_COLUMN` column even when no row needs it (so that blocks read
+        separately have the same columns).
+
+    Returns
+    -------
+    tuple
+        The header (``None`` when ``text`` holds no rows at all), the table and the file line
+        of each row.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []
     extras: dict[int, str] = {}
     for cells in reader:
-        line = reader.line_num
+        line = reader.line_num + first_line - 1
         if not any(c.strip() for c in cells):
             continue
         if header is None:
@@ -154,15 +191,14 @@ def read_text_table(path: str | Path, *, bad_rows: str = "raise") -> pd.DataFram
         rows.append(cells)
         lines.append(line)
     if header is None:
-        raise InputFileError("file is empty; expected a header row and data rows", path=path)
+        return None, pd.DataFrame(), lines
     _check_unclosed_quote(text, rows, lines, path)
     df = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(
         {c: pd.Series(dtype=object) for c in header})
-    if extras:
-        df[EXTRA_COLUMN] = pd.Series(extras, index=df.index, dtype=object).fillna("")
-    df.attrs[ATTRS_KEY] = {"encoding": encoding, "sep": sep, "line_breaks": _breaks(lines),
-                           "path": str(path)}
-    return df
+    if extras or (always_extra and bad_rows == "keep"):
+        df[EXTRA_COLUMN] = pd.Series(extras, index=df.index, dtype=object).reindex(
+            df.index).fillna("")
+    return header, df, lines
 
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -57,6 +57,12 @@ def read(path: str | Path, fmt: str) -> pd.DataFrame:
         raise
     except Exception as exc:  # driver errors come in many types
         raise InputFileError(f"cannot read as {fmt}: {exc}", path=path) from exc
+    return from_geodataframe(gdf)
+
+
+def from_geodataframe(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
+    """A plain DataFrame of the attributes, with ``lat``/``lon`` from the geometry when the
+    attributes lack coordinates (dates made timezone-naive)."""
     if gdf.crs is not None and not gdf.empty:
         gdf = gdf.to_crs(4326)
     df = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
