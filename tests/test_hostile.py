@@ -165,8 +165,10 @@ def test_frontline_map_with_hostile_snapshots(browser, events, snapshots, tmp_pa
 @pytest.mark.browser
 @pytest.mark.parametrize("offline", [True, False], ids=["offline", "online"])
 def test_evacuation_map_with_hostile_names(browser, tmp_path, offline, reliability):
-    # "Krasnopillia <payload>" is placed (exactly or approximately); a bare payload is not
-    names = [f"Krasnopillia {p}" for _, p in PAYLOADS] + [p for _, p in PAYLOADS[:4]]
+    # "Krasnopillia, <payload>" is placed (the payload is an unknown region part, shown in
+    # tooltips and the table); "Krasnopillia <payload>" and a bare payload are not placed
+    names = ([f"Krasnopillia, {p}" for _, p in PAYLOADS]
+             + [f"Krasnopillia {p}" for _, p in PAYLOADS] + [p for _, p in PAYLOADS[:4]])
     m = maps.evacuation_map(pd.DataFrame({"name": names}), offline=offline)
     table = m._geokit_table
     assert len(table) == len(names)  # nothing lost
