@@ -13,9 +13,11 @@ from .errors import (
     GeokitValueError,
     InputFileError,
 )
+from .evacuation import evacuation_zone
 from .events import (
     EVENT_COLUMNS,
     assign_admin,
+    count_events,
     distance_to_border_km,
     distance_to_km,
     empty_events,
@@ -27,7 +29,7 @@ from .extract import extract_places, resolve_spans
 from .extract_events import extract_events
 from .gazetteer import Gazetteer
 from .geocode import candidates, geocode, geocode_many, reverse
-from .io import read_events, write_events
+from .io import read_events, read_events_dask, write_events
 from .models import Mention, Place
 from .report import report
 
@@ -61,11 +63,13 @@ __all__ = [
     "Mention",
     "Place",
     "assign_admin",
+    "count_events",
     "candidates",
     "distance_to_border_km",
     "distance_to_km",
     "empty_events",
     "evacuation_map",
+    "evacuation_zone",
     "extract_events",
     "extract_places",
     "event_map",
@@ -77,6 +81,7 @@ __all__ = [
     "options",
     "points_from_latlon",
     "read_events",
+    "read_events_dask",
     "report",
     "resolve_spans",
     "reverse",
