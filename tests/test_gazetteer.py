@@ -113,3 +113,23 @@ def test_column_names_given_by_caller(tmp_path):
     f.write_text("village_name,Y,X\nKhutir Testovyi,51.1,34.1\n", encoding="utf-8")
     g = Gazetteer.load(extra=[f], user_layers=False, name="village_name", lat="Y", lon="X")
     assert g.geocode("Khutir Testovyi").lon == 34.1
+
+
+def test_one_record_per_country_at_a_point_inside_it():
+    """Former ISO codes reused by current countries (GE, SK, AI, BY, CS) and shared or
+    antimeridian-cut polygons (Australia, Fiji) once put countries halfway round the world."""
+    import numpy as np
+
+    from geokit.gazetteer import default
+
+    gaz = default()
+    a = gaz._a
+    countries = np.flatnonzero(a.kind == 3)
+    codes = [gaz.country_code(r) for r in countries]
+    assert len(codes) == len(set(codes))
+    expected = {"GE": (42.2, 43.5), "SK": (48.7, 19.5), "AI": (18.2, -63.1),
+                "AU": (-25.6, 134.4), "FJ": (-17.8, 178.0), "BY": (53.5, 28.0),
+                "UA": (49.0, 31.4)}
+    for cc, (lat, lon) in expected.items():
+        rec = gaz.country_record(cc)
+        assert abs(a.lat[rec] - lat) < 3 and abs(a.lon[rec] - lon) < 4, cc
