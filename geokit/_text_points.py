@@ -94,14 +94,24 @@ def _cache(gaz: _gaz.Gazetteer) -> dict:
         return {}
 
 
+def _derived(gaz: _gaz.Gazetteer, key: str, build):
+    """``build(gaz)``, computed once per gazetteer and again when layers add records."""
+    n = len(gaz._a.gid)
+    cache = _cache(gaz)
+    hit = cache.get(key)
+    if hit is None or hit[0] != n:
+        hit = cache[key] = (n, build(gaz))
+    return hit[1]
+
+
 def _points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
     """Record -> reference point for every country and first-level region of ``gaz``."""
+    return _derived(gaz, "points", _build_points)
+
+
+def _build_points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
     a = gaz._a
     n = len(a.gid)
-    cache = _cache(gaz)
-    hit = cache.get("points")
-    if hit is not None and hit[0] == n:
-        return hit[1]
     out: dict[int, tuple[float, float]] = {}
     lat = np.asarray(a.lat, dtype=float)
     lon = np.asarray(a.lon, dtype=float)
@@ -135,7 +145,6 @@ def _points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
             x += 360.0 if x < ref[1] else -360.0
         mx = (ref[1] + x) / 2.0
         out[int(rec)] = ((ref[0] + y) / 2.0, (mx + 180.0) % 360.0 - 180.0)
-    cache["points"] = (n, out)
     return out
 
 
@@ -174,19 +183,17 @@ def area_population(gaz: _gaz.Gazetteer) -> np.ndarray:
     with towns': "Kent" the English county (about 1.5 million people) against Kent,
     Washington (about 130,000).
     """
+    return _derived(gaz, "population", _build_population)
+
+
+def _build_population(gaz: _gaz.Gazetteer) -> np.ndarray:
     a = gaz._a
-    n = len(a.gid)
-    cache = _cache(gaz)
-    hit = cache.get("population")
-    if hit is not None and hit[0] == n:
-        return hit[1]
     kind = np.asarray(a.kind)
     pop = np.asarray(a.pop, dtype=float)
     settled = kind < 1
-    out = np.zeros(n)
+    out = np.zeros(len(a.gid))
     for col in (a.a1, a.a2):
         owner = np.asarray(col)
         m = settled & (owner >= 0)
         np.add.at(out, owner[m], pop[m])
-    cache["population"] = (n, out)
     return out
