@@ -23,12 +23,12 @@ from typing import Any
 import pandas as pd
 
 from .errors import GeokitValueError, InputFileError
+from .models import AREA_KINDS
 
 __all__ = ["EvacuationZone", "evacuation_zone", "read_settlements"]
 
 #: Metric CRS for distances (UTM 36N).
 METRIC_CRS = 32636
-_AREA_KINDS = ("country", "admin1", "admin2", "continent")
 
 
 @dataclass
@@ -145,7 +145,7 @@ def evacuation_zone(settlements: Any, *, border: str = "UA-RU",
     inside_m = gpd.GeoSeries([inside], crs=4326).to_crs(METRIC_CRS).iloc[0]
     table["border_km"] = float("nan")
     # a name the gazetteer could only place at its region or country is not drawn as a settlement
-    table["placed"] = table["lat"].notna() & ~table["kind"].isin(_AREA_KINDS)
+    table["placed"] = table["lat"].notna() & ~table["kind"].isin(AREA_KINDS)
     placed = table[table["placed"]]
     if len(placed):
         pts = gpd.GeoSeries(gpd.points_from_xy(placed["lon"], placed["lat"]), crs=4326)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GeokitValueError, InputFileError
+from .models import AREA_KINDS
 
 _DATE_RE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 SNAPSHOT_SUFFIXES = (".geojson", ".json", ".gpkg", ".kml", ".kmz")
@@ -233,8 +234,7 @@ def frontline_from_places(names: list[str], *, table: bool = False, **hints):
     from .geocode import geocode_many
 
     res = geocode_many(list(names), **hints)
-    res["on_line"] = res["lat"].notna() & ~res["kind"].isin(
-        ["country", "admin1", "admin2", "continent"])
+    res["on_line"] = res["lat"].notna() & ~res["kind"].isin(AREA_KINDS)
     pts = list(zip(res.loc[res["on_line"], "lon"], res.loc[res["on_line"], "lat"], strict=True))
     if len(pts) < 2:
         raise GeokitValueError(

@@ -7,6 +7,8 @@ from typing import Any
 
 #: Kinds of place, from most to least specific ("continent" only comes from text extraction).
 KINDS = ("populated_place", "admin2", "admin1", "country", "continent")
+#: Kinds that name an area rather than a settlement (a match that places a name only there).
+AREA_KINDS = KINDS[1:]
 
 
 @dataclass(frozen=True, slots=True)

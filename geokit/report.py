@@ -272,7 +272,7 @@ def _map_html(period, control: dict, zone) -> tuple[str, str]:
         return "", ""
     notes = []
     try:
-        m = maps.event_map(period) if len(period) else maps.event_map(period.iloc[:0])
+        m = maps.event_map(period)
         if len(period):
             notes.append("Events of the reporting period, coloured by type.")
         _add_control_layers(m, control, notes)
