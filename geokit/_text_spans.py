@@ -56,17 +56,36 @@ _NAME_STARTS = frozenset({"new", "north", "south", "east", "west", "upper", "low
 #: Abbreviations that end in a full stop inside a place name ("St. Louis", "Mt. Vernon").
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Ft", "Mt", "Pt"})
 
-_MEMOS: dict[tuple[int, str], dict] = {}
 _MEMO_MAX = 200_000
 
 
 def _memo(gaz: _gaz.Gazetteer, name: str) -> dict:
-    """A per-gazetteer lookup cache (names repeat across documents); cleared when large."""
-    key = (id(gaz), name)
-    memo = _MEMOS.get(key)
+    """A lookup cache kept on the gazetteer (names repeat across documents); emptied when it
+    grows large or the gazetteer gains records."""
+    memos = gaz.__dict__.setdefault("_text_memos", {})
+    n = len(gaz._a.gid)
+    if memos.get(None) != n:
+        memos.clear()
+        memos[None] = n
+    memo = memos.get(name)
     if memo is None or len(memo) > _MEMO_MAX:
-        memo = _MEMOS[key] = {}
+        memo = memos[name] = {}
     return memo
+
+
+def clear_caches(gaz: _gaz.Gazetteer) -> None:
+    """Forget what earlier texts looked up in ``gaz`` (for benchmarks of a first pass)."""
+    gaz.__dict__.pop("_text_memos", None)
+    normalize.cache_clear()
+
+
+def lookup(gaz: _gaz.Gazetteer, key: str) -> tuple[tuple[int, int], ...]:
+    """:meth:`Gazetteer.lookup` of a normalised key, remembered across texts."""
+    memo = _memo(gaz, "lookup")
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = tuple(gaz.lookup(key))
+    return hit
 
 
 
@@ -191,14 +210,22 @@ class _Doc:
         self.demonym_cc: Counter[str] = Counter()
         self.people: set[str] = set()
         self.spans: list[_Span] = []
+        self._known_memo = _memo(gaz, "known")
+        self._lookup_memo = _memo(gaz, "lookup")
+
+    def _lookup(self, key: str) -> tuple[tuple[int, int], ...]:
+        hit = self._lookup_memo.get(key)
+        if hit is None:
+            hit = self._lookup_memo[key] = tuple(self.gaz.lookup(key))
+        return hit
 
     def _known(self, s: str) -> bool:
-        memo = _memo(self.gaz, "known")
-        if s not in memo:
+        hit = self._known_memo.get(s)
+        if hit is None:
             key = normalize(s)
-            memo[s] = key in COUNTRY_ALIASES or key in CONTINENTS or (
-                bool(key) and bool(self.gaz.lookup(key)))
-        return memo[s]
+            hit = self._known_memo[s] = key in COUNTRY_ALIASES or key in CONTINENTS or (
+                bool(key) and bool(self._lookup(key)))
+        return hit
 
     def find(self) -> list[_Span]:
         toks, text = self.toks, self.text
@@ -274,7 +301,7 @@ class _Doc:
             return True
         a = self.gaz._a
         return any((int(a.kind[r]) >= 2 or int(a.pop[r]) >= 100_000) and (mtype == 0 or not own)
-                   for r, mtype in self.gaz.lookup(key))
+                   for r, mtype in self._lookup(key))
 
     def _country(self, word: str) -> bool:
         """Whether a word names a country ("Jordan", "Chad": first names too)."""
@@ -282,7 +309,7 @@ class _Doc:
         if key in COUNTRY_ALIASES:
             return True
         a = self.gaz._a
-        return any(a.kind.item(r) == 3 for r, _ in self.gaz.lookup(key))
+        return any(a.kind.item(r) == 3 for r, _ in self._lookup(key))
 
     def _person(self, words: list[str], skip_title: bool = False) -> None:
         ws = words[1:] if skip_title else words
@@ -313,8 +340,8 @@ class _Doc:
                 if e - k == 1 and len(surface) <= 6 and self._abbreviation(k, surface):
                     found = (e, s0, s0 + len(surface), surface, True)
                     break
-                if self._accept(surface, k, e) and (self._known(surface)
-                                                    or self._known_with_suffix(surface, e)):
+                if self._accept(surface, k, e) if self._known(surface) else (
+                        self._known_with_suffix(surface, e) and self._accept(surface, k, e)):
                     found = (e, s0, s0 + len(surface), surface, False)
                     break
             if found is None:

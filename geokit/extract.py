@@ -46,6 +46,7 @@ from ._text_spans import (
     _strip_possessive,
     normalize,
 )
+from ._text_spans import lookup as _lookup
 from .errors import GeokitTypeError
 from .models import Mention, Place
 
@@ -92,7 +93,7 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
         if base and base != span.key:
             keys.append(base)
     area_pop = area_population(gaz)
-    hits = [] if span.abbreviation else [h for key in keys for h in gaz.lookup(key)]
+    hits = [] if span.abbreviation else [h for key in keys for h in _lookup(gaz, key)]
     # a town whose own name this is beats a town in another country that only has it among
     # its alternate names (translations such as Casablanca's "White House") unless that one is
     # far bigger
@@ -144,12 +145,15 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
     return out
 
 
-_COUNTRY_RECS: dict[tuple[int, str], int] = {}
 def _country_rec(gaz: _gaz.Gazetteer, cc: str) -> int:
-    key = (id(gaz), cc)
-    if key not in _COUNTRY_RECS:
-        _COUNTRY_RECS[key] = gaz.country_record(cc)
-    return _COUNTRY_RECS[key]
+    memo = _memo(gaz, "country")
+    rec = memo.get(cc)
+    if rec is None:
+        rec = memo[cc] = gaz.country_record(cc)
+    return rec
+
+
+_EMPTY: Counter = Counter()
 
 
 def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -186,11 +190,17 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
             k = kind_of(rec)
             w = 2 if k == 3 else 1
             countries[cc] += w
-            own_cc.setdefault(sp.key, Counter())[cc] += w
+            mine = own_cc.get(sp.key)
+            if mine is None:
+                mine = own_cc[sp.key] = Counter()
+            mine[cc] += w
             a1 = rec if k == 2 else a1_of(rec)
             if a1 >= 0:
                 admin1s[a1] += 1
-                own_a1.setdefault(sp.key, Counter())[a1] += 1
+                mine = own_a1.get(sp.key)
+                if mine is None:
+                    mine = own_a1[sp.key] = Counter()
+                mine[a1] += 1
             if k < 2:
                 points.append((sp.key, float(a.lat[rec]), float(a.lon[rec])))
         for cc, n in demonyms.items():
@@ -204,8 +214,8 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                 continue
             scored = []
             qual = choice[sp.qualifier] if sp.qualifier >= 0 else -1
-            mine_cc = own_cc.get(sp.key, Counter())
-            mine_a1 = own_a1.get(sp.key, Counter())
+            mine_cc = own_cc.get(sp.key, _EMPTY)
+            mine_a1 = own_a1.get(sp.key, _EMPTY)
             total = (sum(countries.values()) - sum(mine_cc.values())) or 1.0
             for rec, s, cc, k, a1, a2, lat, lon in sp.cands:
                 own = countries[cc] - mine_cc[cc]
