@@ -73,6 +73,19 @@ def _memo(gaz: _gaz.Gazetteer, name: str) -> dict:
     return memo
 
 
+#: Abbreviated and full forms of a name's first word ("St. Petersburg", "Saint Petersburg").
+_ABBREVIATED = {"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste", "ft": "fort",
+                "fort": "ft", "mt": "mount", "mount": "mt"}
+
+
+def spelled_out(key: str) -> str | None:
+    """``key`` with its abbreviated first word spelled out, or the reverse ("st petersburg" ->
+    "saint petersburg"); None when the first word has no other form."""
+    head, sep, rest = key.partition(" ")
+    other = _ABBREVIATED.get(head) if sep else None
+    return f"{other} {rest}" if other else None
+
+
 def clear_caches(gaz: _gaz.Gazetteer) -> None:
     """Forget what earlier texts looked up in ``gaz`` (for benchmarks of a first pass)."""
     gaz.__dict__.pop("_text_memos", None)
@@ -223,8 +236,10 @@ class _Doc:
         hit = self._known_memo.get(s)
         if hit is None:
             key = normalize(s)
+            other = spelled_out(key)
             hit = self._known_memo[s] = key in COUNTRY_ALIASES or key in CONTINENTS or (
-                bool(key) and bool(self._lookup(key)))
+                bool(key) and bool(self._lookup(key))) or (
+                other is not None and bool(self._lookup(other)))
         return hit
 
     def find(self) -> list[_Span]:
@@ -329,6 +344,13 @@ class _Doc:
             found = None
             for e in range(min(j, k + MAX_SPAN_WORDS), k, -1):
                 s0, e0 = toks.starts[k], toks.ends[e - 1]
+                last = toks.words[e - 1]
+                if e - k > 1 and "-" in last[1:]:
+                    # "Los Angeles-based", "New York-born": the name ends at the hyphen
+                    head = text[s0:toks.starts[e - 1] + last.index("-", 1)]
+                    if not major_only and self._known(head) and self._accept(head, k, e):
+                        found = (e, s0, s0 + len(head), head, False)
+                        break
                 surface = _strip_possessive(text[s0:e0])
                 if major_only and (surface.lower() in ORG_WORDS
                                    or surface.lower() in FEATURE_WORDS

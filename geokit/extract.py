@@ -45,6 +45,7 @@ from ._text_spans import (
     _Span,
     _strip_possessive,
     normalize,
+    spelled_out,
 )
 from ._text_spans import lookup as _lookup
 from .errors import GeokitTypeError
@@ -70,6 +71,8 @@ _SEAT_PENALTY = 3.0
 _ALIAS_PENALTY = 2.5
 #: A country's capital gains this much ("Paris", "Washington").
 _CAPITAL_BONUS = 2.0
+#: An area that holds a place qualified by it gains this much ("Tacoma, Washington").
+_HOLDS_BONUS = 3.0
 #: A country the caller names outweighs population, capital status and most context.
 _HINT_BONUS = 6.0
 
@@ -93,21 +96,29 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
         if base and base != span.key:
             keys.append(base)
     area_pop = area_population(gaz)
-    hits = [] if span.abbreviation else [h for key in keys for h in _lookup(gaz, key)]
+    # (record, match type, own name?): the spelled-out form ("Saint Petersburg" for "St.
+    # Petersburg") matches one step less well than the text's own form
+    hits = [] if span.abbreviation else [(r, t, t == 0) for key in keys
+                                         for r, t in _lookup(gaz, key)]
+    other = spelled_out(span.key)
+    if other and not span.abbreviation:
+        hits += [(r, min(t + 1, 3), t == 0) for r, t in _lookup(gaz, other)
+                 if a.kind.item(r) == 0]  # towns only: "St. Thomas" is no Barbados parish
     # a town whose own name this is beats a town in another country that only has it among
     # its alternate names (translations such as Casablanca's "White House") unless that one is
     # far bigger
-    named = {a.cc.item(rec) for rec, mtype in hits if mtype == 0 and a.kind.item(rec) == 0}
-    for rec, mtype in hits:
+    named = {a.cc.item(rec) for rec, _t, own in hits if own and a.kind.item(rec) == 0}
+    own_named = {rec for rec, _t, own in hits if own}
+    for rec, mtype, _own in hits:
         k = int(a.kind[rec])
         if math.isnan(point_of(gaz, rec)[0]):
             continue
         pop = float(a.pop[rec]) if k == 0 else area_pop.item(rec) * _AREA_POP_SHARE[k]
         s = 6.0 * math.log(_MATCH_Q[mtype]) + _POP_WEIGHT * max(
             math.log10(pop + 10.0), _MIN_LOGPOP[k])
-        if named and mtype > 0 and k == 0 and a.cc.item(rec) not in named:
+        if named and rec not in own_named and k == 0 and a.cc.item(rec) not in named:
             s -= _ALIAS_PENALTY
-        if k == 0 and mtype == 0 and is_capital(gaz, rec):
+        if k == 0 and rec in own_named and is_capital(gaz, rec):
             s += _CAPITAL_BONUS  # "Washington", "Paris", "Rome" mean the capital by default
         s += (_REGION_KIND_PRIOR if span.region else _KIND_PRIOR)[k]
         if int(a.source[rec]) > 0:
@@ -176,6 +187,12 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
         sp.cands = cache[ck]
     choice = [sp.cands[0][0] if sp.cands else -1 for sp in spans]
     kind_of, a1_of = a.kind.item, a.a1.item
+    # "Tacoma, Washington": the qualifying name prefers an area that holds the qualified one
+    holds: dict[int, set[tuple[int, object]]] = {}
+    for sp in spans:
+        if sp.qualifier >= 0:
+            holds[sp.qualifier] = {(k, x) for _r, _s, cc, k, a1, a2, _y, _x in sp.cands
+                                   for k, x in ((3, cc), (2, a1), (1, a2))}
     for _ in range(2):
         # evidence from every name, kept per name so that a name does not vote for itself
         countries: Counter[str] = Counter()
@@ -205,12 +222,20 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                 points.append((sp.key, float(a.lat[rec]), float(a.lon[rec])))
         for cc, n in demonyms.items():
             countries[cc] += 0.5 * n
-        by_key: dict[tuple[str, bool], tuple[int, float, list[int]]] = {}
-        out = []
-        for sp in spans:
-            ck = (sp.key, sp.region)
-            if ck in by_key:  # one sense per name per document
-                out.append(by_key[ck])
+        by_key: dict[tuple[str, bool, str], tuple[int, float, list[int]]] = {}
+        out: list = [None] * len(spans)
+        # one sense per name per document: a qualified occurrence ("Paris, Missouri") is
+        # resolved first and the plain ones ("Paris") follow it; a qualifying one ("Utah" in
+        # "Price, Utah") is resolved on its own
+        for n in sorted(range(len(spans)), key=lambda n: spans[n].qualifier < 0):
+            sp = spans[n]
+            inner = holds.get(n)
+            role = "q" if sp.qualifier >= 0 else "h" if inner is not None else ""
+            ck = (sp.key, sp.region, role)
+            if not role and (sp.key, sp.region, "q") in by_key:
+                ck = (sp.key, sp.region, "q")
+            if ck in by_key:
+                out[n] = by_key[ck]
                 continue
             scored = []
             qual = choice[sp.qualifier] if sp.qualifier >= 0 else -1
@@ -236,6 +261,8 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                             dx = ((x - lon + 180.0) % 360.0 - 180.0) * coslat
                             near += dx * dx + dy * dy < 1.82  # (150 km / 111.2 km)^2
                     s += 1.0 * math.log1p(near)
+                if inner and k > 0 and (k, cc if k == 3 else rec) in inner:
+                    s += _HOLDS_BONUS
                 if qual >= 0:
                     qk = int(a.kind[qual])
                     if (qk == 3 and cc == gaz.country_code(qual)) or (
@@ -250,7 +277,7 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                 w = [math.exp(t[0] - top) for t in scored]
                 res = (scored[0][1], 1.0 / sum(w), [r for _, r in scored[1:4]])
             by_key[ck] = res
-            out.append(res)
+            out[n] = res
         new_choice = [r[0] for r in out]
         if new_choice == choice:
             break  # the context no longer changes any answer

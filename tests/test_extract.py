@@ -315,3 +315,28 @@ def test_titles_of_a_country_do_not_make_it_a_surname():
     text = ("The Deputy Minister of Defence of Azerbaijan spoke. Later Azerbaijan closed the "
             "border, and the President of Ukraine Volodymyr Zelensky visited Sumy.")
     assert names(text) == ["Azerbaijan", "Azerbaijan", "Ukraine", "Sumy"]
+
+
+def test_hyphenated_suffix_after_a_multiword_name():
+    ms = extract_places("A claim against Los Angeles-based brokerage firm Wedbush.")
+    assert [(m.text, m.place.name) for m in ms] == [("Los Angeles", "Los Angeles")]
+
+
+def test_qualifying_name_prefers_the_area_that_holds_the_town():
+    ms = extract_places("Mary Ann, of a cake studio in Tacoma, Washington, shares tips.")
+    wa = next(m for m in ms if m.text == "Washington")
+    assert wa.place.kind == "admin1" and wa.place.country_code == "US"
+
+
+def test_plain_mentions_follow_the_qualified_one():
+    text = "HOLLIDAY, Mo. — A man from Paris, Missouri, was arrested. Two men of Paris were hurt."
+    paris = [m for m in extract_places(text) if m.text == "Paris"]
+    assert len(paris) == 2 and {m.place.admin1 for m in paris} == {"Missouri"}
+
+
+def test_abbreviated_saint_matches_the_spelled_out_name():
+    ms = extract_places("He climbed Mt. Vernon and drove on to Ft. Worth.")
+    assert [m.place.name for m in ms] == ["Mount Vernon", "Fort Worth"]
+    ms = extract_places("Moscow and Russia said the consulate in St. Petersburg would close.")
+    spb = next(m for m in ms if m.text == "St. Petersburg")
+    assert spb.place.country_code == "RU"
