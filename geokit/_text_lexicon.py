@@ -184,6 +184,45 @@ CONTINENTS = {
 CONTINENTS["eu"] = CONTINENTS["europe"]
 CONTINENTS["european union"] = CONTINENTS["europe"]
 
+#: Regions of the world that news names as places ("the Middle East", "the Sahel"), by the
+#: countries usually meant (ISO alpha-2). They are placed at the spherical mean of their
+#: countries' GeoNames points and returned as places of kind ``"world_region"``; without them
+#: "Middle East" would resolve to a village of that name in Maryland.
+WORLD_REGIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "middle east": ("Middle East", ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM",
+                                    "PS", "QA", "SA", "SY", "TR", "AE", "YE")),
+    "levant": ("Levant", ("IL", "JO", "LB", "PS", "SY")),
+    "arabian peninsula": ("Arabian Peninsula", ("BH", "KW", "OM", "QA", "SA", "AE", "YE")),
+    "persian gulf": ("Persian Gulf", ("BH", "KW", "QA", "AE", "IR", "IQ", "SA", "OM")),
+    "maghreb": ("Maghreb", ("DZ", "LY", "MA", "MR", "TN")),
+    "north africa": ("North Africa", ("DZ", "EG", "LY", "MA", "SD", "TN")),
+    "west africa": ("West Africa", ("BJ", "BF", "CV", "CI", "GM", "GH", "GN", "GW", "LR", "ML",
+                                    "MR", "NE", "NG", "SN", "SL", "TG")),
+    "east africa": ("East Africa", ("BI", "DJ", "ER", "ET", "KE", "RW", "SO", "SS", "TZ", "UG")),
+    "horn of africa": ("Horn of Africa", ("DJ", "ER", "ET", "SO")),
+    "sahel": ("Sahel", ("BF", "ML", "MR", "NE", "TD", "SN")),
+    "southern africa": ("Southern Africa", ("BW", "LS", "NA", "ZA", "SZ")),
+    "central asia": ("Central Asia", ("KZ", "KG", "TJ", "TM", "UZ")),
+    "south asia": ("South Asia", ("AF", "BD", "BT", "IN", "MV", "NP", "PK", "LK")),
+    "southeast asia": ("Southeast Asia", ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH",
+                                          "TL", "VN")),
+    "south east asia": ("Southeast Asia", ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH",
+                                           "TL", "VN")),
+    "east asia": ("East Asia", ("CN", "JP", "KP", "KR", "MN", "TW")),
+    "caucasus": ("Caucasus", ("AM", "AZ", "GE")),
+    "south caucasus": ("South Caucasus", ("AM", "AZ", "GE")),
+    "balkans": ("Balkans", ("AL", "BA", "BG", "HR", "XK", "ME", "MK", "RS")),
+    "baltics": ("Baltic states", ("EE", "LV", "LT")),
+    "baltic states": ("Baltic states", ("EE", "LV", "LT")),
+    "scandinavia": ("Scandinavia", ("DK", "NO", "SE")),
+    "western europe": ("Western Europe", ("AT", "BE", "FR", "DE", "LU", "NL", "CH")),
+    "eastern europe": ("Eastern Europe", ("BY", "BG", "CZ", "HU", "MD", "PL", "RO", "SK", "UA")),
+    "central europe": ("Central Europe", ("AT", "CZ", "DE", "HU", "PL", "SK", "SI", "CH")),
+    "central america": ("Central America", ("BZ", "CR", "SV", "GT", "HN", "NI", "PA")),
+    "caribbean": ("Caribbean", ("AG", "BS", "BB", "CU", "DM", "DO", "GD", "HT", "JM", "KN", "LC",
+                                "VC", "TT", "PR")),
+}
+
 #: News-style abbreviations of US states and Canadian provinces -> (name, country code); used
 #: only in the qualifier position ("Lexington, Ky.", "Victoria, B.C.").
 REGION_ABBREVIATIONS = {

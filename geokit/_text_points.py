@@ -34,7 +34,7 @@ import numpy as np
 from . import gazetteer as _gaz
 from .models import Place
 
-__all__ = ["area_population", "is_capital", "point_of", "place_of"]
+__all__ = ["area_population", "is_capital", "point_of", "place_of", "world_region_point"]
 
 _COUNTRY, _ADMIN1 = 3, 2
 #: When the polygon point and the Factbook point of a country are further apart than this, the
@@ -161,6 +161,18 @@ def _build_points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
         mx = (ref[1] + x) / 2.0
         out[int(rec)] = ((ref[0] + y) / 2.0, (mx + 180.0) % 360.0 - 180.0)
     return out
+
+
+@functools.cache
+def world_region_point(codes: tuple[str, ...]) -> tuple[float, float]:
+    """The spherical mean of the GeoNames points (Factbook where missing) of ``codes``."""
+    geonames, factbook = _geonames(), _factbook()
+    pts = [geonames.get(c) or factbook.get(c) for c in codes]
+    xyz = np.array([(np.cos(np.radians(la)) * np.cos(np.radians(lo)),
+                     np.cos(np.radians(la)) * np.sin(np.radians(lo)), np.sin(np.radians(la)))
+                    for la, lo in (p for p in pts if p is not None)]).mean(axis=0)
+    lat = np.degrees(np.arctan2(xyz[2], np.hypot(xyz[0], xyz[1])))
+    return round(float(lat), 4), round(float(np.degrees(np.arctan2(xyz[1], xyz[0]))), 4)
 
 
 def point_of(gaz: _gaz.Gazetteer, rec: int) -> tuple[float, float]:

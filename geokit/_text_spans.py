@@ -24,6 +24,7 @@ from ._text_lexicon import (
     SEATS_OF_POWER,
     STOP,
     TITLES,
+    WORLD_REGIONS,
     common_words,
     person_names,
 )
@@ -238,6 +239,7 @@ class _Doc:
             key = normalize(s)
             other = spelled_out(key)
             hit = self._known_memo[s] = key in COUNTRY_ALIASES or key in CONTINENTS or (
+                key in WORLD_REGIONS) or (
                 bool(key) and bool(self._lookup(key))) or (
                 other is not None and bool(self._lookup(other)))
         return hit

@@ -35,8 +35,9 @@ from ._text_lexicon import (
     DEMONYMS,
     REGION_ABBREVIATIONS,
     REGION_SUFFIXES,
+    WORLD_REGIONS,
 )
-from ._text_points import area_population, is_capital, place_of, point_of
+from ._text_points import area_population, is_capital, place_of, point_of, world_region_point
 from ._text_spans import (
     _EVENT_VERBS,
     _PREP_BEFORE,
@@ -81,7 +82,7 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
            ) -> list[tuple]:
     a = gaz._a
     best: dict[int, float] = {}
-    if span.key in CONTINENTS:
+    if span.key in CONTINENTS or span.key in WORLD_REGIONS:
         return []
     if span.key in REGION_ABBREVIATIONS and span.key not in COUNTRY_ALIASES:
         name, cc = REGION_ABBREVIATIONS[span.key]
@@ -391,18 +392,27 @@ def _hints(gaz: _gaz.Gazetteer, country: str | None, admin1: str | None) -> tupl
     return cc, a1
 
 
-def _continent(key: str) -> Place:
-    name, lat, lon = CONTINENTS[key]
-    return Place(name=name, lat=lat, lon=lon, kind="continent", score=1.0,
-                 why="continent", source="geokit")
+def _continent(key: str) -> Place | None:
+    """The continent or world region named by ``key`` (None when it is neither)."""
+    if key in CONTINENTS:
+        name, lat, lon = CONTINENTS[key]
+        return Place(name=name, lat=lat, lon=lon, kind="continent", score=1.0,
+                     why="continent", source="geokit")
+    if key in WORLD_REGIONS:
+        name, codes = WORLD_REGIONS[key]
+        lat, lon = world_region_point(codes)
+        return Place(name=name, lat=lat, lon=lon, kind="world_region", score=1.0,
+                     why="world region: mean of its countries' points", source="geokit")
+    return None
 
 
 def _mentions(gaz: _gaz.Gazetteer, spans: list[_Span], resolved) -> list[Mention]:
     out = []
     for sp, (rec, conf, alts) in zip(spans, resolved, strict=True):
         place: Place | None = None
-        if sp.key in CONTINENTS:
-            out.append(Mention(sp.start, sp.end, sp.text, _continent(sp.key), 1.0, ()))
+        area = _continent(sp.key)
+        if area is not None:
+            out.append(Mention(sp.start, sp.end, sp.text, area, 1.0, ()))
             continue
         if rec >= 0:
             place = place_of(gaz, rec, score=conf, why="resolved with document context")
@@ -448,7 +458,7 @@ def resolve_spans(text: str, spans, *, country: str | None = None, admin1: str |
     # State Police"; resolve that inner name in the same document context
     inner = {n: _inner_name(gaz, sp) for n, (sp, r) in enumerate(zip(given, resolved,
                                                                     strict=True))
-             if r[0] < 0 and sp.key not in CONTINENTS}
+             if r[0] < 0 and sp.key not in CONTINENTS and sp.key not in WORLD_REGIONS}
     inner = {n: sp for n, sp in inner.items() if sp is not None}
     if inner:
         again = _resolve(gaz, [inner.get(n, sp) for n, sp in enumerate(given)],

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Kinds of place, from most to least specific ("continent" only comes from text extraction).
-KINDS = ("populated_place", "admin2", "admin1", "country", "continent")
+#: Kinds of place, from most to least specific ("continent" and "world_region", such as the
+#: Middle East, only come from text extraction).
+KINDS = ("populated_place", "admin2", "admin1", "country", "world_region", "continent")
 #: Kinds that name an area rather than a settlement (a match that places a name only there).
 AREA_KINDS = KINDS[1:]
 

@@ -340,3 +340,11 @@ def test_abbreviated_saint_matches_the_spelled_out_name():
     ms = extract_places("Moscow and Russia said the consulate in St. Petersburg would close.")
     spb = next(m for m in ms if m.text == "St. Petersburg")
     assert spb.place.country_code == "RU"
+
+
+def test_world_regions_are_areas_not_namesake_villages():
+    ms = extract_places("The sergeant served in the Middle East and later in the Sahel.")
+    assert [(m.text, m.place.kind) for m in ms] == [("Middle East", "world_region"),
+                                                   ("Sahel", "world_region")]
+    me = ms[0].place
+    assert 20 < me.lat < 35 and 35 < me.lon < 50  # between its countries, not in Maryland
