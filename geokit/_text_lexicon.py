@@ -44,6 +44,7 @@ COMMON_WORD_PLACES = frozenset("""
 reading nice mobile bath split hope independence paradise liberty unity victory friendship
 orange eagle
 normal commerce energy enterprise opportunity justice harmony concord surprise
+arab muslim islamic christian jewish catholic kurdish sunni shia shiite hindu latino hispanic
 """.split())
 
 #: Words that, placed before a capitalised name, mark a person.

@@ -244,9 +244,23 @@ class _Doc:
                 other is not None and bool(self._lookup(other)))
         return hit
 
+    def _and_runs(self, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Runs joined by "and" that together name a place ("Bosnia and Herzegovina",
+        "Trinidad and Tobago") become one run."""
+        toks, text = self.toks, self.text
+        out: list[tuple[int, int]] = []
+        for i, j in runs:
+            if out and toks.gap(i) == " and ":
+                pi = out[-1][0]
+                if j - pi <= MAX_SPAN_WORDS and self._known(text[toks.starts[pi]:toks.ends[j - 1]]):
+                    out[-1] = (pi, j)
+                    continue
+            out.append((i, j))
+        return out
+
     def find(self) -> list[_Span]:
         toks, text = self.toks, self.text
-        for i, j in _runs(toks):
+        for i, j in self._and_runs(_runs(toks)):
             words = toks.words[i:j]
             low = [w.lower() for w in words]
             joined = text[toks.starts[i]:toks.ends[j - 1]]

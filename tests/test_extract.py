@@ -348,3 +348,17 @@ def test_world_regions_are_areas_not_namesake_villages():
                                                    ("Sahel", "world_region")]
     me = ms[0].place
     assert 20 < me.lat < 35 and 35 < me.lon < 50  # between its countries, not in Maryland
+
+
+def test_country_names_joined_by_and():
+    ms = extract_places("Envoys of Bosnia and Herzegovina met Trinidad and Tobago officials.")
+    assert [(m.text, m.place.kind) for m in ms] == [("Bosnia and Herzegovina", "country"),
+                                                   ("Trinidad and Tobago", "country")]
+    ms = extract_places("Trade between France and Germany grew.")
+    assert [m.text for m in ms] == ["France", "Germany"]
+
+
+def test_ethnic_and_religious_adjectives_need_a_place_cue():
+    assert extract_places("The Arab Spring reached Tunisia.")[0].text == "Tunisia"
+    ms = extract_places("She grew up in Arab, Alabama.")
+    assert [m.text for m in ms] == ["Arab", "Alabama"]
