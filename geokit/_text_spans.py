@@ -251,9 +251,20 @@ class _Doc:
         out: list[tuple[int, int]] = []
         for i, j in runs:
             if out and toks.gap(i) == " and ":
-                pi = out[-1][0]
-                if j - pi <= MAX_SPAN_WORDS and self._known(text[toks.starts[pi]:toks.ends[j - 1]]):
-                    out[-1] = (pi, j)
+                pi, pj = out[-1]
+                # the longest name made of the end of one run and the start of the next
+                joined = next(((p, q) for p in range(max(pi, pj - MAX_SPAN_WORDS + 1), pj)
+                               for q in range(min(j, p + MAX_SPAN_WORDS), i, -1)
+                               if self._known(text[toks.starts[p]:toks.ends[q - 1]])), None)
+                if joined is not None:
+                    p, q = joined
+                    if p > pi:
+                        out[-1] = (pi, p)
+                    else:
+                        out.pop()
+                    out.append((p, q))
+                    if q < j:
+                        out.append((q, j))
                     continue
             out.append((i, j))
         return out
