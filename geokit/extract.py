@@ -37,7 +37,7 @@ from ._text_lexicon import (
     REGION_SUFFIXES,
     WORLD_REGIONS,
 )
-from ._text_points import area_population, is_capital, place_of, point_of, world_region_point
+from ._text_points import _points, area_population, is_capital, place_of, world_region_point
 from ._text_spans import (
     _EVENT_VERBS,
     _PREP_BEFORE,
@@ -97,6 +97,7 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
         if base and base != span.key:
             keys.append(base)
     area_pop = area_population(gaz)
+    pts = _points(gaz)
     # (record, match type, own name?): the spelled-out form ("Saint Petersburg" for "St.
     # Petersburg") matches one step less well than the text's own form
     hits = [] if span.abbreviation else [(r, t, t == 0) for key in keys
@@ -112,7 +113,7 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
     own_named = {rec for rec, _t, own in hits if own}
     for rec, mtype, _own in hits:
         k = int(a.kind[rec])
-        if math.isnan(point_of(gaz, rec)[0]):
+        if math.isnan(pts[rec][0] if rec in pts else a.lat.item(rec)):
             continue
         pop = float(a.pop[rec]) if k == 0 else area_pop.item(rec) * _AREA_POP_SHARE[k]
         s = 6.0 * math.log(_MATCH_Q[mtype]) + _POP_WEIGHT * max(
@@ -153,7 +154,8 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
     for rec, sc in ranked:
         k = int(a.kind[rec])
         out.append((rec, sc, gaz.country_code(rec), k, rec if k == 2 else int(a.a1[rec]),
-                    int(a.a2[rec]), *point_of(gaz, rec)))
+                    int(a.a2[rec]), *(pts[rec] if rec in pts else (a.lat.item(rec),
+                                                                   a.lon.item(rec)))))
     return out
 
 
@@ -200,7 +202,7 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
         admin1s: Counter[int] = Counter()
         own_cc: dict[str, Counter[str]] = {}
         own_a1: dict[str, Counter[int]] = {}
-        points = []
+        points: Counter[tuple[str, float, float]] = Counter()
         for sp, rec in zip(spans, choice, strict=True):
             if rec < 0:
                 continue
@@ -220,7 +222,7 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                     mine = own_a1[sp.key] = Counter()
                 mine[a1] += 1
             if k < 2:
-                points.append((sp.key, float(a.lat[rec]), float(a.lon[rec])))
+                points[(sp.key, a.lat.item(rec), a.lon.item(rec))] += 1
         for cc, n in demonyms.items():
             countries[cc] += 0.5 * n
         by_key: dict[tuple[str, bool, str], tuple[int, float, list[int]]] = {}
@@ -256,11 +258,12 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                     # places within ~150 km (equirectangular distance is close enough here)
                     coslat = math.cos(math.radians(lat))
                     near = 0
-                    for key, y, x in points:
+                    for (key, y, x), times in points.items():
                         dy = y - lat
                         if -1.4 < dy < 1.4 and key != sp.key:
                             dx = ((x - lon + 180.0) % 360.0 - 180.0) * coslat
-                            near += dx * dx + dy * dy < 1.82  # (150 km / 111.2 km)^2
+                            if dx * dx + dy * dy < 1.82:  # (150 km / 111.2 km)^2
+                                near += times
                     s += 1.0 * math.log1p(near)
                 if inner and k > 0 and (k, cc if k == 3 else rec) in inner:
                     s += _HOLDS_BONUS
