@@ -85,22 +85,37 @@ def _capitals() -> dict[str, tuple[float, float]]:
             for row in _rows() if row.get("capital_lat") and row.get("capital_lon")}
 
 
-#: A town within this distance of its country's capital point is taken to be the capital.
+#: The capital is the most populous town within this distance of the country's capital point.
 CAPITAL_KM = 20.0
 
 
 def is_capital(gaz: _gaz.Gazetteer, rec: int) -> bool:
-    """Whether settlement ``rec`` is its country's capital ("Washington", "Paris")."""
+    """Whether settlement ``rec`` is its country's capital ("Washington", "Paris"): the most
+    populous town within :data:`CAPITAL_KM` of the capital's point, so not a borough or
+    suburb beside it (Edmonton in London)."""
     a = gaz._a
     if a.kind.item(rec) != 0:
         return False
-    cap = _capitals().get(gaz.country_code(rec))
+    cc = gaz.country_code(rec)
+    capitals = _derived(gaz, "capitals", lambda g: {})
+    if cc not in capitals:
+        capitals[cc] = _capital_record(gaz, cc)
+    return capitals[cc] == rec
+
+
+def _capital_record(gaz: _gaz.Gazetteer, cc: str) -> int:
+    """The record of ``cc``'s capital, or -1 when unknown."""
+    cap = _capitals().get(cc)
     if cap is None:
-        return False
-    lat, lon = a.lat.item(rec), a.lon.item(rec)
-    if abs(lat - cap[0]) > 0.5:
-        return False
-    return _km(lat, lon, cap[0], cap[1]) < CAPITAL_KM
+        return -1
+    a = gaz._a
+    lat = np.asarray(a.lat)
+    lon = np.asarray(a.lon)
+    box = np.flatnonzero((np.abs(lat - cap[0]) < 0.25) & (np.abs(lon - cap[1]) < 0.5)
+                         & (np.asarray(a.kind) == 0))
+    near = [int(r) for r in box if gaz.country_code(int(r)) == cc
+            and _km(lat[r], lon[r], cap[0], cap[1]) < CAPITAL_KM]
+    return max(near, key=lambda r: int(a.pop[r]), default=-1)
 
 
 def _cache(gaz: _gaz.Gazetteer) -> dict:

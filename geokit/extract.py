@@ -196,13 +196,26 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
         if sp.qualifier >= 0:
             holds[sp.qualifier] = {(k, x) for _r, _s, cc, k, a1, a2, _y, _x in sp.cands
                                    for k, x in ((3, cc), (2, a1), (1, a2))}
-    for _ in range(2):
+    for rnd in range(2):
         # evidence from every name, kept per name so that a name does not vote for itself
         countries: Counter[str] = Counter()
         admin1s: Counter[int] = Counter()
         own_cc: dict[str, Counter[str]] = {}
         own_a1: dict[str, Counter[int]] = {}
         points: Counter[tuple[str, float, float]] = Counter()
+        if rnd == 0:
+            # first round: every likely sense of the other names counts as nearby evidence,
+            # by its share of the prior, so that namesakes that lie together (Edmonton and
+            # Enfield in London) can find each other before any is chosen
+            for sp in spans:
+                if not sp.cands:
+                    continue
+                top = sp.cands[0][1]
+                shares = [math.exp(c[1] - top) for c in sp.cands]
+                total = sum(shares)
+                for c, sh in zip(sp.cands, shares, strict=True):
+                    if c[3] < 2 and sh / total >= 0.05:
+                        points[(sp.key, c[6], c[7])] += sh / total
         for sp, rec in zip(spans, choice, strict=True):
             if rec < 0:
                 continue
@@ -221,7 +234,7 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                 if mine is None:
                     mine = own_a1[sp.key] = Counter()
                 mine[a1] += 1
-            if k < 2:
+            if k < 2 and rnd > 0:
                 points[(sp.key, a.lat.item(rec), a.lon.item(rec))] += 1
         for cc, n in demonyms.items():
             countries[cc] += 0.5 * n

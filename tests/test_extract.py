@@ -362,3 +362,17 @@ def test_ethnic_and_religious_adjectives_need_a_place_cue():
     assert extract_places("The Arab Spring reached Tunisia.")[0].text == "Tunisia"
     ms = extract_places("She grew up in Arab, Alabama.")
     assert [m.text for m in ms] == ["Arab", "Alabama"]
+
+
+def test_a_borough_beside_a_capital_gets_no_capital_bonus():
+    # Edmonton in London is no capital: a train from Winnipeg runs to Edmonton, Alberta
+    ms = extract_places("A cat rode a freight train from Winnipeg to Edmonton on Sunday.")
+    assert next(m for m in ms if m.text == "Edmonton").place.country_code == "CA"
+    assert extract_places("Talks in London ended.")[0].place.country_code == "GB"
+
+
+def test_namesakes_that_lie_together_resolve_together():
+    text = ("Suffolk County detectives searched the old home in the town of Southold. "
+            "Suffolk County police said more digging was planned.")
+    ms = extract_places(text)
+    assert {m.place.admin1 for m in ms} == {"New York"}
