@@ -100,6 +100,7 @@ def error_classes(corpus: Path, rows: list[dict]) -> dict[str, int]:
 
     counts = {"matched": 0, "within 161 km": 0, "country named as in gold, other point": 0,
               "region named as in gold, other point": 0,
+              "continent or world region, other point": 0,
               "town named as in gold elsewhere (namesake)": 0,
               "other name (partial span, other sense)": 0, "unresolved": 0}
     for gold, row in zip(_gold_names(corpus), rows, strict=False):
@@ -116,6 +117,8 @@ def error_classes(corpus: Path, rows: list[dict]) -> dict[str, int]:
                 counts["unresolved"] += 1
             elif _haversine(m["lat"], m["lon"], g[2], g[3]) <= 161:
                 counts["within 161 km"] += 1
+            elif m["kind"] in ("continent", "world_region"):
+                counts["continent or world region, other point"] += 1
             elif m["name"] and normalize(m["name"]) in normalize(g[4]) + " " + normalize(
                     g[4].split(",")[0]):
                 key = {"country": "country named as in gold, other point",
