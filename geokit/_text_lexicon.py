@@ -223,6 +223,11 @@ WORLD_REGIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "caribbean": ("Caribbean", ("AG", "BS", "BB", "CU", "DM", "DO", "GD", "HT", "JM", "KN", "LC",
                                 "VC", "TT", "PR")),
 }
+WORLD_REGIONS["arabian gulf"] = WORLD_REGIONS["persian gulf"]
+
+#: Bare words that name a world region when the text names one of its countries ("the Gulf"
+#: beside Qatar or Iran), and otherwise keep their gazetteer reading.
+CONTEXT_REGIONS = {"gulf": "persian gulf"}
 
 #: News-style abbreviations of US states and Canadian provinces -> (name, country code); used
 #: only in the qualifier position ("Lexington, Ky.", "Victoria, B.C.").

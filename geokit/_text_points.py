@@ -165,7 +165,8 @@ def _build_points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
         if np.isfinite(lo[rec]) and e[rec] - w[rec] < 180.0:
             box = ((lo[rec] + hi[rec]) / 2.0, (w[rec] + e[rec]) / 2.0)
             c = centroids.get(int(rec))
-            out[int(rec)] = box if c is None else ((box[0] + c[0]) / 2.0, (box[1] + c[1]) / 2.0)
+            pt = box if c is None else ((box[0] + c[0]) / 2.0, (box[1] + c[1]) / 2.0)
+            out[int(rec)] = (float(pt[0]), float(pt[1]))
     factbook, geonames = _factbook(), _geonames()
     for rec in np.flatnonzero(kind == _COUNTRY):
         code = gaz.country_code(int(rec))
@@ -183,7 +184,7 @@ def _build_points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
         if abs(ref[1] - x) > 180.0:  # the two points lie on both sides of the antimeridian
             x += 360.0 if x < ref[1] else -360.0
         mx = (ref[1] + x) / 2.0
-        out[int(rec)] = ((ref[0] + y) / 2.0, (mx + 180.0) % 360.0 - 180.0)
+        out[int(rec)] = (float((ref[0] + y) / 2.0), float((mx + 180.0) % 360.0 - 180.0))
     return out
 
 

@@ -30,6 +30,7 @@ from collections import Counter
 
 from . import gazetteer as _gaz
 from ._text_lexicon import (
+    CONTEXT_REGIONS,
     CONTINENTS,
     COUNTRY_ALIASES,
     DEMONYMS,
@@ -74,6 +75,8 @@ _ALIAS_PENALTY = 2.5
 _CAPITAL_BONUS = 2.0
 #: An area that holds a place qualified by it gains this much ("Tacoma, Washington").
 _HOLDS_BONUS = 3.0
+#: A place the text already names under another name gains this much.
+_SAME_PLACE_BONUS = 2.0
 #: A country the caller names outweighs population, capital status and most context.
 _HINT_BONUS = 6.0
 
@@ -216,9 +219,11 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                 for c, sh in zip(sp.cands, shares, strict=True):
                     if c[3] < 2 and sh / total >= 0.05:
                         points[(sp.key, c[6], c[7])] += sh / total
+        named_by: dict[int, set[str]] = {}  # record -> the names chosen for it
         for sp, rec in zip(spans, choice, strict=True):
             if rec < 0:
                 continue
+            named_by.setdefault(rec, set()).add(sp.key)
             cc = gaz.country_code(rec)
             k = kind_of(rec)
             w = 2 if k == 3 else 1
@@ -280,6 +285,11 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                     s += 1.0 * math.log1p(near)
                 if inner and k > 0 and (k, cc if k == 3 else rec) in inner:
                     s += _HOLDS_BONUS
+                names = named_by.get(rec)
+                if names and (len(names) > 1 or sp.key not in names):
+                    # the text already names this very place another way ("Wash." for the
+                    # state, "Kiev" for Kyiv)
+                    s += _SAME_PLACE_BONUS
                 if qual >= 0:
                     qk = int(a.kind[qual])
                     if (qk == 3 and cc == gaz.country_code(qual)) or (
@@ -424,9 +434,13 @@ def _continent(key: str) -> Place | None:
 
 def _mentions(gaz: _gaz.Gazetteer, spans: list[_Span], resolved) -> list[Mention]:
     out = []
+    named_cc = {gaz.country_code(rec) for rec, _c, _a in resolved if rec >= 0}
     for sp, (rec, conf, alts) in zip(spans, resolved, strict=True):
         place: Place | None = None
         area = _continent(sp.key)
+        region = CONTEXT_REGIONS.get(sp.key)
+        if area is None and region and named_cc & set(WORLD_REGIONS[region][1]):
+            area = _continent(region)  # "the Gulf" in a text that names Qatar or Iran
         if area is not None:
             out.append(Mention(sp.start, sp.end, sp.text, area, 1.0, ()))
             continue

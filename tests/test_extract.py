@@ -376,3 +376,16 @@ def test_namesakes_that_lie_together_resolve_together():
             "Suffolk County police said more digging was planned.")
     ms = extract_places(text)
     assert {m.place.admin1 for m in ms} == {"New York"}
+
+
+def test_a_place_named_two_ways_is_one_place():
+    ms = extract_places("CAMP MURRAY, Wash. - The team spent the winter in central Washington.")
+    wa = [m for m in ms if m.text in ("Wash", "Washington")]
+    assert [m.place.kind for m in wa] == ["admin1", "admin1"]
+
+
+def test_the_gulf_is_the_persian_gulf_beside_its_countries():
+    ms = extract_places("Tensions rose in the Gulf after Iran seized a tanker.")
+    assert (ms[0].text, ms[0].place.name, ms[0].place.kind) == ("Gulf", "Persian Gulf",
+                                                                "world_region")
+    assert all(isinstance(m.place.lat, float) for m in extract_places("Storms hit the Gulf."))
