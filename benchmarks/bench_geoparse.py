@@ -90,20 +90,29 @@ def _gold_names(corpus: Path) -> list[list[tuple[int, int, float, float, str]]]:
     return out
 
 
-def error_classes(corpus: Path, rows: list[dict]) -> dict[str, int]:
+def error_classes(corpus: Path, rows: list[dict], docs: list[dict]) -> dict[str, int]:
     """Why matched mentions miss 161 km: a country or region with the gold's name at another
     point (gazetteers place areas differently), a town with the gold's name elsewhere (a
     namesake), a place of another name, or nothing resolved. Matching by overlap as in
-    ``score.py parse`` (without its one-to-two-character offset repairs)."""
+    ``score.py parse`` (without its one-to-two-character offset repairs). Also: of the misses,
+    how many had a candidate within 161 km of the gold among the up to 15 the resolver ranked
+    (a ranking error) and how many had none (the gazetteer or the span could not give it), so
+    ``within + ranking errors`` bounds what any ranking of these candidates could reach."""
     from geokit._names import normalize
-    from geokit.extract import _haversine
+    from geokit._text_spans import _Doc
+    from geokit.extract import _haversine, _prior
+    from geokit.gazetteer import default
 
+    gaz = default()
     counts = {"matched": 0, "within 161 km": 0, "country named as in gold, other point": 0,
               "region named as in gold, other point": 0,
               "continent or world region, other point": 0,
               "town named as in gold elsewhere (namesake)": 0,
-              "other name (partial span, other sense)": 0, "unresolved": 0}
-    for gold, row in zip(_gold_names(corpus), rows, strict=False):
+              "other name (partial span, other sense)": 0, "unresolved": 0,
+              "misses with the gold among the candidates (ranking)": 0,
+              "misses with no candidate near the gold (data)": 0}
+    for gold, row, doc in zip(_gold_names(corpus), rows, docs, strict=False):
+        spans = {(sp.start, sp.end): sp for sp in _Doc(doc["text"], gaz).find()}
         used: set[int] = set()
         for m in row["mentions"]:
             hit = next((k for k, g in enumerate(gold) if k not in used
@@ -127,6 +136,12 @@ def error_classes(corpus: Path, rows: list[dict]) -> dict[str, int]:
                 counts[key] += 1
             else:
                 counts["other name (partial span, other sense)"] += 1
+            if m["lat"] is not None and _haversine(m["lat"], m["lon"], g[2], g[3]) > 161:
+                sp = spans.get((m["start"], m["end"]))
+                near = sp is not None and any(
+                    _haversine(c[6], c[7], g[2], g[3]) <= 161 for c in _prior(gaz, sp))
+                counts["misses with the gold among the candidates (ranking)" if near
+                       else "misses with no candidate near the gold (data)"] += 1
     return counts
 
 
@@ -235,7 +250,7 @@ def main(argv=None) -> int:
         print(f"{stem} geokit        {score(score_py, corpus, rows, out / f'{stem}.jsonl')}")
         print(f"{stem} geokit oracle {score(score_py, corpus, run_oracle(docs), out / f'{stem}.oracle.jsonl')}")
         if args.errors:
-            for label, n in error_classes(corpus, rows).items():
+            for label, n in error_classes(corpus, rows, docs).items():
                 print(f"{stem} errors: {label:40} {n}")
         g_rows, g_secs = run_geotext(docs)
         if g_rows is not None:
