@@ -93,29 +93,28 @@ def is_capital(gaz: _gaz.Gazetteer, rec: int) -> bool:
     """Whether settlement ``rec`` is its country's capital ("Washington", "Paris"): the most
     populous town within :data:`CAPITAL_KM` of the capital's point, so not a borough or
     suburb beside it (Edmonton in London)."""
-    a = gaz._a
-    if a.kind.item(rec) != 0:
-        return False
-    cc = gaz.country_code(rec)
-    capitals = _derived(gaz, "capitals", lambda g: {})
-    if cc not in capitals:
-        capitals[cc] = _capital_record(gaz, cc)
-    return capitals[cc] == rec
+    return rec in _derived(gaz, "capitals", _build_capitals)
 
 
-def _capital_record(gaz: _gaz.Gazetteer, cc: str) -> int:
-    """The record of ``cc``'s capital, or -1 when unknown."""
-    cap = _capitals().get(cc)
-    if cap is None:
-        return -1
+def _build_capitals(gaz: _gaz.Gazetteer) -> frozenset[int]:
+    """The records of the countries' capitals (one per country with a known capital)."""
     a = gaz._a
-    lat = np.asarray(a.lat)
-    lon = np.asarray(a.lon)
-    box = np.flatnonzero((np.abs(lat - cap[0]) < 0.25) & (np.abs(lon - cap[1]) < 0.5)
-                         & (np.asarray(a.kind) == 0))
-    near = [int(r) for r in box if gaz.country_code(int(r)) == cc
-            and _km(lat[r], lon[r], cap[0], cap[1]) < CAPITAL_KM]
-    return max(near, key=lambda r: int(a.pop[r]), default=-1)
+    kind = np.asarray(a.kind)
+    towns = np.flatnonzero(kind == 0)
+    lat = np.asarray(a.lat, dtype=float)[towns]
+    order = np.argsort(lat, kind="stable")
+    towns, lat = towns[order], lat[order]
+    lon = np.asarray(a.lon, dtype=float)[towns]
+    pop = np.asarray(a.pop)[towns]
+    out = set()
+    for cc, (clat, clon) in _capitals().items():
+        lo, hi = np.searchsorted(lat, [clat - 0.25, clat + 0.25])
+        near = lo + np.flatnonzero(np.abs(lon[lo:hi] - clon) < 0.5)
+        near = [int(i) for i in near if gaz.country_code(int(towns[i])) == cc
+                and _km(lat[i], lon[i], clat, clon) < CAPITAL_KM]
+        if near:
+            out.add(int(towns[max(near, key=lambda i: int(pop[i]))]))
+    return frozenset(out)
 
 
 def _cache(gaz: _gaz.Gazetteer) -> dict:
