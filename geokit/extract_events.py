@@ -36,9 +36,6 @@ EVENT_RULES: tuple[tuple[str, str, str], ...] = (
     ("Battles", "Non-state actor overtakes territory",
      r"\b(?:captur\w*|seiz\w*|took control|taken control|occup(?:y|ied)|overran|advanced into|"
      r"entered)\b"),
-    ("Violence against civilians", "Attack",
-     r"\b(?:executed|abduct\w*|kidnapp\w*|tortur\w*|hostages?|shot dead (?:\w+ )?civilians?|"
-     r"civilians? (?:were |was )?(?:killed|shot|murdered))\b"),
     ("Strategic developments", "Evacuation/displacement",
      r"\b(?:evacuat\w*|displaced|fled|flee\w*|refugees?|relocat\w*|"
      r"(?:ordered|told|forced|urged) (?:\w+ ){0,3}to leave)\b"),
@@ -46,6 +43,11 @@ EVENT_RULES: tuple[tuple[str, str, str], ...] = (
      r"\b(?:drones?|uavs?|air ?strikes?|glide bombs?|bombs?|bombed|bombing|aerial)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"\b(?:shell\w*|artillery|missiles?|rockets?|mortars?|mlrs|struck|strikes?|barrage)\b"),
+    # after the strike rules: as in ACLED, civilians killed by shelling or a drone are a
+    # strike (remote violence), not violence against civilians
+    ("Violence against civilians", "Attack",
+     r"\b(?:executed|abduct\w*|kidnapp\w*|tortur\w*|hostages?|shot dead (?:\w+ )?civilians?|"
+     r"civilians? (?:were |was )?(?:killed|shot|murdered))\b"),
     ("Battles", "Armed clash",
      r"\b(?:clash\w*|fighting|fought|battles?|assaults?|offensive|incursion|attack(?:ed|s)? "
      r"(?:positions|troops)|repelled|firefight|crossed the border|cross-border (?:raid|attack))\b"),
@@ -84,7 +86,8 @@ _NUM = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")"
 _FATAL_RES = (
     re.compile(_NUM + r"\s+(?:\w+\s+){0,3}?(?:were|was|have been|had been)?\s*"
                r"(?:killed|dead|died|slain)\b", re.I),
-    re.compile(r"\b(?:killing|killed|kills)\s+(?:at least\s+)?" + _NUM + r"\b", re.I),
+    re.compile(r"\b(?:killing|killed|kills|executed|executing|shot dead)\s+(?:at least\s+)?"
+               + _NUM + r"\b", re.I),
     re.compile(r"\bdeath toll (?:\w+\s+){0,3}?(?:to|of|at)\s+" + _NUM + r"\b", re.I),
 )
 _ACTOR_RE = re.compile(

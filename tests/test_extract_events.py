@@ -105,3 +105,13 @@ def test_government_actor_and_order_to_leave():
     assert row["actor1"] == "Government of Russia"
     assert row["sub_event_type"] == "Evacuation/displacement"
     assert row["event_date"] == dt.datetime(2025, 3, 10)
+
+
+def test_civilians_killed_by_shelling_are_a_strike_as_in_acled():
+    ev = extract_events("Two civilians were killed when shelling hit Krasnopillia yesterday.",
+                        published="2025-03-14")
+    assert (ev.event_type[0], ev.sub_event_type[0]) == ("Explosions/Remote violence",
+                                                      "Shelling/artillery/missile attack")
+    assert ev.fatalities[0] == 2
+    ev = extract_events("Soldiers executed three civilians in Bucha.", published="2025-03-14")
+    assert (ev.event_type[0], ev.fatalities[0]) == ("Violence against civilians", 3)
