@@ -58,6 +58,10 @@ _NAME_STARTS = frozenset({"new", "north", "south", "east", "west", "upper", "low
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Ft", "Mt", "Pt"})
 
 _MEMO_MAX = 200_000
+#: Stop words that, alone in a run, need no further look: not demonyms, not region
+#: abbreviations ("Me.", "La."), and in Latin script (Cyrillic words may be inflected names).
+_SKIP_ALONE = frozenset(w for w in STOP if w not in DEMONYMS and w not in REGION_ABBREVIATIONS
+                        and w.isascii())
 
 
 def _memo(gaz: _gaz.Gazetteer, name: str) -> dict:
@@ -272,6 +276,11 @@ class _Doc:
     def find(self) -> list[_Span]:
         toks, text = self.toks, self.text
         for i, j in self._and_runs(_runs(toks)):
+            if j - i == 1:
+                w = toks.words[i]
+                lw = w.lower()
+                if lw in _SKIP_ALONE and not w.isupper() and "-" not in w:
+                    continue  # "The", "He", "Sunday" alone: never a mention (a third of runs)
             words = toks.words[i:j]
             low = [w.lower() for w in words]
             joined = text[toks.starts[i]:toks.ends[j - 1]]
