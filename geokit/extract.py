@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from . import gazetteer as _gaz
@@ -243,6 +244,9 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                 points[(sp.key, a.lat.item(rec), a.lon.item(rec))] += 1
         for cc, n in demonyms.items():
             countries[cc] += 0.5 * n
+        # the points sorted by latitude, so that each candidate looks only at its own band
+        near_pts = sorted((y, x, key, times) for (key, y, x), times in points.items())
+        near_lat = [p[0] for p in near_pts]
         by_key: dict[tuple[str, bool, str], tuple[int, float, list[int]]] = {}
         out: list = [None] * len(spans)
         # one sense per name per document: a qualified occurrence ("Paris, Missouri") is
@@ -272,13 +276,15 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
                     s += 4.0
                 if a1 >= 0 and admin1s[a1] - mine_a1[a1] > 0:
                     s += 1.5
-                if k < 2 and points:
+                if k < 2 and near_pts:
                     # places within ~150 km (equirectangular distance is close enough here)
                     coslat = math.cos(math.radians(lat))
                     near = 0
-                    for (key, y, x), times in points.items():
-                        dy = y - lat
-                        if -1.4 < dy < 1.4 and key != sp.key:
+                    for i in range(bisect_right(near_lat, lat - 1.4),
+                                   bisect_left(near_lat, lat + 1.4)):
+                        y, x, key, times = near_pts[i]
+                        if key != sp.key:
+                            dy = y - lat
                             dx = ((x - lon + 180.0) % 360.0 - 180.0) * coslat
                             if dx * dx + dy * dy < 1.82:  # (150 km / 111.2 km)^2
                                 near += times
