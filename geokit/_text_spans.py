@@ -130,16 +130,10 @@ class _Tokens:
     def __init__(self, text: str):
         self.text = text
         self._before_cache: dict[int, tuple[str, bool]] = {}
-        self.words: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in _CAP_RE.finditer(text):
-            w = m.group()
-            if w.isdigit():
-                continue
-            self.words.append(w)
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+        found = [(m.group(), *m.span()) for m in _CAP_RE.finditer(text)]
+        self.words: list[str] = [w for w, _s, _e in found]
+        self.starts: list[int] = [st for _w, st, _e in found]
+        self.ends: list[int] = [e for _w, _s, e in found]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -197,18 +191,20 @@ def _strip_possessive(s: str) -> str:
 
 def _runs(toks: _Tokens) -> list[tuple[int, int]]:
     """Word index ranges ``[i, j)`` of capitalised runs (connectors allowed between words)."""
+    words, starts, ends, text = toks.words, toks.starts, toks.ends, toks.text
+    upper = [w.isupper() for w in words]
     out = []
-    n = len(toks)
+    n = len(words)
     i = 0
     while i < n:
         j = i + 1
         while j < n:
-            if toks.words[j].isupper() != toks.words[j - 1].isupper():
+            if upper[j] != upper[j - 1]:
                 break  # "WASHINGTON Christopher Steele": a dateline, then a name
-            g = toks.gap(j)
+            g = text[ends[j - 1]:starts[j]]
             if g == " " or (len(g) <= 5 and g[:1] == " " and g[-1:] == " "
-                            and g.strip() in _CONNECTORS and j - i >= 1) or (
-                    g == ". " and toks.words[j - 1] in _NAME_ABBREVIATIONS):
+                            and g.strip() in _CONNECTORS) or (
+                    g == ". " and words[j - 1] in _NAME_ABBREVIATIONS):
                 j += 1
             else:
                 break
