@@ -496,8 +496,12 @@ class _Doc:
             return False  # two letters: "La", "Al", "Li" (abbreviations are handled earlier)
         if _MIXED_CASE_RE.search(surface):
             return False  # McGregor, MPs, MoD: names and abbreviations, not places
+        # an upper-case word is a place only as a dateline of a major place; a short one only
+        # under the place's own name ("NBC", "DKR" are codes GeoNames lists for Nizhnekamsk
+        # and Dakar)
         if surface.isupper() and normalize(surface) not in COUNTRY_ALIASES and not (
-                self._major(surface) and (len(surface) > 4 or self.toks.at_start(k))) and not (
+                self._major(surface, own=len(surface) <= 4)
+                and (len(surface) > 4 or self.toks.at_start(k))) and not (
                 len(surface) > 3 and self._qualified(e)):  # a dateline "RUSSELLVILLE, Ark."
             return False  # NATO, BA, CEO; an upper-case dateline only for major places
         prev = self.toks.prev(k).lower()

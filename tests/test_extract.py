@@ -389,3 +389,8 @@ def test_the_gulf_is_the_persian_gulf_beside_its_countries():
     assert (ms[0].text, ms[0].place.name, ms[0].place.kind) == ("Gulf", "Persian Gulf",
                                                                 "world_region")
     assert all(isinstance(m.place.lat, float) for m in extract_places("Storms hit the Gulf."))
+
+
+def test_short_upper_case_codes_are_not_places():
+    text = "(NBC News) - Facebook said so. (DKR) is a law firm. KYIV - Officials met."
+    assert [m.text for m in extract_places(text)] == ["KYIV"]
