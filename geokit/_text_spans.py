@@ -50,6 +50,13 @@ _EVENT_VERBS = frozenset({"captured", "recaptured", "retook", "liberated", "shel
                           "visited", "reached", "left", "fled", "toward", "towards", "outside"})
 _SENT_END = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "(", ")", "—", "–", "-", "•"})
 MAX_SPAN_WORDS = 4
+#: Verbs of speech and thought: a lone name before them is a speaker ("Nelson said"), unless
+#: it is a country, region or large city under its own name ("Moscow said").
+_SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "explained",
+                           "noted", "warned", "wrote", "writes", "argued", "insisted", "thinks",
+                           "thought", "believes", "believed", "recalled", "admitted", "stated",
+                           "tweeted", "asked", "asks", "replied", "agreed", "acknowledged",
+                           "laughed", "smiled", "knows", "knew", "wants", "wanted"})
 #: Stop words that may start a multi-word place name ("New York", "Eastern Cape", "St. Louis").
 _NAME_STARTS = frozenset({"new", "north", "south", "east", "west", "upper", "lower", "saint",
                           "st", "northern", "southern", "eastern", "western", "central",
@@ -325,7 +332,9 @@ class _Doc:
         if low[0] in STOP or low[-1] in ORG_WORDS or any(w.isupper() for w in words):
             return False
         if low[0] in FIRST_NAMES:
-            return not self._major(words[-1])
+            # "Lewis Hamilton", "George Washington": a given name and a town's name that are
+            # no place together are a person
+            return not self._country(words[-1])
         if is_cyrillic(words[0]) and (self._lemma(words[0]) or self._lemma(words[-1])):
             return False  # "Обстрел Курска", "Суджу Курской": an inflected place name
         return not self._known(words[0]) and not self._major(words[-1])
@@ -504,6 +513,9 @@ class _Doc:
                 and (len(surface) > 4 or self.toks.at_start(k))) and not (
                 len(surface) > 3 and self._qualified(e)):  # a dateline "RUSSELLVILLE, Ark."
             return False  # NATO, BA, CEO; an upper-case dateline only for major places
+        if self.toks.next(k).lower() in _SPEECH_VERBS and not self._major(surface, own=True) \
+                and normalize(surface) not in CONTINENTS and normalize(surface) not in WORLD_REGIONS:
+            return False  # "Nelson says", "Malinao said": a person speaks, not a village
         prev = self.toks.prev(k).lower()
         at_start = self.toks.at_start(k)
         if (low in COMMON_WORD_PLACES or low in FIRST_NAMES) and not self._country(surface):

@@ -394,3 +394,13 @@ def test_the_gulf_is_the_persian_gulf_beside_its_countries():
 def test_short_upper_case_codes_are_not_places():
     text = "(NBC News) - Facebook said so. (DKR) is a law firm. KYIV - Officials met."
     assert [m.text for m in extract_places(text)] == ["KYIV"]
+
+
+def test_given_name_and_town_name_make_a_person():
+    ms = extract_places("Lewis Hamilton won again, and George Washington was quoted in Leeds.")
+    assert [m.text for m in ms] == ["Leeds"]
+
+
+def test_a_lone_name_before_a_speech_verb_is_a_speaker_unless_a_major_place():
+    text = "Nelson says the plant will open. Moscow said it would respond. Europe added 24 GW."
+    assert [m.text for m in extract_places(text)] == ["Moscow", "Europe"]
