@@ -373,7 +373,7 @@ class _Doc:
         ws = [w for w in ws[:cut] if not self._country(w)]
         if len(ws) >= 2:
             self.people.add(_strip_possessive(ws[-1]).lower())
-        elif len(ws) == 1 and not skip_title:
+        elif len(ws) == 1:  # "Mr Paterson", "Mayor Coderre"
             self.people.add(ws[0].lower())
 
     def _sub_spans(self, i: int, j: int, major_only: bool = False) -> None:

@@ -404,3 +404,8 @@ def test_given_name_and_town_name_make_a_person():
 def test_a_lone_name_before_a_speech_verb_is_a_speaker_unless_a_major_place():
     text = "Nelson says the plant will open. Moscow said it would respond. Europe added 24 GW."
     assert [m.text for m in extract_places(text)] == ["Moscow", "Europe"]
+
+
+def test_surname_after_a_title_is_a_person_throughout_the_text():
+    text = "Police said Mr Paterson lunged at officers. Paterson was arrested in Leeds."
+    assert [m.text for m in extract_places(text)] == ["Leeds"]
