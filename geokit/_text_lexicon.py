@@ -124,7 +124,9 @@ towers plaza mall rock rocks basin plain plains marsh swamp reef springs
 #: Buildings and streets that stand for a government ("the White House said"): an institution,
 #: not a place mention, although small towns share the names. Normalised keys.
 SEATS_OF_POWER = frozenset({"white house", "capitol hill", "whitehall", "elysee",
-                            "foggy bottom", "downing street"})
+                            "foggy bottom", "downing street",
+                            # weather patterns named like villages, same treatment
+                            "el nino", "la nina"})
 
 #: Demonyms and adjectives of place -> ISO country code ("Russian forces" biases Russia).
 DEMONYMS = {

@@ -245,9 +245,12 @@ class _Doc:
         if hit is None:
             key = normalize(s)
             other = spelled_out(key)
+            hits = self._lookup(key) if key else ()
+            if len(key) <= 3 and not s.isupper():
+                # short alternate names are codes ("CHE" for Switzerland): not "Che" in prose
+                hits = [h for h in hits if h[1] == 0]
             hit = self._known_memo[s] = key in COUNTRY_ALIASES or key in CONTINENTS or (
-                key in WORLD_REGIONS) or (
-                bool(key) and bool(self._lookup(key))) or (
+                key in WORLD_REGIONS) or bool(hits) or (
                 other is not None and bool(self._lookup(other)))
         return hit
 
@@ -337,6 +340,11 @@ class _Doc:
             return not self._country(words[-1])
         if is_cyrillic(words[0]) and (self._lemma(words[0]) or self._lemma(words[-1])):
             return False  # "Обстрел Курска", "Суджу Курской": an inflected place name
+        last = words[-1]
+        if "-" in last[1:] and self._known(" ".join([*words[:-1], last[:last.index("-", 1)]])):
+            return False  # "Los Angeles-based"
+        if len(words) == 3 and self._known(" ".join(words[1:])):
+            return False  # "GM's Bowling Green"
         return not self._known(words[0]) and not self._major(words[-1])
 
     def _lemma(self, word: str) -> str | None:

@@ -106,6 +106,9 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
     # Petersburg") matches one step less well than the text's own form
     hits = [] if span.abbreviation else [(r, t, t == 0) for key in keys
                                          for r, t in _lookup(gaz, key)]
+    if len(span.key) <= 3 and not span.text.isupper():
+        # short alternate names are codes ("CHE" for Switzerland): not for "Che" in prose
+        hits = [h for h in hits if h[1] == 0]
     other = spelled_out(span.key)
     if other and not span.abbreviation:
         hits += [(r, min(t + 1, 3), t == 0) for r, t in _lookup(gaz, other)
@@ -390,6 +393,9 @@ def _supported(gaz: _gaz.Gazetteer, doc: _Doc, spans: list[_Span], resolved,
     chosen = [(sp.key, rec) for sp, (rec, _c, _a) in zip(spans, resolved, strict=True) if rec >= 0]
     keep = []
     for sp, (rec, _conf, _alts) in zip(spans, resolved, strict=True):
+        if rec < 0 and sp.key not in CONTINENTS and sp.key not in WORLD_REGIONS:
+            keep.append(False)  # a span no record answers (its only names were codes)
+            continue
         if rec < 0 or " " in sp.text.strip() or sp.key in cue_keys or a.kind.item(rec) != 0 \
                 or a.pop.item(rec) >= SMALL_TOWN or any(ch.isdigit() for ch in sp.text):
             keep.append(True)

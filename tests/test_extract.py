@@ -409,3 +409,10 @@ def test_a_lone_name_before_a_speech_verb_is_a_speaker_unless_a_major_place():
 def test_surname_after_a_title_is_a_person_throughout_the_text():
     text = "Police said Mr Paterson lunged at officers. Paterson was arrested in Leeds."
     assert [m.text for m in extract_places(text)] == ["Leeds"]
+
+
+def test_short_alternate_names_in_prose_are_not_places():
+    text = "Che scored twice. He uses a Mac. The Pan-Igbo group met in Enugu."
+    assert [m.text for m in extract_places(text)] == ["Enugu"]
+    text = "It will be built at GM's Bowling Green, Kentucky plant. El Niño is weakening."
+    assert [m.text for m in extract_places(text)] == ["Bowling Green", "Kentucky"]
