@@ -227,6 +227,9 @@ WORLD_REGIONS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 WORLD_REGIONS["arabian gulf"] = WORLD_REGIONS["persian gulf"]
 
+#: Names geokit places itself (continents and world regions), not the gazetteer.
+NAMED_AREAS = frozenset(CONTINENTS) | frozenset(WORLD_REGIONS)
+
 #: Bare words that name a world region when the text names one of its countries ("the Gulf"
 #: beside Qatar or Iran), and otherwise keep their gazetteer reading.
 CONTEXT_REGIONS = {"gulf": "persian gulf"}

@@ -18,13 +18,13 @@ from ._text_lexicon import (
     DEMONYMS,
     FEATURE_WORDS,
     FIRST_NAMES,
+    NAMED_AREAS,
     ORG_WORDS,
     REGION_ABBREVIATIONS,
     REGION_SUFFIXES,
     SEATS_OF_POWER,
     STOP,
     TITLES,
-    WORLD_REGIONS,
     common_words,
     person_names,
 )
@@ -104,13 +104,25 @@ def clear_caches(gaz: _gaz.Gazetteer) -> None:
     normalize.cache_clear()
 
 
-def lookup(gaz: _gaz.Gazetteer, key: str) -> tuple[tuple[int, int], ...]:
-    """:meth:`Gazetteer.lookup` of a normalised key, remembered across texts."""
-    memo = _memo(gaz, "lookup")
+def lookup(gaz: _gaz.Gazetteer, key: str, memo: dict | None = None
+           ) -> tuple[tuple[int, int], ...]:
+    """:meth:`Gazetteer.lookup` of a normalised key, remembered across texts (in ``memo``
+    when the caller holds the gazetteer's lookup memo already)."""
+    if memo is None:
+        memo = _memo(gaz, "lookup")
     hit = memo.get(key)
     if hit is None:
         hit = memo[key] = tuple(gaz.lookup(key))
     return hit
+
+
+def without_codes(hits: list, key: str, surface: str) -> list:
+    """``hits`` (``(record, match type, ...)``) less the alternate names that are codes: an
+    alternate name of three letters or fewer counts only when the text writes it in upper
+    case ("CHE" for Switzerland, not "Che" in prose)."""
+    if len(key) <= 3 and not surface.isupper():
+        return [h for h in hits if h[1] == 0]
+    return hits
 
 
 
@@ -235,22 +247,16 @@ class _Doc:
         self._lookup_memo = _memo(gaz, "lookup")
 
     def _lookup(self, key: str) -> tuple[tuple[int, int], ...]:
-        hit = self._lookup_memo.get(key)
-        if hit is None:
-            hit = self._lookup_memo[key] = tuple(self.gaz.lookup(key))
-        return hit
+        return lookup(self.gaz, key, self._lookup_memo)
 
     def _known(self, s: str) -> bool:
         hit = self._known_memo.get(s)
         if hit is None:
             key = normalize(s)
             other = spelled_out(key)
-            hits = self._lookup(key) if key else ()
-            if len(key) <= 3 and not s.isupper():
-                # short alternate names are codes ("CHE" for Switzerland): not "Che" in prose
-                hits = [h for h in hits if h[1] == 0]
-            hit = self._known_memo[s] = key in COUNTRY_ALIASES or key in CONTINENTS or (
-                key in WORLD_REGIONS) or bool(hits) or (
+            hits = without_codes(self._lookup(key), key, s) if key else ()
+            hit = self._known_memo[s] = key in COUNTRY_ALIASES or key in NAMED_AREAS or (
+                bool(hits)) or (
                 other is not None and bool(self._lookup(other)))
         return hit
 
@@ -522,7 +528,7 @@ class _Doc:
                 len(surface) > 3 and self._qualified(e)):  # a dateline "RUSSELLVILLE, Ark."
             return False  # NATO, BA, CEO; an upper-case dateline only for major places
         if self.toks.next(k).lower() in _SPEECH_VERBS and not self._major(surface, own=True) \
-                and normalize(surface) not in CONTINENTS and normalize(surface) not in WORLD_REGIONS:
+                and normalize(surface) not in NAMED_AREAS:
             return False  # "Nelson says", "Malinao said": a person speaks, not a village
         prev = self.toks.prev(k).lower()
         at_start = self.toks.at_start(k)

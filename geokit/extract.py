@@ -27,7 +27,7 @@ import dataclasses
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 
 from . import gazetteer as _gaz
 from ._text_lexicon import (
@@ -35,6 +35,7 @@ from ._text_lexicon import (
     CONTINENTS,
     COUNTRY_ALIASES,
     DEMONYMS,
+    NAMED_AREAS,
     REGION_ABBREVIATIONS,
     REGION_SUFFIXES,
     WORLD_REGIONS,
@@ -49,6 +50,7 @@ from ._text_spans import (
     _strip_possessive,
     normalize,
     spelled_out,
+    without_codes,
 )
 from ._text_spans import lookup as _lookup
 from .errors import GeokitTypeError
@@ -86,7 +88,7 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
            ) -> list[tuple]:
     a = gaz._a
     best: dict[int, float] = {}
-    if span.key in CONTINENTS or span.key in WORLD_REGIONS:
+    if span.key in NAMED_AREAS:
         return []
     if span.key in REGION_ABBREVIATIONS and span.key not in COUNTRY_ALIASES:
         name, cc = REGION_ABBREVIATIONS[span.key]
@@ -104,11 +106,8 @@ def _prior(gaz: _gaz.Gazetteer, span: _Span, fallback: bool = False
     pts = _points(gaz)
     # (record, match type, own name?): the spelled-out form ("Saint Petersburg" for "St.
     # Petersburg") matches one step less well than the text's own form
-    hits = [] if span.abbreviation else [(r, t, t == 0) for key in keys
-                                         for r, t in _lookup(gaz, key)]
-    if len(span.key) <= 3 and not span.text.isupper():
-        # short alternate names are codes ("CHE" for Switzerland): not for "Che" in prose
-        hits = [h for h in hits if h[1] == 0]
+    hits = [] if span.abbreviation else without_codes(
+        [(r, t, t == 0) for key in keys for r, t in _lookup(gaz, key)], span.key, span.text)
     other = spelled_out(span.key)
     if other and not span.abbreviation:
         hits += [(r, min(t + 1, 3), t == 0) for r, t in _lookup(gaz, other)
@@ -207,8 +206,8 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
         # evidence from every name, kept per name so that a name does not vote for itself
         countries: Counter[str] = Counter()
         admin1s: Counter[int] = Counter()
-        own_cc: dict[str, Counter[str]] = {}
-        own_a1: dict[str, Counter[int]] = {}
+        own_cc: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        own_a1: defaultdict[str, Counter[int]] = defaultdict(Counter)
         points: Counter[tuple[str, float, float]] = Counter()
         if rnd == 0:
             # first round: every likely sense of the other names counts as nearby evidence,
@@ -232,17 +231,11 @@ def _resolve(gaz: _gaz.Gazetteer, spans: list[_Span], demonyms: Counter[str],
             k = kind_of(rec)
             w = 2 if k == 3 else 1
             countries[cc] += w
-            mine = own_cc.get(sp.key)
-            if mine is None:
-                mine = own_cc[sp.key] = Counter()
-            mine[cc] += w
+            own_cc[sp.key][cc] += w
             a1 = rec if k == 2 else a1_of(rec)
             if a1 >= 0:
                 admin1s[a1] += 1
-                mine = own_a1.get(sp.key)
-                if mine is None:
-                    mine = own_a1[sp.key] = Counter()
-                mine[a1] += 1
+                own_a1[sp.key][a1] += 1
             if k < 2 and rnd > 0:
                 points[(sp.key, a.lat.item(rec), a.lon.item(rec))] += 1
         for cc, n in demonyms.items():
@@ -393,7 +386,7 @@ def _supported(gaz: _gaz.Gazetteer, doc: _Doc, spans: list[_Span], resolved,
     chosen = [(sp.key, rec) for sp, (rec, _c, _a) in zip(spans, resolved, strict=True) if rec >= 0]
     keep = []
     for sp, (rec, _conf, _alts) in zip(spans, resolved, strict=True):
-        if rec < 0 and sp.key not in CONTINENTS and sp.key not in WORLD_REGIONS:
+        if rec < 0 and sp.key not in NAMED_AREAS:
             keep.append(False)  # a span no record answers (its only names were codes)
             continue
         if rec < 0 or " " in sp.text.strip() or sp.key in cue_keys or a.kind.item(rec) != 0 \
@@ -500,7 +493,7 @@ def resolve_spans(text: str, spans, *, country: str | None = None, admin1: str |
     # State Police"; resolve that inner name in the same document context
     inner = {n: _inner_name(gaz, sp) for n, (sp, r) in enumerate(zip(given, resolved,
                                                                     strict=True))
-             if r[0] < 0 and sp.key not in CONTINENTS and sp.key not in WORLD_REGIONS}
+             if r[0] < 0 and sp.key not in NAMED_AREAS}
     inner = {n: sp for n, sp in inner.items() if sp is not None}
     if inner:
         again = _resolve(gaz, [inner.get(n, sp) for n, sp in enumerate(given)],
