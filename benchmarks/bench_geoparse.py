@@ -7,13 +7,13 @@ For each corpus in ``EVAL/geoparsing`` (GeoWebNews ``GWN.xml``, ``TR-News.xml``)
 from the shared ``score.py docs``; geokit's output is written as ``system.jsonl`` and scored by
 ``score.py parse``. Three systems are scored in the same run:
 
-* ``geokit`` — :func:`geokit.extract.extract_places` on the raw text (end to end);
-* ``geokit oracle`` — :func:`geokit.extract.resolve_spans` on the gold spans (resolution only);
+* ``geokit`` — :func:`geokit.text.extract_places` on the raw text (end to end);
+* ``geokit oracle`` — :func:`geokit.text.resolve_spans` on the gold spans (resolution only);
 * ``geotext`` — geotext's city/country names resolved to the most populous gazetteer place.
 
 Throughput is MB of text per CPU-second (one core, process time, so other jobs on the machine
 do not count) after loading, with the ratio to geotext. The first pass over a corpus starts with
-empty lookup caches (:func:`geokit._text_spans.clear_caches`) and is timed five times, before
+empty lookup caches (:func:`geokit.text._spans.clear_caches`) and is timed five times, before
 the other systems run; the best and the median are reported. The second pass reuses the
 caches. geotext is timed the same way (best of five), in the same run.
 Skips cleanly (exit 0) when the evaluation folder is absent.
@@ -98,10 +98,11 @@ def error_classes(corpus: Path, rows: list[dict], docs: list[dict]) -> dict[str,
     how many had a candidate within 161 km of the gold among the up to 15 the resolver ranked
     (a ranking error) and how many had none (the gazetteer or the span could not give it), so
     ``within + ranking errors`` bounds what any ranking of these candidates could reach."""
-    from geokit._names import normalize
-    from geokit._text_spans import _Doc
-    from geokit.extract import _haversine, _prior
+    from geokit._geo import haversine_km as _haversine
     from geokit.gazetteer import default
+    from geokit.gazetteer._names import normalize
+    from geokit.text._spans import _Doc
+    from geokit.text.places import _prior
 
     gaz = default()
     counts = {"matched": 0, "within 161 km": 0, "country named as in gold, other point": 0,
@@ -156,7 +157,7 @@ def reference_loop() -> float:
 
 
 def run_geokit(docs):
-    from geokit.extract import extract_places
+    from geokit.text import extract_places
 
     t = time.process_time()
     rows = [_row(d["doc"], extract_places(d["text"])) for d in docs]
@@ -164,7 +165,7 @@ def run_geokit(docs):
 
 
 def run_oracle(docs):
-    from geokit.extract import resolve_spans
+    from geokit.text import resolve_spans
 
     return [_row(d["doc"], resolve_spans(d["text"], d["gold_spans"])) for d in docs]
 
@@ -175,8 +176,8 @@ def run_geotext(docs):
         from geotext import GeoText
     except ImportError:
         return None, 0.0
-    from geokit._names import normalize
     from geokit.gazetteer import default
+    from geokit.gazetteer._names import normalize
 
     gaz = default()
     a = gaz._a
@@ -229,8 +230,8 @@ def main(argv=None) -> int:
         print(f"skipped: no evaluation data at {folder}")
         return 0
     from geokit import _text_spans
-    from geokit.extract import extract_places
     from geokit.gazetteer import default
+    from geokit.text import extract_places
 
     t = time.process_time()
     default()

@@ -191,7 +191,7 @@ def simplification_error_m(folder: Path) -> float:
     (simplified to 100 m, coordinates rounded to 1e-4 degrees)."""
     import geopandas as gpd
 
-    from geokit.frontline import read_snapshots
+    from geokit.conflict import read_snapshots
     from geokit.maps import _rounded
 
     raw, drawn = read_snapshots(folder, simplify_m=0), read_snapshots(folder)

@@ -87,15 +87,15 @@ class Synthetic:
 
 
 def load_areas(level: int):
-    """The bundled admin areas, or (before geokit.admin exists) a 0.5-degree grid."""
+    """The bundled admin areas, or (before geokit.gazetteer.admin exists) a 0.5-degree grid."""
     try:
-        from geokit.admin import admin_areas
+        from geokit.gazetteer import admin_areas
     except ImportError:
         import geopandas as gpd
         from shapely.geometry import box
 
         cells = [(x, y) for x in np.arange(22, 42, 0.5) for y in np.arange(44, 57, 0.5)]
-        print("  (geokit.admin not available: using a 0.5-degree grid of boxes)")
+        print("  (geokit.gazetteer.admin not available: using a 0.5-degree grid of boxes)")
         return gpd.GeoDataFrame({"name": [f"{x:.1f},{y:.1f}" for x, y in cells]},
                                 geometry=[box(x, y, x + 0.5, y + 0.5) for x, y in cells],
                                 crs=4326), "0.5-degree grid"

@@ -39,14 +39,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _topojson import geometries  # noqa: E402
 
-from geokit._names import (  # noqa: E402
+from geokit.gazetteer import KIND_CODES, strip_region_words  # noqa: E402
+from geokit.gazetteer._names import (  # noqa: E402
     is_cyrillic,
     key_hash,
     normalize,
     romanizations,
     skeleton,
 )
-from geokit.gazetteer import KIND_CODES, strip_region_words  # noqa: E402
 
 WORLD_ATLAS = ("world-atlas", "2.0.2",
                "sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHcYa5ChG0LQ==")

@@ -1,11 +1,14 @@
 """geokit: offline geocoding, geoparsing and mapping of conflict events.
 
-Data flows one way: text -> mentions -> places -> events table -> maps / reports.
+Data flows one way: text -> mentions -> places -> events table -> maps / reports. Each stage
+is a subpackage that imports only the stages below it (``tests/test_layout.py`` checks):
+gazetteer < geocoding < schema < text < io < events < conflict < maps < report < cli.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
+from . import _compat
 from ._config import options
+from ._version import __version__
+from .conflict import evacuation_zone
 from .errors import (
     DataMissingError,
     GeokitError,
@@ -13,7 +16,6 @@ from .errors import (
     GeokitValueError,
     InputFileError,
 )
-from .evacuation import evacuation_zone
 from .events import (
     EVENT_COLUMNS,
     assign_admin,
@@ -25,18 +27,14 @@ from .events import (
     points_from_latlon,
     validate_events,
 )
-from .extract import extract_places, resolve_spans
-from .extract_events import extract_events
 from .gazetteer import Gazetteer
-from .geocode import candidates, geocode, geocode_many, reverse
+from .geocoding import candidates, geocode, geocode_many, reverse
 from .io import read_events, read_events_dask, write_events
 from .models import Mention, Place
 from .report import report
+from .text import extract_events, extract_places, resolve_spans
 
-try:
-    __version__ = version("geokit")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+_compat.install()  # old module paths (geokit.extract, ...) for one release
 
 # Maps need folium; they load on first use so `import geokit` stays light.
 _LAZY = {"maps": None, "event_map": "maps", "frontline_map": "maps", "evacuation_map": "maps",
@@ -53,6 +51,7 @@ def __getattr__(name: str):
 
 
 __all__ = [
+    "__version__",
     "EVENT_COLUMNS",
     "DataMissingError",
     "Gazetteer",

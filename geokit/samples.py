@@ -79,7 +79,7 @@ def events(*, geocode: bool = True, from_articles: bool = False) -> Any:
     if geocode:
         table = geocode_events(table)
     if from_articles:
-        from .extract_events import extract_events
+        from .text import extract_events
 
         found = [extract_events(text, source=name, published=day)
                  for name, (text, day) in articles().items()]
@@ -98,7 +98,7 @@ def control_area(places: list[str], *, buffer_km: float = 4.0):
     import geopandas as gpd
     from shapely.geometry import MultiPoint, Point
 
-    from .geocode import geocode
+    from .geocoding import geocode
 
     pts = [Point(p.lon, p.lat) for p in (geocode(n) for n in places) if p is not None]
     if not pts:

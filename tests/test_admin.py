@@ -1,10 +1,10 @@
-"""Bundled approximate admin areas (geokit.admin)."""
+"""Bundled approximate admin areas (geokit.gazetteer.admin)."""
 
 import pytest
 from shapely.geometry import Point
 
-from geokit.admin import admin_areas, admin_lines
 from geokit.errors import GeokitValueError
+from geokit.gazetteer import admin_areas, admin_lines
 
 
 def test_oblasts_of_ukraine_cover_their_capitals():

@@ -1,10 +1,10 @@
-"""Evacuation zones: settlements, distances to the border, bands (geokit.evacuation)."""
+"""Evacuation zones: settlements, distances to the border, bands (geokit.conflict.evacuation)."""
 
 import pandas as pd
 import pytest
 
+from geokit.conflict import evacuation_zone, read_settlements
 from geokit.errors import GeokitValueError, InputFileError
-from geokit.evacuation import evacuation_zone, read_settlements
 
 
 def test_distances_bands_and_order_kept():

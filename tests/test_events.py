@@ -117,7 +117,7 @@ def _fake_geocode_many(values, *, country=None, admin1=None, admin2=None, kind=N
 def fake_geocoder(monkeypatch):
     import importlib
 
-    mod = importlib.import_module("geokit.geocode")
+    mod = importlib.import_module("geokit.geocoding")
     monkeypatch.setattr(mod, "geocode_many", _fake_geocode_many)
 
 
@@ -156,7 +156,7 @@ def test_geocode_events_hierarchy_and_status(fake_geocoder):
 
 
 def ev_statuses():
-    from geokit._geocode_events import GEOCODE_STATUSES
+    from geokit.events._geocode import GEOCODE_STATUSES
 
     return GEOCODE_STATUSES
 
@@ -178,7 +178,7 @@ def test_geocode_events_hints_scalar_and_sequence(fake_geocoder, monkeypatch):
 
     import importlib
 
-    monkeypatch.setattr(importlib.import_module("geokit.geocode"), "geocode_many", spy)
+    monkeypatch.setattr(importlib.import_module("geokit.geocoding"), "geocode_many", spy)
     df = pd.DataFrame({"location": ["Sudzha", "Kursk"]})
     ev.geocode_events(df, country="RU", admin1=["Kursk Oblast", "Kursk Oblast"])
     assert seen["country"] == ["RU", "RU"]
@@ -192,7 +192,7 @@ def test_geocode_events_hints_scalar_and_sequence(fake_geocoder, monkeypatch):
 def test_geocode_events_remembers_distinct_queries(fake_geocoder, monkeypatch):
     import importlib
 
-    mod = importlib.import_module("geokit.geocode")
+    mod = importlib.import_module("geokit.geocoding")
     asked = []
 
     def make_spy():
@@ -339,7 +339,7 @@ _coord = st.one_of(st.just(np.nan), st.floats(-200, 200))
 def test_geocode_events_never_drops_or_reorders(rows):
     import importlib
 
-    mod = importlib.import_module("geokit.geocode")
+    mod = importlib.import_module("geokit.geocoding")
     real = mod.geocode_many
     mod.geocode_many = _fake_geocode_many
     try:
@@ -432,9 +432,6 @@ def test_assign_admin_polygons_geodataframe_and_accessor():
 
 
 def test_assign_admin_bundled_areas_by_default(monkeypatch):
-    import sys
-    import types
-
     from shapely.geometry import box
 
     seen = []
@@ -447,11 +444,10 @@ def test_assign_admin_bundled_areas_by_default(monkeypatch):
                                  "name": ["District w-1"]}, geometry=[box(30, 49, 31.5, 51)],
                                 crs=4326)
 
-    from geokit._events_spatial import _bundled
+    from geokit.events import _spatial
+    from geokit.events._spatial import _bundled
 
-    fake = types.ModuleType("geokit.admin")
-    fake.admin_areas = admin_areas
-    monkeypatch.setitem(sys.modules, "geokit.admin", fake)
+    monkeypatch.setattr(_spatial, "admin_areas", admin_areas)
     _bundled.cache_clear()  # built once per process: forget the real areas, then the fake
     try:
         _check_fake_bundled(seen)
@@ -521,7 +517,7 @@ def test_assign_admin_and_distances_dask_match_pandas():
 
 
 def test_geocode_events_progress_bar_over_rows(fake_geocoder, capsys, monkeypatch):
-    import geokit._geocode_events as ge
+    import geokit.events._geocode as ge
 
     monkeypatch.setattr(ge, "_PROGRESS_ROWS", 10)
     n = 25_000
@@ -540,7 +536,7 @@ def test_distance_to_land_border_and_frontline_pandas_and_dask():
     dd = pytest.importorskip("dask.dataframe")
     from shapely.geometry import box
 
-    from geokit.frontline import front_line
+    from geokit.conflict import front_line
 
     df = pd.DataFrame({"lat": [51.19, 46.48, 48.5, np.nan], "lon": [35.27, 30.73, 38.5, 1.0]})
     land = ev.distance_to_border_km(df, "UA-RU")

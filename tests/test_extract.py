@@ -1,10 +1,10 @@
-"""Tests for geokit.extract (texts written for these tests)."""
+"""Tests for geokit.text.places (texts written for these tests)."""
 
 from __future__ import annotations
 
 import pytest
 
-from geokit.extract import extract_places, resolve_spans
+from geokit.text import extract_places, resolve_spans
 
 
 def names(text, **kw):
@@ -143,9 +143,9 @@ def test_hyphenated_names_with_two_capitals():
 
 
 def _km(lat1, lon1, lat2, lon2):
-    from geokit.extract import _haversine
+    from geokit._geo import haversine_km
 
-    return _haversine(lat1, lon1, lat2, lon2)
+    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def test_country_point_is_geonames_point():
@@ -155,7 +155,8 @@ def test_country_point_is_geonames_point():
 
 
 def test_country_point_without_geonames_is_between_reference_and_centroid(monkeypatch):
-    from geokit import _text_points, gazetteer
+    from geokit import gazetteer
+    from geokit.text import _points as _text_points
 
     gaz = gazetteer.default()
     rec = gaz.country_record("RU")
@@ -168,7 +169,7 @@ def test_country_point_without_geonames_is_between_reference_and_centroid(monkey
 
 def test_region_point_is_between_settlement_extent_and_area_centroid():
     from geokit import gazetteer
-    from geokit._text_points import _area_centroids
+    from geokit.text._points import _area_centroids
 
     gaz = gazetteer.default()
     a = gaz._a
@@ -183,7 +184,7 @@ def test_region_point_is_between_settlement_extent_and_area_centroid():
 
 
 def test_country_reference_points_are_valid():
-    from geokit._text_points import _factbook
+    from geokit.text._points import _factbook
 
     pts = _factbook()
     assert len(pts) > 200
@@ -200,7 +201,7 @@ def test_common_surnames_are_not_places_unless_used_as_places():
 
 
 def test_person_name_list_is_loaded():
-    from geokit._text_lexicon import person_names
+    from geokit.text._lexicon import person_names
 
     pn = person_names()
     assert {"johnson", "allen", "maria"} <= pn
@@ -267,7 +268,7 @@ def test_ordinary_words_and_features_are_not_small_towns():
 
 
 def test_data_word_lists_are_loaded():
-    from geokit._text_lexicon import common_words
+    from geokit.text._lexicon import common_words
 
     cw = common_words()
     assert {"summit", "reading"} <= cw

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geokit._text_cyrillic import lemmas, region_word
-from geokit.extract import extract_places
+from geokit.text import extract_places
+from geokit.text._cyrillic import lemmas, region_word
 
 
 def resolved(text):

@@ -1,4 +1,4 @@
-"""Tests for geokit.extract_events (texts written for these tests)."""
+"""Tests for geokit.text.events (texts written for these tests)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from geokit.events import CRS, EVENT_COLUMNS
-from geokit.extract_events import TEXT_EVENT_COLUMNS, extract_events, resolve_date
+from geokit.text.events import TEXT_EVENT_COLUMNS, extract_events, resolve_date
 
 SAMPLES = Path(__file__).resolve().parent.parent / "geokit" / "data" / "samples" / "articles"
 PUB = dt.date(2025, 3, 15)  # a Saturday

@@ -7,8 +7,8 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Polygon, box
 
+from geokit.conflict import front_line, read_snapshots, territory_change
 from geokit.errors import InputFileError
-from geokit.frontline import front_line, read_snapshots, territory_change
 
 # a self-intersecting "bow tie": invalid as drawn, two triangles once repaired
 BOW_TIE = Polygon([(35.0, 51.0), (35.4, 51.4), (35.4, 51.0), (35.0, 51.4), (35.0, 51.0)])

@@ -6,7 +6,7 @@ import pytest
 
 from geokit.errors import GeokitTypeError, InputFileError
 from geokit.gazetteer import Gazetteer, region_level, strip_region_words
-from geokit.layers import GEONAMES_COLUMNS
+from geokit.gazetteer.layers import GEONAMES_COLUMNS
 
 
 def test_bundled_data_is_complete(gaz):

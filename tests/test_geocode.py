@@ -102,7 +102,7 @@ def test_geocode_many_keeps_every_row_in_order():
                                 "admin2", "geonameid", "population", "score", "status",
                                 "reason", "source"]
     assert df["query"].iloc[0] == "Sumy" and df["name"].iloc[4] == "Sumy"
-    assert set(df["status"]) <= set(geokit.geocode.__globals__["STATUSES"])
+    assert set(df["status"]) <= set(geokit.geocoding.STATUSES)
     assert df.loc[1, "status"] == "unresolved"
     assert df.loc[6, "name"] == "Sudzha"
 
@@ -140,7 +140,7 @@ def test_geopy_compatible_geocoder():
     geopandas = pytest.importorskip("geopandas")
     from geopy.extra.rate_limiter import RateLimiter
 
-    from geokit.geopy_geocoder import GeokitGeocoder
+    from geokit.geocoding.geopy_geocoder import GeokitGeocoder
 
     gdf = geopandas.tools.geocode(["Sudzha", "Qwxzzzq"], provider=GeokitGeocoder)
     assert abs(gdf.geometry.iloc[0].y - 51.19) < 0.05

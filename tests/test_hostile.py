@@ -13,7 +13,8 @@ from hostile import MARK, PAYLOADS, Probe, probe, shown
 from shapely.geometry import Point, Polygon, box
 
 from geokit import maps
-from geokit.report import _clip, report
+from geokit.report import report
+from geokit.report._report import _clip
 
 TEXT_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
                "loc_precision", "notes", "source")

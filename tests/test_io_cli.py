@@ -68,7 +68,7 @@ def test_events_convert_keep_bad_rows(tmp_path, capsys):
 def test_events_geocode_shows_progress_on_a_terminal(tmp_path, capsys, monkeypatch):
     import sys
 
-    import geokit._geocode_events as ge
+    import geokit.events._geocode as ge
     from geokit._config import options
 
     monkeypatch.setattr(options, "progress", False)  # restored after the test

@@ -1,4 +1,4 @@
-from geokit._names import key_hash, normalize, romanizations, skeleton
+from geokit.gazetteer._names import key_hash, normalize, romanizations, skeleton
 
 
 def test_normalize_removes_apostrophes_accents_and_punctuation():

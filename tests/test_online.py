@@ -10,7 +10,7 @@ import pytest
 
 import geokit
 from geokit.errors import GeokitValueError
-from geokit.online import OnlineGeocoder
+from geokit.geocoding.online import OnlineGeocoder
 
 CALLS: list[str] = []
 

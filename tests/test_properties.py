@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import geokit
-from geokit._names import normalize, skeleton
+from geokit.gazetteer._names import normalize, skeleton
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=60)
 

@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import Polygon, box
 
+from geokit.conflict import read_snapshots
 from geokit.errors import GeokitError
-from geokit.frontline import read_snapshots
 from geokit.gazetteer import Gazetteer
 from geokit.io import read_events
 

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point, box
 
+from geokit.conflict import territory_change
 from geokit.errors import GeokitValueError
-from geokit.frontline import territory_change
 from geokit.report import report
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">`${1}`</script>'

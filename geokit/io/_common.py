@@ -18,14 +18,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._cells import _per_unique, blank_to_na
+from .._cells import detect_date_format as detect_date_format  # re-exported for the readers
+from .._cells import format_dates as format_dates
+from .._cells import parse_dates as parse_dates
 from ..errors import GeokitValueError, InputFileError
+from ..gazetteer import country_code
 
 #: Key in ``DataFrame.attrs`` where readers record where a table came from.
 ATTRS_KEY = "geokit"
-
-_DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%d %B %Y",
-                 "%d-%B-%Y", "%d-%b-%Y", "%d %b %Y", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y",
-                 "%Y/%m/%d", "%B %d, %Y", "%Y%m%d")
 
 
 # -- reading text tables ---------------------------------------------------------------------------
@@ -282,28 +283,6 @@ def find_column(columns, *names: str) -> str | None:
 
 
 # -- values ----------------------------------------------------------------------------------------
-def _per_unique(s: pd.Series, fn: Callable[[pd.Series], pd.Series], fill: Any) -> pd.Series:
-    """Apply a vectorised ``fn`` to the distinct values of ``s`` only (event tables repeat
-    names a lot), ``fill`` for missing cells."""
-    codes, uniq = pd.factorize(s.astype(object), use_na_sentinel=True)
-    done = fn(pd.Series(uniq, dtype=object)).to_numpy()
-    out = np.empty(len(s), dtype=done.dtype if len(done) else object)
-    if len(done):
-        out[:] = done[np.where(codes < 0, 0, codes)]
-    out = pd.Series(out, index=s.index)
-    return out.where(codes >= 0, fill)
-
-
-def blank_to_na(s: pd.Series) -> pd.Series:
-    """Text column with empty/whitespace cells as missing."""
-    s = s.astype(object)
-
-    def blank(u: pd.Series) -> pd.Series:
-        return u.map(lambda v: isinstance(v, str) and not v.strip())
-
-    return s.where(~_per_unique(s, blank, True).astype(bool), None)
-
-
 def to_number(s: pd.Series) -> pd.Series:
     """Parse numbers written with ``.`` or a decimal comma; unreadable cells become NaN."""
     if pd.api.types.is_numeric_dtype(s):
@@ -363,67 +342,6 @@ def parse_coordinates(lat: pd.Series, lon: pd.Series) -> pd.DataFrame:
                          "coord_reason": reason}, index=lat.index)
 
 
-def detect_date_format(s: pd.Series) -> str | None:
-    """The one strftime format that reads every non-empty cell of ``s``, or ``None``."""
-    vals = blank_to_na(s).dropna().astype(str).str.strip().unique()
-    if len(vals) == 0:
-        return None
-    sample = pd.Series(vals[:2000])
-    for fmt in _DATE_FORMATS:
-        if pd.to_datetime(sample, format=fmt, errors="coerce").notna().all() and (
-                len(vals) <= 2000 or pd.to_datetime(pd.Series(vals), format=fmt,
-                                                     errors="coerce").notna().all()):
-            return fmt
-    return None
-
-
-def parse_dates(s: pd.Series) -> pd.Series:
-    """Parse a column of dates written in one or several formats; unreadable cells -> NaT.
-
-    Numeric day/month order is decided for the whole column: day first unless some value can
-    only be month first (``12/31/2024``).
-    """
-    if pd.api.types.is_datetime64_any_dtype(s):
-        return s
-    text = blank_to_na(s)
-    fmt = detect_date_format(text)
-    if fmt is not None:
-        return pd.to_datetime(text, format=fmt, errors="coerce").astype("datetime64[ns]")
-    t = text.astype(str)
-    m = t.str.extract(r"^\s*(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}")
-    first = pd.to_numeric(m[0], errors="coerce")
-    second = pd.to_numeric(m[1], errors="coerce")
-    dayfirst = not ((second > 12).any() and not (first > 12).any())
-    uniq = pd.Series(text.dropna().astype(str).str.strip().unique())
-    parsed = pd.Series(pd.NaT, index=uniq.index, dtype="datetime64[ns]")
-    order = [f for f in _DATE_FORMATS if f != ("%m/%d/%Y" if dayfirst else "%d/%m/%Y")]
-    for fmt in order:
-        todo = parsed.isna()
-        if not todo.any():
-            break
-        parsed[todo] = pd.to_datetime(uniq[todo], format=fmt, errors="coerce")
-    todo = parsed.isna()
-    if todo.any():
-        rest = pd.to_datetime(uniq[todo], format="mixed", dayfirst=dayfirst, errors="coerce",
-                              utc=True)
-        parsed[todo] = rest.dt.tz_convert(None).astype("datetime64[ns]")
-    uniq = pd.Series(text.dropna().unique())
-    lookup = dict(zip(uniq, parsed, strict=True))
-    out = text.map(lambda v: lookup.get(v, pd.NaT) if v is not None else pd.NaT)
-    out = pd.to_datetime(out, errors="coerce")
-    if getattr(out.dt, "tz", None) is not None:
-        out = out.dt.tz_convert(None)
-    return out.astype("datetime64[ns]")
-
-
-def format_dates(s: pd.Series, fmt: str | None) -> pd.Series:
-    """Dates as text in ``fmt`` (ISO by default); missing dates become ``""``."""
-    out = s.dt.strftime(fmt or "%Y-%m-%d")
-    if fmt and "%f" in fmt:
-        out = out.str.replace(r"(\.\d{3})\d{3}$", r"\1", regex=True)
-    return out.where(s.notna(), "")
-
-
 def map_codes(s: pd.Series, mapping: Mapping[int, str]) -> pd.Series:
     """Map numeric precision codes (as text or numbers) to canonical words."""
     num = to_number(s)
@@ -432,27 +350,17 @@ def map_codes(s: pd.Series, mapping: Mapping[int, str]) -> pd.Series:
 
 
 def country_codes(names: pd.Series) -> pd.Series:
-    """ISO alpha-2 code for each country name or code (``None`` when unknown)."""
-    text = blank_to_na(names)
-    uniq = [v for v in text.dropna().astype(str).unique()]
-    if not uniq:
-        return pd.Series(None, index=names.index, dtype=object)
-    from ..gazetteer import default
-    from ..geocode import geocode_many
+    """ISO alpha-2 code for each country name or code (``None`` when unknown).
 
-    # a known ISO code is taken as it is (the name search read "RU" as Romania)
-    gaz = default()
-    codes: dict[str, str | None] = {
-        q: q.strip().upper() for q in uniq if len(q.strip()) == 2 and q.strip().isascii()
-        and q.strip().isalpha() and gaz.country_record(q.strip().upper()) >= 0}
-    names = [q for q in uniq if q not in codes]
-    res = geocode_many(names, kind="country") if names else pd.DataFrame(
-        {"country_code": [], "kind": []})
-    codes.update({q: (cc if isinstance(cc, str) and cc and k == "country" else None)
-                  for q, cc, k in zip(names, res["country_code"], res["kind"], strict=True)})
-    for q in uniq:
-        if codes[q] is None and len(q.strip()) == 2 and q.strip().isalpha():
-            codes[q] = q.strip().upper()
+    Names are read by :func:`geokit.gazetteer.country_code` (spelling variants allowed); an
+    unknown two-letter code is kept as written, upper-cased.
+    """
+    text = blank_to_na(names)
+    codes: dict[str, str | None] = {}
+    for q in text.dropna().astype(str).unique():
+        v = q.strip()
+        codes[q] = country_code(v, loose=True) or (
+            v.upper() if len(v) == 2 and v.isascii() and v.isalpha() else None)
     return text.map(lambda v: codes.get(v) if v is not None else None).astype(object)
 
 

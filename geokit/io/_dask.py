@@ -16,7 +16,8 @@ from typing import Any
 import pandas as pd
 
 from ..errors import GeokitValueError, InputFileError
-from . import _common
+from . import _common, geo
+from ._formats import _TABLE_MODULES, FORMATS, _check_format, detect_format, read_table, to_events
 
 __all__ = ["read_events_dask"]
 
@@ -88,7 +89,6 @@ def read_events_dask(path: Any, format: str = "auto", *, blocksize: int | str = 
     >>> ddf.compute()["location"].tolist()
     ['Sudzha', 'Sumy']
     """
-    from . import FORMATS, _check_format, geo
 
     dd = _need_dask()
     fmt = _check_format(format)
@@ -143,7 +143,6 @@ def _expand(path: Any, storage_options: dict | None):
 # -- text ------------------------------------------------------------------------------------------
 def _read_text(dd, fs, paths: list[str], fmt: str, blocksize: int, encoding: str | None,
                bad_rows: str):
-    from . import _TABLE_MODULES, detect_format, to_events
 
     with fs.open(paths[0], "rb") as f:
         head = f.read(_HEAD_BYTES)
@@ -205,7 +204,6 @@ class _TextBlock:
     def __call__(self, spec: tuple[str, int, int]) -> pd.DataFrame:
         from fsspec.utils import seek_delimiter
 
-        from . import to_events
 
         path, offset, length = spec
         o = self.opts
@@ -291,7 +289,6 @@ def _read_parquet(dd, path: Any, paths: list[str], fmt: str, blocksize: int,
 def _parquet_partition(part: pd.DataFrame, fmt: str) -> pd.DataFrame:
     import geopandas as gpd
 
-    from . import geo, to_events
 
     raw = geo.from_geodataframe(part) if isinstance(part, gpd.GeoDataFrame) else \
         pd.DataFrame(part)
@@ -303,9 +300,8 @@ def _read_whole(paths: list[str], spatial: str, blocksize: int):
     import dask_geopandas
     import geopandas as gpd
 
-    from . import read_events
 
-    parts = [read_events(p, spatial) for p in paths]
+    parts = [read_table(p, spatial) for p in paths]
     gdf = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=parts[0].crs) \
         if len(parts) > 1 else parts[0]
     total = sum(Path(p).stat().st_size for p in paths)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import math
 from importlib import resources
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import GeokitValueError
+from ._script import script_json as _json
 
 __all__ = ["event_map", "frontline_map", "evacuation_map", "save_html", "save_png", "to_html"]
 
@@ -33,15 +33,6 @@ CLUSTER_BELOW_ZOOM = 13
 MODES = ("auto", "markers", "cluster", "markercluster", "heatmap")
 POPUP_FIELDS = ("location", "event_date", "event_type", "sub_event_type", "actors",
                 "loc_precision", "fatalities", "source", "notes")
-
-
-def _json(data: Any) -> str:
-    """JSON that is safe inside a <script> element (no tag, comment or line-separator breaks)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
-    for a, b in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                 ("\u2029", "\\u2029")):
-        text = text.replace(a, b)
-    return text
 
 
 def _base_map(location=(50.5, 35.0), zoom: int = 7, *, offline: bool = False,
@@ -222,7 +213,7 @@ def frontline_map(snapshots=None, *, date=None, compare=None, events=None,
     snapshots : folder, file, list of files, or {date: geometry}
         Dated control areas: DeepStateMap-style files named by date, ISW-style files with a
         date property, as GeoJSON, KML, KMZ or GeoPackage (see
-        :func:`geokit.frontline.read_snapshots`). Invalid geometries are repaired.
+        :func:`geokit.conflict.read_snapshots`). Invalid geometries are repaired.
     date : date-like, optional
         Snapshot shown first (default: the latest).
     compare : (date, date), optional
@@ -239,7 +230,7 @@ def frontline_map(snapshots=None, *, date=None, compare=None, events=None,
         Keep only features whose properties match (``{"layer": "Assessed control"}``).
     described : list of str, optional
         A front line described in words, as an ordered list of place names; it is geocoded
-        (:func:`geokit.frontline.frontline_from_places`) and drawn dashed. With ``described``
+        (:func:`geokit.conflict.frontline_from_places`) and drawn dashed. With ``described``
         the snapshots may be left out.
 
     Returns
@@ -248,7 +239,7 @@ def frontline_map(snapshots=None, *, date=None, compare=None, events=None,
     """
     import folium
 
-    from ..frontline import front_line, pd_date, read_snapshots, territory_change
+    from ..conflict.frontline import front_line, pd_date, read_snapshots, territory_change
 
     if snapshots is None and described:
         return _described_line(_base_map((50.5, 35.0), 7, offline=offline), described,
@@ -323,7 +314,7 @@ def _described_line(m, names: list[str], *, events=None, offline: bool = False,
     """Draw a front line given as place names (dashed, with its places) on ``m``."""
     import folium
 
-    from ..frontline import frontline_from_places
+    from ..conflict.frontline import frontline_from_places
 
     if events is not None and len(events):
         m = event_map(events, offline=offline)
@@ -369,7 +360,7 @@ def evacuation_map(settlements, *, border: str = "UA-RU", bands_km=(5, 10, 20, 3
     ----------
     settlements : list of str, DataFrame with a ``name`` column, or file
         Names to geocode (``"Krasnopillia, Sumy Oblast"`` forms welcome); see
-        :func:`geokit.evacuation.read_settlements`.
+        :func:`geokit.conflict.read_settlements`.
     border : str
         Country pair of the border (``"UA-RU"``), from the bundled Natural Earth borders.
     bands_km : tuple of float
@@ -377,11 +368,11 @@ def evacuation_map(settlements, *, border: str = "UA-RU", bands_km=(5, 10, 20, 3
 
     The legend lists the placed settlements nearest the border first, with totals; names that
     could not be placed as settlements are listed there too. The full table
-    (:class:`geokit.evacuation.EvacuationZone`) is kept as ``m._geokit_zone``.
+    (:class:`geokit.conflict.EvacuationZone`) is kept as ``m._geokit_zone``.
     """
     import folium
 
-    from ..evacuation import evacuation_zone
+    from ..conflict.evacuation import evacuation_zone
 
     zone = evacuation_zone(settlements, border=border, bands_km=bands_km, country=country)
     placed = zone.placed

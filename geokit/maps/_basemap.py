@@ -1,7 +1,7 @@
 """The vector basemap drawn instead of web tiles: countries, admin1 lines, settlement labels.
 
 Everything comes from data geokit already ships: Natural Earth country borders
-(``geokit.frontline.borders``), first-level divisions (``geokit.admin.admin_areas``) and the
+(``geokit.gazetteer.borders``), first-level divisions (``geokit.gazetteer.admin_areas``) and the
 GeoNames settlements of the bundled gazetteer. Only what falls inside the map's extent plus a
 margin is embedded, simplified, with coordinates rounded; labels carry the zoom level from which
 they are drawn, chosen so that bigger places come first and labels do not overlap.
@@ -42,7 +42,7 @@ def countries(box) -> dict[str, Any]:
     import geopandas as gpd
     from shapely.geometry import box as make_box
 
-    from ..frontline import borders
+    from ..gazetteer.borders import borders
 
     s, w, n, e = box
     gdf = borders()
@@ -53,14 +53,14 @@ def countries(box) -> dict[str, Any]:
 
 
 def admin1_lines(box, *, tolerance: float = 0.003) -> dict[str, Any] | None:
-    """First-level division boundaries inside ``box`` as GeoJSON (``geokit.admin``'s
+    """First-level division boundaries inside ``box`` as GeoJSON (``geokit.gazetteer.admin``'s
     approximate areas; internal lines only, coasts and borders come from the countries).
 
     Simplified to ``tolerance`` degrees (about 300 m). None when there are none.
     """
     import shapely
 
-    from ..admin import admin_lines
+    from ..gazetteer.admin import admin_lines
 
     s, w, n, e = box
     lines = admin_lines(1, bbox=(w, s, e, n))

@@ -13,6 +13,8 @@ from importlib import resources
 
 from branca.element import CssLink, Element, JavascriptLink, MacroElement
 
+from ._script import script_json as _json
+
 _CDN = "https://cdn.jsdelivr.net/npm"
 
 
@@ -101,7 +103,6 @@ class Basemap(_ScriptElement):
     def code(self) -> str:
         from folium import TileLayer
 
-        from . import _json
         from ._basemap import basemap_data
 
         tiles = any(isinstance(c, TileLayer) for c in self._parent._children.values())

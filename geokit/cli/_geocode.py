@@ -1,0 +1,139 @@
+"""CLI: ``geokit geocode``, ``geokit gazetteer add|info`` and ``geokit demo``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ..errors import InputFileError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("geocode", help="geocode a column of place names in a table")
+    p.add_argument("input", help="CSV/TSV/Excel file with a column of place names")
+    p.add_argument("--column", "-c", default=None, help="column holding the names "
+                   "(default: location, place, name or town/city when present)")
+    p.add_argument("--country", help="country hint for every row (ISO code or name)")
+    p.add_argument("--admin1-column", help="column with each row's region, used as a hint")
+    p.add_argument("-o", "--output", required=True,
+                   help="output file: .csv, .geojson or .gpkg (by suffix)")
+    p.add_argument("--online", action="store_true",
+                   help="ask Nominatim for names the offline gazetteer cannot place (opt-in; "
+                        "needs --user-agent; answers are cached in the user cache directory)")
+    p.add_argument("--user-agent", help="identify yourself to the online geocoder")
+    p.set_defaults(func=_geocode_cmd)
+
+    g = sub.add_parser("gazetteer", help="manage gazetteer layers")
+    gs = g.add_subparsers(dest="gazetteer_command", metavar="ACTION")
+    add = gs.add_parser("add", help="store a GeoNames dump or place table as a user layer")
+    add.add_argument("file")
+    add.set_defaults(func=_gaz_add)
+    info = gs.add_parser("info", help="list layers and their place counts")
+    info.add_argument("--json", action="store_true")
+    info.set_defaults(func=_gaz_info)
+
+    d = sub.add_parser("demo", help="run geokit on its bundled sample data")
+    d.add_argument("-o", "--output", default="demo-output", help="output folder")
+    d.set_defaults(func=_demo)
+
+
+def _read_table(path: Path):
+    import pandas as pd
+
+    if not path.exists():
+        raise InputFileError("file not found", path=path)
+    if path.suffix.lower() in (".xlsx", ".xls"):
+        return pd.read_excel(path, dtype=str)
+    for enc in ("utf-8-sig", "cp1251"):
+        try:
+            return pd.read_csv(path, dtype=str, sep=None, engine="python", encoding=enc,
+                               keep_default_na=False, skip_blank_lines=True)
+        except UnicodeDecodeError:
+            continue
+        except pd.errors.EmptyDataError:
+            raise InputFileError("file is empty", path=path) from None
+    raise InputFileError("cannot decode the file as UTF-8 or cp1251", path=path)
+
+
+def _geocode_cmd(args) -> int:
+    import geopandas as gpd
+
+    from ..geocoding import geocode_many
+
+    path = Path(args.input)
+    df = _read_table(path)
+    col = args.column
+    if col is None:
+        lower = {c.lower(): c for c in df.columns}
+        col = next((lower[c] for c in ("location", "place", "name", "town/city", "town")
+                    if c in lower), None)
+        if col is None:
+            raise InputFileError(f"say which column holds the names with --column; columns are "
+                                 f"{list(df.columns)}", path=path)
+    if col not in df.columns:
+        raise InputFileError(f"no such column; columns are {list(df.columns)}", path=path,
+                             column=col)
+    admin1 = df[args.admin1_column] if args.admin1_column else None
+    if args.user_agent:
+        from .._config import options
+
+        options.user_agent = args.user_agent
+    res = geocode_many(df[col], country=args.country, admin1=admin1, online=args.online or None)
+    out = df.copy()
+    for c in res.columns.drop("query"):
+        out[f"geokit_{c}"] = res[c].to_numpy()
+    dest = Path(args.output)
+    suffix = dest.suffix.lower()
+    if suffix in (".geojson", ".json", ".gpkg"):
+        gdf = gpd.GeoDataFrame(out, geometry=gpd.points_from_xy(out["geokit_lon"],
+                                                                out["geokit_lat"]), crs=4326)
+        gdf.to_file(dest, driver="GeoJSON" if suffix != ".gpkg" else "GPKG")
+    else:
+        out.to_csv(dest, index=False)
+    counts = res["status"].value_counts().to_dict()
+    print(f"{len(res)} rows -> {dest} ({', '.join(f'{k}: {v}' for k, v in counts.items())})")
+    return 0
+
+
+def _gaz_add(args) -> int:
+    from ..gazetteer import reset_default
+    from ..gazetteer.layers import save_layer
+
+    dest = save_layer(args.file)
+    reset_default()
+    print(f"stored layer {dest.name} in {dest.parent}; later runs use it")
+    return 0
+
+
+def _gaz_info(args) -> int:
+    from ..gazetteer import Gazetteer
+
+    info = Gazetteer.load().info()
+    if args.json:
+        print(json.dumps(info, indent=2))
+        return 0
+    print(f"{'layer':<32} {'settlements':>12} {'admin2':>8} {'admin1':>8} {'countries':>10}")
+    for label, c in info.items():
+        print(f"{label:<32} {c['populated_place']:>12,} {c['admin2']:>8,} {c['admin1']:>8,} "
+              f"{c['country']:>10,}")
+    return 0
+
+
+def _demo(args) -> int:
+    import time
+
+    import pandas as pd
+
+    from ._demo import run
+
+    t0 = time.perf_counter()
+    written = run(Path(args.output))
+    names = pd.read_csv(written["geocoded names"], keep_default_na=False)
+    table = names[["query", "name", "kind", "country_code", "admin1", "lat", "lon", "status"]]
+    with pd.option_context("display.width", 160, "display.max_colwidth", 28):
+        print(table.to_string(index=False))
+    print(f"\ngeokit demo finished in {time.perf_counter() - t0:.1f} s; wrote:")
+    for label, path in written.items():
+        print(f"  {label:<20} {path}")
+    return 0

@@ -1,0 +1,35 @@
+"""CLI: ``geokit report EVENTS --frontlines DIR --from DATE --to DATE -o report.html``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="write a self-contained HTML (and PDF) situation report")
+    p.add_argument("events", help="events file (any format geokit reads)")
+    p.add_argument("--frontlines", help="folder of dated control-area snapshots (YYYYMMDD.geojson)")
+    p.add_argument("--from", dest="start", help="first day of the period (YYYY-MM-DD)")
+    p.add_argument("--to", dest="end", help="last day of the period (YYYY-MM-DD)")
+    p.add_argument("--region", help="keep events whose admin1 contains this text")
+    p.add_argument("--title", help="report title")
+    p.add_argument("-o", "--output", required=True, help="HTML file to write")
+    p.add_argument("--pdf", help="also print a PDF with headless Chromium")
+    p.add_argument("--evacuation", metavar="FILE",
+                   help="settlements ordered to evacuate: a text file (one name per line) or a "
+                        "CSV with a name column")
+    p.add_argument("--border", default="UA-RU", help="border pair for --evacuation (UA-RU)")
+    p.add_argument("--no-map", action="store_true", help="leave the map out")
+    p.set_defaults(func=_report_cmd)
+
+
+def _report_cmd(args) -> int:
+    from ..report import report
+
+    report(args.events, frontlines=args.frontlines, start=args.start, end=args.end,
+           region=args.region, title=args.title, output=args.output, pdf=args.pdf,
+           map=not args.no_map, evacuation=Path(args.evacuation) if args.evacuation else None,
+           border=args.border)
+    print(f"wrote {args.output}" + (f" and {args.pdf}" if args.pdf else ""))
+    return 0

@@ -1,0 +1,221 @@
+"""Control-area snapshots: reading dated files, repairing them, territory change, front lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import GeokitValueError, InputFileError
+from ..gazetteer.borders import border_line, borders
+from ..geocoding import geocode_many
+from ..models import AREA_KINDS
+
+__all__ = ["read_snapshots", "territory_change", "front_line", "frontline_from_places",
+           "pd_date", "border_line", "borders", "SNAPSHOT_SUFFIXES", "DATE_COLUMNS"]
+
+_DATE_RE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+SNAPSHOT_SUFFIXES = (".geojson", ".json", ".gpkg", ".kml", ".kmz")
+#: Feature properties read as the snapshot date when a file name has none (ISW-style files
+#: hold several dated layers in one file; KML gives ``timestamp``/``begin``).
+DATE_COLUMNS = ("date", "Date", "DATE", "as_of", "snapshot_date", "timestamp", "begin", "when")
+
+
+def read_snapshots(source: Any, *, simplify_m: float = 100.0,
+                   select: dict[str, Any] | None = None) -> dict[dt.date, Any]:
+    """Dated control-area geometries (EPSG:4326), repaired and simplified, oldest first.
+
+    Parameters
+    ----------
+    source : folder, path, list of paths, or dict of {date: geometry}
+        DeepStateMap-style files named by date (``20250301.geojson``, ``2025-03-01.kml``), or
+        ISW-style files whose features carry a date property (one of ``DATE_COLUMNS``), in
+        GeoJSON, KML, KMZ or GeoPackage. Every layer of a file is read; a date's features are
+        merged into one (Multi)Polygon.
+    simplify_m : float
+        Simplification tolerance in metres (the shape stays within this distance); 0 keeps
+        every vertex.
+    select : dict, optional
+        Keep only features whose property matches, e.g. ``{"layer": "Assessed control"}`` or
+        ``{"status": ["occupied", "contested"]}``.
+
+    Returns
+    -------
+    dict of date -> shapely geometry
+        Invalid (self-intersecting) geometries are repaired with ``shapely.make_valid``; only
+        their polygonal parts are kept.
+    """
+    if isinstance(source, dict):
+        items = {pd_date(k): _polygonal(v) for k, v in source.items()}
+    else:
+        if isinstance(source, str | Path):
+            path = Path(source)
+            paths = sorted(path.iterdir()) if path.is_dir() else [path]
+        else:
+            paths = [Path(p) for p in source]
+        items = {}
+        for path in paths:
+            if path.suffix.lower() not in SNAPSHOT_SUFFIXES:
+                continue
+            for day, geom in _read_file(path, select).items():
+                items[day] = _polygonal(_union([items[day], geom])) if day in items else geom
+    tol = simplify_m / 111_000
+    out = {}
+    for day in sorted(items):
+        geom = items[day]
+        out[day] = _polygonal(geom.simplify(tol, preserve_topology=True)) if tol else geom
+    return out
+
+
+def _read_file(path: Path, select: dict[str, Any] | None) -> dict[dt.date, Any]:
+    """{date: repaired geometry} of one snapshot file (all its layers)."""
+    import geopandas as gpd
+    import pandas as pd
+    import pyogrio
+
+    try:
+        layers = [name for name, kind in pyogrio.list_layers(path)
+                  if kind is None or "Polygon" in str(kind) or "Unknown" in str(kind)] or [None]
+        frames = [gpd.read_file(path, layer=layer) for layer in layers]
+    except Exception as exc:
+        raise InputFileError(f"cannot read control areas ({exc}); expected GeoJSON, KML, KMZ "
+                             "or GeoPackage polygons", path=path) from None
+    frames = [f.to_crs(4326) if f.crs is not None else f for f in frames if len(f)]
+    if not frames:
+        return {}
+    frame = pd.concat(frames, ignore_index=True)
+    for column, wanted in (select or {}).items():
+        if column not in frame:
+            raise InputFileError(f"no property {column!r} to select on; properties are "
+                                 f"{', '.join(map(str, frame.columns))}", path=path)
+        values = wanted if isinstance(wanted, list | tuple | set) else [wanted]
+        frame = frame[frame[column].isin(values)]
+    m = _DATE_RE.search(path.stem)
+    if m:
+        return {dt.date(*map(int, m.groups())): _union(frame.geometry)}
+    column = next((c for c in DATE_COLUMNS if c in frame and frame[c].notna().any()), None)
+    if column is None:
+        raise InputFileError(
+            "no date: name the file by date (YYYYMMDD or YYYY-MM-DD) or give each feature a "
+            f"date property (one of {', '.join(DATE_COLUMNS)})", path=path)
+    dates = pd.to_datetime(frame[column], errors="coerce")
+    bad = dates.isna()
+    if bad.any():
+        row = int(bad.to_numpy().nonzero()[0][0])
+        raise InputFileError(f"{frame[column].iloc[row]!r} is not a date", path=path, row=row,
+                             column=column)
+    return {day.date(): _union(group.geometry)
+            for day, group in frame.groupby(dates.dt.normalize())}
+
+
+def _union(geoms) -> Any:
+    """Union of geometries after repairing each (a union of invalid parts can fail)."""
+    import shapely
+
+    parts = [_polygonal(g) for g in geoms if g is not None and not g.is_empty]
+    return _polygonal(shapely.union_all(parts)) if parts else shapely.MultiPolygon()
+
+
+def _polygonal(geom) -> Any:
+    """``geom`` made valid, keeping only its polygons (make_valid may add stray lines)."""
+    import shapely
+    from shapely.geometry import MultiPolygon, Polygon
+
+    geom = shapely.force_2d(geom)  # KML polygons come with heights
+    geom = shapely.make_valid(geom) if not geom.is_valid else geom
+    if isinstance(geom, Polygon | MultiPolygon):
+        return geom
+    polys = [g for g in shapely.get_parts(geom) if isinstance(g, Polygon | MultiPolygon)]
+    return shapely.union_all(polys) if polys else MultiPolygon()
+
+
+def pd_date(value) -> dt.date:
+    import pandas as pd
+
+    return pd.Timestamp(value).date()
+
+
+def territory_change(before, after, *, min_width_m: float = 0.0) -> dict[str, Any]:
+    """Areas (km²) gained and lost between two control-area geometries (EPSG:4326 in).
+
+    Computed in the equal-area EPSG:6933 projection after repairing invalid geometries. Returns
+    ``gained``/``lost``/``net`` in km² and the ``gained_geom``/``lost_geom`` in EPSG:4326.
+
+    Parameters
+    ----------
+    before, after : shapely geometry
+        Control areas at the two dates.
+    min_width_m : float
+        Leave out strips of change narrower than this many metres: two snapshots simplified
+        independently (or traced with a slightly different coastline) differ by thin slivers
+        along their whole outline that are not territory changing hands. 0 keeps everything.
+    """
+    import geopandas as gpd
+    from shapely import make_valid
+
+    a = make_valid(before)
+    b = make_valid(after)
+    gained = _drop_slivers(b.difference(a), min_width_m)
+    lost = _drop_slivers(a.difference(b), min_width_m)
+    areas = gpd.GeoSeries([gained, lost], crs=4326).to_crs(6933).area / 1e6
+    return {"gained": float(areas.iloc[0]), "lost": float(areas.iloc[1]),
+            "net": float(areas.iloc[0] - areas.iloc[1]), "gained_geom": gained,
+            "lost_geom": lost}
+
+
+def _drop_slivers(geom, width_m: float):
+    """``geom`` without the parts narrower than ``width_m`` (a morphological opening done in
+    Web Mercator, with the width scaled for the geometry's latitude)."""
+    import math
+
+    import geopandas as gpd
+
+    if width_m <= 0 or geom.is_empty:
+        return geom
+    merc = gpd.GeoSeries([geom], crs=4326).to_crs(3857).iloc[0]
+    half = width_m / 2 / math.cos(math.radians(geom.centroid.y))
+    opened = _polygonal(merc.buffer(-half).buffer(half).intersection(merc))
+    return gpd.GeoSeries([opened], crs=3857).to_crs(4326).iloc[0]
+
+
+def front_line(area, country: str = "UA"):
+    """The control boundary inside ``country``: the area's outline minus the country border."""
+    outline = area.boundary
+    gdf = borders().set_index("iso_a2")
+    if country in gdf.index:
+        outline = outline.difference(gdf.geometry[country].boundary.buffer(0.02))
+    return outline
+
+
+def frontline_from_places(names: list[str], *, table: bool = False, **hints):
+    """A front line drawn through an ordered list of place names (geocoded).
+
+    For reports that describe the line in words ("from Hlushkove through Tetkino to Popovo-
+    Lezhachi"). Names the gazetteer places only at region or country level, or not at all, are
+    skipped: a region's centre is not a point of the line.
+
+    Parameters
+    ----------
+    names : list of str
+        Places in order along the line.
+    table : bool
+        Also return the geocoder's table (one row per name, in order, with ``on_line``).
+    **hints
+        Passed to :func:`geokit.geocode_many` (``country=``, ``admin1=``...).
+
+    Returns
+    -------
+    LineString, or (LineString, DataFrame) with ``table=True``.
+    """
+    from shapely.geometry import LineString
+
+    res = geocode_many(list(names), **hints)
+    res["on_line"] = res["lat"].notna() & ~res["kind"].isin(AREA_KINDS)
+    pts = list(zip(res.loc[res["on_line"], "lon"], res.loc[res["on_line"], "lat"], strict=True))
+    if len(pts) < 2:
+        raise GeokitValueError(
+            f"fewer than two of the places {list(names)} could be placed as settlements; "
+            "add a region (\"Tetkino, Kursk Oblast\") or a gazetteer layer with the missing places")
+    line = LineString(pts)
+    return (line, res) if table else line

@@ -1,0 +1,505 @@
+"""The bundled offline gazetteer: loading, name keys and candidate lookup.
+
+The data ships in ``geokit/data/gazetteer.npz`` (built by ``gazetteer/build.py`` from GeoNames
+and Natural Earth). Names are found through sorted 64-bit hashes of their normalised and skeleton
+keys (:mod:`geokit.gazetteer._names`), so loading is a handful of NumPy arrays and a lookup is a binary search.
+
+Users add their own layers (GeoNames dump files or tables) with ``Gazetteer.load(extra=[...])``;
+user places rank above bundled ones for the same name.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import DataMissingError
+from ..models import Place
+from ._names import key_hash, normalize, skeleton
+
+log = logging.getLogger(__name__)
+
+KIND_CODES = {"populated_place": 0, "admin2": 1, "admin1": 2, "country": 3}
+#: Words that mark a name as a region ("Kursk region", "Sumy oblast", "Курская область").
+ADMIN1_WORDS = ("oblast", "oblasti", "oblastʹ", "region", "province", "krai", "kray", "okrug",
+                "republic", "respublika", "voblasts", "voblasc", "autonomous republic of",
+                "avtonomna respublika", "gubernia", "governorate", "state", "county",
+                "область", "обл", "край", "республика", "республіка", "вобласць", "округ")
+ADMIN2_WORDS = ("raion", "rayon", "raiony", "district", "municipality", "hromada",
+                "gorodskoy okrug", "municipal district", "район", "громада", "городской округ")
+REGION_WORDS = ADMIN1_WORDS + ADMIN2_WORDS
+_REGION_RE = re.compile(r"(?:^|\s)(" + "|".join(sorted((re.escape(w) for w in REGION_WORDS),
+                                                      key=len, reverse=True)) + r")(?=\s|$)")
+MATCH_TYPES = ("name", "alternate name", "romanisation", "region base name")
+
+
+def strip_region_words(key: str) -> str:
+    """Remove region words from a normalised key: ``"kursk oblast"`` -> ``"kursk"``."""
+    return re.sub(r"\s+", " ", _REGION_RE.sub(" ", key)).strip()
+
+
+def region_level(key: str) -> str | None:
+    """``"admin1"``/``"admin2"`` when a normalised key names a region, else ``None``."""
+    found = [m.group(1) for m in _REGION_RE.finditer(key)]
+    if not found:
+        return None
+    return "admin2" if any(w in ADMIN2_WORDS for w in found) else "admin1"
+
+
+@dataclass
+class _Arrays:
+    gid: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    pop: np.ndarray
+    kind: np.ndarray
+    cc: np.ndarray
+    cc_codes: list[str]
+    a1: np.ndarray
+    a2: np.ndarray
+    names: list[str]
+    source: np.ndarray  # 0 = bundled, k = user layer k
+    exact_hash: np.ndarray
+    exact_idx: np.ndarray
+    exact_type: np.ndarray
+    skel_hash: np.ndarray
+    skel_idx: np.ndarray
+    skel_type: np.ndarray
+    fuzzy_blob: np.ndarray
+    fuzzy_idx: np.ndarray
+    admin_text: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+
+def _data_file(name: str) -> Path:
+    path = Path(str(resources.files("geokit") / "data" / name))
+    if not path.exists():
+        raise DataMissingError(
+            f"geokit data file {name} is missing from {path.parent}. Reinstall geokit, or from a "
+            "source checkout run `make gazetteer` to rebuild it."
+        )
+    return path
+
+
+class Gazetteer:
+    """An in-memory gazetteer: bundled GeoNames places plus optional user layers.
+
+    Use :meth:`load` (or :func:`default`) rather than the constructor.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer.load()
+    >>> gaz.geocode("Sudzha").country_code
+    'RU'
+    """
+
+    def __init__(self, arrays: _Arrays, layers: list[str] | None = None):
+        self._a = arrays
+        self.layers = layers or ["geonames"]
+        self._fuzzy: tuple[list[str], np.ndarray] | None = None
+        self._lock = threading.Lock()
+
+    # -- loading -------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, extra: Iterable[Any] | None = None, *, user_layers: bool = True,
+             **layer_options: Any) -> Gazetteer:
+        """Load the bundled gazetteer and add user layers.
+
+        Parameters
+        ----------
+        extra : iterable, optional
+            Extra layers: paths to GeoNames dump files (``UA.txt``, ``UA.zip``, ``allCountries``,
+            optionally with ``alternateNamesV2``), CSV/GeoJSON tables, or pandas DataFrames. See
+            :func:`geokit.gazetteer.layers.read_layer` for the accepted columns.
+        user_layers : bool
+            Also load the layers saved with ``geokit gazetteer add`` (default True).
+        **layer_options
+            Column names passed to :func:`geokit.gazetteer.layers.read_layer` (``name=``, ``lat=``...).
+        """
+        with np.load(_data_file("gazetteer.npz")) as z:
+            d = {k: z[k] for k in z.files}
+        arrays = _Arrays(
+            gid=d["gid"], lat=d["lat"], lon=d["lon"], pop=d["pop"], kind=d["kind"], cc=d["cc"],
+            cc_codes=[str(c) for c in d["cc_codes"]], a1=d["a1"], a2=d["a2"],
+            names=d["names"].tobytes().decode("utf-8").split("\x1f"),
+            source=np.zeros(len(d["gid"]), dtype=np.int16),
+            exact_hash=d["exact_hash"], exact_idx=d["exact_idx"], exact_type=d["exact_type"],
+            skel_hash=d["skel_hash"], skel_idx=d["skel_idx"], skel_type=d["skel_type"],
+            fuzzy_blob=d["fuzzy_names"], fuzzy_idx=d["fuzzy_idx"],
+        )
+        gaz = cls(arrays)
+        layers: list[Any] = []
+        if user_layers:
+            from .layers import saved_layers
+
+            layers.extend(saved_layers())
+        layers.extend(extra or [])
+        if layers:
+            from .layers import read_layer
+
+            for layer in layers:
+                frame, label = read_layer(layer, **layer_options)
+                gaz._add_layer(frame, label)
+        return gaz
+
+    def _add_layer(self, frame, label: str) -> None:
+        """Append the records of a normalised layer table (see :mod:`geokit.gazetteer.layers`)."""
+        a = self._a
+        n0 = len(a.gid)
+        layer_no = len(self.layers)
+        self.layers.append(label)
+        kinds = frame["kind"].map(KIND_CODES).fillna(0).astype(np.int8).to_numpy()
+        # a layer may name its countries ("Ukraine"); this gazetteer reads them as codes
+        ccs = [c.upper() if len(c) == 2 and c.isalpha() else (country_code(c, self) or "")
+               for c in (str(v or "").strip() for v in frame["country_code"])]
+        for c in ccs:
+            if c not in a.cc_codes:
+                a.cc_codes.append(c)
+        cc_idx = np.array([a.cc_codes.index(c) for c in ccs], dtype=np.int16)
+        a1 = np.full(len(frame), -1, dtype=np.int32)
+        for j, (adm, c) in enumerate(zip(frame["admin1"], ccs, strict=True)):
+            if adm:
+                hit = self._find_admin(str(adm), c, "admin1")
+                if hit >= 0:
+                    a1[j] = hit
+                else:
+                    a.admin_text[n0 + j] = (str(adm), "")
+        new_names = [str(x) for x in frame["name"]]
+        a.gid = np.concatenate([a.gid, frame["geonameid"].fillna(-1).astype(np.int64).to_numpy()])
+        a.lat = np.concatenate([a.lat, frame["lat"].astype(float).to_numpy()])
+        a.lon = np.concatenate([a.lon, frame["lon"].astype(float).to_numpy()])
+        a.pop = np.concatenate([a.pop, frame["population"].fillna(0).astype(np.int64).to_numpy()])
+        a.kind = np.concatenate([a.kind, kinds])
+        a.cc = np.concatenate([a.cc, cc_idx])
+        a.a1 = np.concatenate([a.a1, a1])
+        a.a2 = np.concatenate([a.a2, np.full(len(frame), -1, dtype=np.int32)])
+        a.source = np.concatenate([a.source, np.full(len(frame), layer_no, dtype=np.int16)])
+        a.names.extend(new_names)
+        eh, ei, sh, si = [], [], [], []
+        for j, (name, aliases) in enumerate(zip(new_names, frame["aliases"], strict=True)):
+            for variant in [name, *aliases]:
+                key = normalize(variant)
+                if key:
+                    eh.append(key_hash(key))
+                    ei.append(n0 + j)
+                    sh.append(key_hash(skeleton(key)))
+                    si.append(n0 + j)
+        a.exact_hash, a.exact_idx, a.exact_type = _merge(
+            a.exact_hash, a.exact_idx, a.exact_type, eh, ei)
+        a.skel_hash, a.skel_idx, a.skel_type = _merge(a.skel_hash, a.skel_idx, a.skel_type, sh, si)
+        self._fuzzy = None
+        self._extra_fuzzy = getattr(self, "_extra_fuzzy", []) + [
+            (normalize(nm), n0 + j) for j, nm in enumerate(new_names)]
+        log.info("added layer %s with %d places", label, len(frame))
+
+    # -- lookups -------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._a.gid)
+
+    def has_name(self, text: str) -> bool:
+        """Whether ``text`` (any spelling geokit knows) names a place in the gazetteer."""
+        key = normalize(text) if isinstance(text, str) else ""
+        return bool(key) and _count(self._a.exact_hash, key_hash(key)) > 0
+
+    def lookup(self, key: str, *, level: str = "exact") -> list[tuple[int, int]]:
+        """Records whose normalised (``level="exact"``) or skeleton key equals ``key``.
+
+        Returns ``(record index, match type)`` pairs.
+        """
+        a = self._a
+        hashes, idx, types = ((a.exact_hash, a.exact_idx, a.exact_type) if level == "exact"
+                              else (a.skel_hash, a.skel_idx, a.skel_type))
+        h = np.uint64(key_hash(key))
+        lo = int(hashes.searchsorted(h))
+        hi, n = lo, len(hashes)
+        while hi < n and hashes.item(hi) == h:  # equal keys are adjacent and few
+            hi += 1
+        return list(zip(idx[lo:hi].tolist(), types[lo:hi].tolist(), strict=True))
+
+    def fuzzy(self, key: str, *, limit: int = 5, cutoff: float = 85.0) -> list[tuple[int, float]]:
+        """Records whose name is within a small edit distance of ``key`` (typos)."""
+        with self._lock:
+            if self._fuzzy is None:
+                names = self._a.fuzzy_blob.tobytes().decode("utf-8").split("\n")
+                idx = self._a.fuzzy_idx
+                extra = getattr(self, "_extra_fuzzy", [])
+                if extra:
+                    names = names + [k for k, _ in extra]
+                    idx = np.concatenate([idx, np.array([i for _, i in extra], dtype=np.int32)])
+                self._fuzzy = _LengthIndex(names, idx)
+        out = []
+        for matched, score, rec in self._fuzzy.extract(key, limit=limit, cutoff=cutoff):
+            hits = self.lookup(matched)
+            out.extend((r, score) for r, _t in hits) if hits else out.append((rec, score))
+        return out
+
+    def fuzzy_region(self, key: str, *, limit: int = 10, cutoff: float = 80.0
+                     ) -> list[tuple[int, float]]:
+        """Regions and countries whose name (without region words) is close to ``key``."""
+        with self._lock:
+            if getattr(self, "_fuzzy_regions", None) is None:
+                a = self._a
+                recs = np.flatnonzero(a.kind >= 1)
+                keys = [strip_region_words(normalize(a.names[r])) for r in recs]
+                self._fuzzy_regions = _LengthIndex(keys, recs)
+        return [(rec, score) for _m, score, rec in
+                self._fuzzy_regions.extract(key, limit=limit, cutoff=cutoff)]
+
+    def _find_admin(self, text: str, cc: str = "", level: str | None = None) -> int:
+        """Best admin record for a region name (optionally within a country), or -1."""
+        key = normalize(text)
+        hits = self.lookup(key) or self.lookup(strip_region_words(key)) or self.lookup(
+            skeleton(strip_region_words(key)), level="skeleton")
+        a = self._a
+        best, best_rank = -1, None
+        for rec, mtype in hits:
+            k = int(a.kind[rec])
+            if k not in (1, 2) or (level and k != KIND_CODES[level]):
+                continue
+            if cc and a.cc_codes[a.cc[rec]] != cc:
+                continue
+            rank = (mtype, -k)
+            if best_rank is None or rank < best_rank:
+                best, best_rank = rec, rank
+        return best
+
+    # -- records -> Place -------------------------------------------------------------------------
+    def country_code(self, rec: int) -> str:
+        return self._a.cc_codes[self._a.cc[rec]]
+
+    def country_record(self, cc: str) -> int:
+        """Record index of the country with ISO alpha-2 code ``cc``, or -1."""
+        a = self._a
+        if cc not in a.cc_codes:
+            return -1
+        hits = np.flatnonzero((a.kind == 3) & (a.cc == a.cc_codes.index(cc)))
+        return int(hits[0]) if len(hits) else -1
+
+    def admin_names(self, rec: int) -> tuple[str, str]:
+        """``(admin1, admin2)`` names of a record (its own name for an admin record)."""
+        a = self._a
+        if rec in a.admin_text:
+            return a.admin_text[rec]
+        kind = int(a.kind[rec])
+        if kind == 2:
+            return a.names[rec], ""
+        if kind == 3:
+            return "", ""
+        a1, a2 = int(a.a1[rec]), int(a.a2[rec])
+        if kind == 1:
+            return (a.names[a1] if a1 >= 0 else ""), a.names[rec]
+        return (a.names[a1] if a1 >= 0 else ""), (a.names[a2] if a2 >= 0 else "")
+
+    def place(self, rec: int, *, score: float = 1.0, why: str = "") -> Place:
+        """Build the :class:`~geokit.models.Place` for record ``rec``."""
+        a = self._a
+        admin1, admin2 = self.admin_names(rec)
+        gid = int(a.gid[rec])
+        src = int(a.source[rec])
+        raw = {
+            "record": rec, "geonameid": gid, "name": a.names[rec],
+            "country_code": self.country_code(rec), "admin1": admin1, "admin2": admin2,
+            "population": int(a.pop[rec]), "lat": float(a.lat[rec]), "lon": float(a.lon[rec]),
+            "kind": _KIND_NAMES[int(a.kind[rec])],
+        }
+        return Place(
+            name=a.names[rec], lat=float(a.lat[rec]), lon=float(a.lon[rec]),
+            kind=_KIND_NAMES[int(a.kind[rec])], country_code=self.country_code(rec),
+            admin1=admin1, admin2=admin2, geonameid=gid if gid >= 0 else None,
+            population=int(a.pop[rec]), score=round(float(score), 4), why=why,
+            source=self.layers[src] if src < len(self.layers) else "user", raw=raw,
+        )
+
+    def nearest(self, lat: float, lon: float, *, kind: str = "populated_place") -> int:
+        """Record index of the nearest place of ``kind`` to a point (haversine)."""
+        a = self._a
+        mask = a.kind == KIND_CODES[kind]
+        if not hasattr(self, "_near_cache") or self._near_cache[0] != kind or len(
+                self._near_cache[1]) != len(a.gid):
+            self._near_cache = (kind, mask, np.flatnonzero(mask),
+                                np.radians(a.lat[mask]), np.radians(a.lon[mask]))
+        _, _, recs, plat, plon = self._near_cache
+        la, lo = math.radians(lat), math.radians(lon)
+        h = (np.sin((plat - la) / 2) ** 2
+             + math.cos(la) * np.cos(plat) * np.sin((plon - lo) / 2) ** 2)
+        return int(recs[int(np.nanargmin(h))])
+
+    def info(self) -> dict[str, Any]:
+        """Counts per layer and kind (what ``geokit gazetteer info`` prints)."""
+        a = self._a
+        out: dict[str, Any] = {}
+        for no, label in enumerate(self.layers):
+            sel = a.source == no
+            out[label] = {k: int(((a.kind == c) & sel).sum()) for k, c in KIND_CODES.items()}
+        return out
+
+    # -- convenience: the geocoder API on this gazetteer ---------------------------------------
+    # The geocoder sits one stage up (geokit.geocoding) and registers its functions here when
+    # it is imported (``import geokit`` does), so this stage never imports that one.
+    def geocode(self, query, **hints) -> Place | None:
+        """:func:`geokit.geocode` on this gazetteer."""
+        return _geocoder("geocode")(query, gazetteer=self, **hints)
+
+    def candidates(self, query, *, limit: int = 10, **hints) -> list[Place]:
+        """:func:`geokit.candidates` on this gazetteer."""
+        return _geocoder("candidates")(query, limit=limit, gazetteer=self, **hints)
+
+    def geocode_many(self, values, **hints):
+        """:func:`geokit.geocode_many` on this gazetteer."""
+        return _geocoder("geocode_many")(values, gazetteer=self, **hints)
+
+    def reverse(self, lat: float, lon: float) -> Place:
+        """:func:`geokit.reverse` on this gazetteer."""
+        return _geocoder("reverse")(lat, lon, gazetteer=self)
+
+
+_GEOCODER: dict[str, Any] = {}
+
+
+def register_geocoder(**functions: Any) -> None:
+    """Plug the geocoding functions into :class:`Gazetteer`'s convenience methods."""
+    _GEOCODER.update(functions)
+
+
+def _geocoder(name: str):
+    try:
+        return _GEOCODER[name]
+    except KeyError:
+        raise RuntimeError("the geocoder is not loaded; `import geokit` first") from None
+
+
+_KIND_NAMES = {v: k for k, v in KIND_CODES.items()}
+
+
+class _LengthIndex:
+    """Strings grouped by length, so a typo search only compares names of similar length
+    (a ratio of 84 % or more rules out names more than a few characters longer or shorter)."""
+
+    def __init__(self, keys: list[str], recs: np.ndarray):
+        groups: dict[int, tuple[list[str], list[int]]] = {}
+        for k, r in zip(keys, recs.tolist(), strict=True):
+            g = groups.setdefault(len(k), ([], []))
+            g[0].append(k)
+            g[1].append(r)
+        self.groups = groups
+
+    def extract(self, key: str, *, limit: int, cutoff: float) -> list[tuple[str, float, int]]:
+        from rapidfuzz import fuzz, process
+
+        n = len(key)
+        # ratio = 2*matches/(len1+len2) >= cutoff bounds the other length
+        lo = int(n * cutoff / (200 - cutoff))
+        hi = int(n * (200 - cutoff) / cutoff) + 1
+        found: list[tuple[str, float, int]] = []
+        for length in range(lo, hi + 1):
+            group = self.groups.get(length)
+            if not group:
+                continue
+            for m, score, pos in process.extract(key, group[0], scorer=fuzz.ratio,
+                                                 limit=limit, score_cutoff=cutoff):
+                found.append((m, float(score), group[1][pos]))
+        found.sort(key=lambda t: -t[1])
+        return found[:limit]
+
+
+def _count(hashes: np.ndarray, h: int) -> int:
+    hv = np.uint64(h)
+    return int(np.searchsorted(hashes, hv, "right") - np.searchsorted(hashes, hv, "left"))
+
+
+def _merge(hashes, idx, types, new_h, new_i):
+    """Merge new (hash, record) keys, typed as primary names, into a sorted index."""
+    if not new_h:
+        return hashes, idx, types
+    h = np.concatenate([hashes, np.array(new_h, dtype=np.uint64)])
+    i = np.concatenate([idx, np.array(new_i, dtype=np.int32)])
+    t = np.concatenate([types, np.zeros(len(new_h), dtype=np.int8)])
+    order = np.argsort(h, kind="stable")
+    return h[order], i[order], t[order]
+
+
+_default: Gazetteer | None = None
+_default_lock = threading.Lock()
+
+
+def default() -> Gazetteer:
+    """The process-wide gazetteer (bundled data plus saved user layers), loaded once."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Gazetteer.load()
+        return _default
+
+
+def reset_default() -> None:
+    """Forget the loaded default gazetteer (after adding a layer with the CLI, say)."""
+    global _default
+    with _default_lock:
+        _default = None
+
+
+# -- country names and codes -> ISO 3166-1 alpha-2: the one resolver every module uses -------
+_COUNTRY = 3  # kind code of a country record
+#: Minimum similarity (0-100) for a misspelt country name ("Ukriane") to count.
+_FUZZY_CUTOFF = 90.0
+
+
+def country_code(value: object, gazetteer: Gazetteer | None = None, *, loose: bool = False
+                 ) -> str | None:
+    """The ISO alpha-2 code a country name or code stands for, or ``None``.
+
+    Parameters
+    ----------
+    value : str
+        ``"UA"``, ``"ua"``, ``"Ukraine"``, ``"Україна"``, ``"Russian Federation"`` ...
+        Anything that is not text gives ``None``.
+    gazetteer : Gazetteer, optional
+        Whose country records to use; defaults to :func:`geokit.gazetteer.default`.
+    loose : bool
+        Also accept spelling variants and close misspellings of a country name (for columns
+        typed by hand). Off by default: a hint must name a country exactly.
+
+    Returns
+    -------
+    str or None
+        Upper-case ISO 3166-1 alpha-2 code, or ``None`` when no country has that name.
+
+    Examples
+    --------
+    >>> country_code("Ukraine"), country_code("ru"), country_code("Atlantis")
+    ('UA', 'RU', None)
+    """
+    if not isinstance(value, str):
+        return None
+    v = value.strip()
+    if not v:
+        return None
+    gaz = gazetteer if gazetteer is not None else default()
+    if len(v) == 2 and v.isalpha():
+        code = v.upper()
+        return code if code in gaz._a.cc_codes else None
+    key = normalize(v)
+    if not key:
+        return None
+    kind = gaz._a.kind
+    for rec, _t in gaz.lookup(key):
+        if kind[rec] == _COUNTRY:
+            return gaz.country_code(rec)
+    if not loose:
+        return None
+    for rec, _t in gaz.lookup(skeleton(key), level="skeleton"):
+        if kind[rec] == _COUNTRY:
+            return gaz.country_code(rec)
+    if len(key) >= 5:
+        for rec, _score in gaz.fuzzy_region(key, cutoff=_FUZZY_CUTOFF):
+            if kind[rec] == _COUNTRY:
+                return gaz.country_code(rec)
+    return None

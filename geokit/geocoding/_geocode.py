@@ -1,0 +1,559 @@
+"""Ranking gazetteer candidates: ``geocode``, ``candidates``, ``geocode_many``, ``reverse``.
+
+How a query is read
+-------------------
+``"Sudzha, Kursk Oblast"`` -> the name ``Sudzha`` with context ``Kursk Oblast``; context parts
+(and the ``country``/``admin1``/``admin2`` hints) are resolved to regions and countries first and
+then favour candidates inside them. A region word (``region``, ``oblast``, ``raion``, ``область``)
+asks for a region rather than a town. Leading noise such as ``near`` or ``village of`` is dropped.
+
+Candidates come from exact names (GeoNames names, alternate names and generated romanisations),
+then from phonetic skeletons, then from fuzzy matching for typos. Each is scored from the quality
+of its name match, its population, its kind and its agreement with the hints; scores are turned
+into confidences that sum to at most 1 across candidates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import gazetteer as _gaz
+from .._config import options
+from .._geo import haversine_km
+from .._progress import progress_iter
+from ..errors import GeokitTypeError, GeokitValueError
+from ..gazetteer import country_code as _country_code
+from ..gazetteer._names import normalize, skeleton
+from ..models import KINDS, Place
+from .online import OnlineGeocoder
+
+__all__ = ["geocode", "candidates", "geocode_many", "reverse", "STATUSES"]
+
+#: Values of the ``status`` column of :func:`geocode_many`.
+STATUSES = ("resolved", "ambiguous", "approximate", "unresolved")
+MAX_QUERY_CHARS = 256
+_NOISE_RE = re.compile(
+    r"^(?:(?:near|nr|outskirts of|outside|around|vicinity of|the|in|at|of|from|to|village of|"
+    r"town of|city of|settlement of|village|town|city|settlement|vil|v|s|smt|selo|pgt|"
+    r"urban type settlement|urban-type settlement|north of|south of|east of|west of|"
+    r"northeast of|northwest of|southeast of|southwest of|n of|s of|e of|w of|"
+    r"с|село|пгт|смт|г|м|місто|город|селище|поселок|посёлок)\s+)+"
+)
+_SPLIT_RE = re.compile(r"\s*[,;(]\s*|\s*\)\s*")
+_MATCH_QUALITY = (1.0, 0.96, 0.94, 0.9)  # name, alternate, romanisation, region base name
+
+
+@dataclass(frozen=True)
+class _Context:
+    countries: frozenset[str] = frozenset()
+    admin1: frozenset[int] = frozenset()
+    admin2: frozenset[int] = frozenset()
+    near: tuple[float, float] | None = None
+    named: tuple[int, ...] = ()  # the most specific resolved context records, for "approximate"
+
+
+# -- argument checking ---------------------------------------------------------------------------
+def _check_kind(kind: str | None) -> str | None:
+    if kind is None:
+        return None
+    if kind not in _gaz.KIND_CODES:
+        raise GeokitValueError(f"kind={kind!r} is not valid; choose one of "
+                               f"{', '.join(_gaz.KIND_CODES)}")
+    return kind
+
+
+def _check_near(near) -> tuple[float, float] | None:
+    if near is None:
+        return None
+    if isinstance(near, Place):
+        return (near.lat, near.lon)
+    try:
+        lat, lon = (float(v) for v in near)
+    except (TypeError, ValueError):
+        raise GeokitTypeError(f"near must be a (lat, lon) pair or a Place, not {near!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise GeokitValueError(f"near=({lat}, {lon}) is not a valid (lat, lon) pair")
+    return (lat, lon)
+
+
+def _clean_query(query: Any) -> tuple[str | None, str]:
+    """Return ``(clean text, reason)``; text is None when the query cannot be geocoded."""
+    if query is None:
+        return None, "empty query (None)"
+    if isinstance(query, float) and math.isnan(query):
+        return None, "empty query (NaN)"
+    if query is pd.NA or query is pd.NaT:
+        return None, "empty query (missing value)"
+    if isinstance(query, bytes):
+        try:
+            query = query.decode("utf-8")
+        except UnicodeDecodeError:
+            return None, "query is bytes that are not UTF-8 text"
+    if not isinstance(query, str):
+        return None, f"query is a {type(query).__name__}, not text"
+    text = re.sub(r"[\x00-\x1f\x7f]", " ", query).strip()
+    if not text:
+        return None, "empty query"
+    if len(text) > MAX_QUERY_CHARS:
+        return None, f"query is {len(text)} characters long; place names are under {MAX_QUERY_CHARS}"
+    return text, ""
+
+
+# -- context --------------------------------------------------------------------------------------
+def _resolve_context(gaz, parts: Sequence[str], country, admin1, admin2, near) -> _Context:
+    countries: set[str] = set()
+    a1s: set[int] = set()
+    a2s: set[int] = set()
+    named: list[int] = []
+    for value, level in ((country, "country"), (admin1, "admin1"), (admin2, "admin2")):
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+            continue
+        if not isinstance(value, str):
+            raise GeokitTypeError(f"{level} hint must be a string, not {value!r}")
+        if level == "country":
+            cc = _country_code(value, gaz)
+            if cc:
+                countries.add(cc)
+            continue
+        parts = [*parts, value]
+    a = gaz._a
+    for part in parts:
+        key = normalize(part)
+        if not key:
+            continue
+        cc = _country_code(part, gaz)
+        if cc:
+            countries.add(cc)
+            continue
+        base = _gaz.strip_region_words(key)
+        hits = gaz.lookup(key) or gaz.lookup(base) or gaz.lookup(skeleton(base), level="skel")
+        admins = [r for r, _ in hits if a.kind[r] in (1, 2)]
+        if not hits and len(base) >= 5:  # a misspelt region ("Belogrod Oblast")
+            hits = [(r, 0) for r, _sc in gaz.fuzzy_region(base)]
+            admins = [r for r, _ in hits if a.kind[r] in (1, 2)]
+        level = _gaz.region_level(key)
+        want = 1 if level == "admin2" else 2  # a bare region name means the oblast, not a raion
+        if any(a.kind[r] == want for r in admins):
+            admins = [r for r in admins if a.kind[r] == want]
+        if countries:  # a stated country rules out regions abroad
+            admins = [r for r in admins if gaz.country_code(r) in countries]
+        if admins:
+            for r in admins:
+                (a1s if a.kind[r] == 2 else a2s).add(r)
+            best = min(admins, key=lambda r: -a.kind[r])
+            named.append(best)
+            continue
+        towns = sorted((r for r, _ in hits if a.kind[r] == 0
+                        and (not countries or gaz.country_code(r) in countries)),
+                       key=lambda r: -a.pop[r])
+        if towns:  # "Krasnopillia, Sumy": a city as context stands for its regions
+            t = towns[0]
+            if a.a1[t] >= 0:
+                a1s.add(int(a.a1[t]))
+            if a.a2[t] >= 0:
+                a2s.add(int(a.a2[t]))
+            if near is None:
+                near = (float(a.lat[t]), float(a.lon[t]))
+    for r in list(a1s) + list(a2s):
+        countries.add(gaz.country_code(r))
+    if not named and len(countries) == 1:
+        cc = next(iter(countries))
+        rec = gaz.country_record(cc)
+        named = [rec] if rec >= 0 else named
+    return _Context(frozenset(countries), frozenset(a1s), frozenset(a2s), near, tuple(named))
+
+
+# -- scoring --------------------------------------------------------------------------------------
+def _gather(gaz, key: str, region: str | None) -> list[tuple[int, float, str]]:
+    """Raw candidates ``(record, name-match quality, how)`` for a normalised key."""
+    out: dict[int, tuple[float, str]] = {}
+
+    def keep(rec, q, how):
+        if rec not in out or out[rec][0] < q:
+            out[rec] = (q, how)
+
+    keys = [key]
+    if region:
+        base = _gaz.strip_region_words(key)
+        if base and base != key:
+            keys.append(base)
+    for n, k in enumerate(keys):
+        for rec, mtype in gaz.lookup(k):
+            # the name without its region word ranks below a match of the whole query
+            q = _MATCH_QUALITY[mtype] if n == 0 else min(_MATCH_QUALITY[mtype], 0.9)
+            keep(rec, q, _gaz.MATCH_TYPES[mtype] if n == 0 else "region base name")
+    for k in keys:
+        for rec, mtype in gaz.lookup(skeleton(k), level="skel"):
+            keep(rec, 0.82 * _MATCH_QUALITY[mtype], "spelling variant")
+    if not out and len(key) >= 4:
+        for k in keys:
+            for rec, score in gaz.fuzzy(k, limit=25, cutoff=84.0 if len(k) > 6 else 90.0):
+                keep(rec, 0.75 * score / 100.0, f"close spelling ({score:.0f}%)")
+    return [(r, q, how) for r, (q, how) in out.items()]
+
+
+_REGION_BONUS = {  # (region word in query, kind code) -> bonus; kind codes: 0 town .. 3 country
+    "admin1": {0: -4.0, 1: 3.0, 2: 5.0, 3: 0.0},
+    "admin2": {0: -4.0, 1: 5.0, 2: 2.0, 3: 0.0},
+    # without a region word a bare name means the town ("Kursk": population decides), an oblast
+    # when no town fits; districts named after their centre rarely stand for a bare name
+    None: {0: 0.0, 1: -0.5, 2: 1.5, 3: 0.0},
+}
+
+
+class _Why:
+    """Why a candidate ranked where it did; formatted only for the candidates shown."""
+
+    __slots__ = ("how", "kind", "pop", "region", "notes")
+
+    def __init__(self, how: str, kind: int, pop: int, region: bool):
+        self.how, self.kind, self.pop, self.region = how, kind, pop, region
+        self.notes: list[str] = []
+
+    def text(self) -> str:
+        out = f"{self.how} match; {KINDS[self.kind].replace('_', ' ')}"
+        if self.pop:
+            out += f", population {self.pop:,}"
+        for note in self.notes:
+            out += f"; {note}"
+        if self.region:
+            out += "; query names a region"
+        return out
+
+
+def _rank(gaz, cands, ctx: _Context, region: str | None, kind: str | None):
+    """Score candidates; return ``[(record, confidence, why)]`` best first.
+
+    Scores are log-odds style sums (name match, population, kind, agreement with hints);
+    plain Python, since a query rarely has more than a few dozen candidates.
+    """
+    a = gaz._a
+    # a record without coordinates (a few GeoNames entities) is no answer
+    cands = [c for c in cands if not math.isnan(a.lat.item(c[0]))]
+    if ctx.countries:  # a stated country rules out namesakes abroad
+        cands = [c for c in cands if gaz.country_code(c[0]) in ctx.countries]
+    if not cands:
+        return []
+    want_kind = _gaz.KIND_CODES[kind] if kind else None
+    region_bonus = _REGION_BONUS[region]
+    hint1 = set(ctx.admin1) | {int(a.a1[r]) for r in ctx.admin2}
+    scored = []
+    kind_of, pop_of, a1_of, a2_of = a.kind.item, a.pop.item, a.a1.item, a.a2.item
+    for rec, q, how in cands:
+        k = kind_of(rec)
+        pop = pop_of(rec)
+        s = 6.0 * math.log(q) + 0.45 * math.log10(pop + 10.0)  # bigger places are named more
+        s += region_bonus[k] + (4.0 if k == 3 else 0.0)
+        if want_kind is not None:
+            s += 4.0 if k == want_kind else -4.0
+        if a.source.item(rec) > 0:
+            s += 3.0  # user layers win over bundled data
+        why = _Why(how, k, pop, bool(region) and k in (1, 2))
+        if ctx.countries:
+            s += 3.0
+        if ctx.admin1:
+            own1 = rec if k == 2 else a1_of(rec)
+            if own1 in hint1:
+                s += 4.0
+                why.notes.append("in the given region")
+            else:
+                s -= 2.0
+        if ctx.admin2:
+            own2 = rec if k == 1 else a2_of(rec)
+            if own2 in ctx.admin2:
+                s += 3.0
+                why.notes.append("in the given district")
+        lat, lon = a.lat.item(rec), a.lon.item(rec)
+        if ctx.near is not None:
+            d = float(haversine_km(ctx.near[0], ctx.near[1], lat, lon))
+            s -= 1.2 * math.log1p(d / 50.0)
+        scored.append((s, rec, q, why))
+    scored.sort(key=lambda t: -t[0])
+    top = scored[0][0]
+    weights = [math.exp(t[0] - top) for t in scored]
+    total = sum(weights)
+    return [(rec, w / total * min(1.0, q / 0.9), why)
+            for w, (_s, rec, q, why) in zip(weights, scored, strict=True)]
+
+
+def _candidates(gaz, query, *, country=None, admin1=None, admin2=None, near=None, kind=None):
+    """Ranked ``[(record, conf, why)]``, the context, and a reason when empty."""
+    text, reason = _clean_query(query)
+    if text is None:
+        return [], _Context(), reason
+    kind = _check_kind(kind)
+    near = _check_near(near)
+    parts = [p for p in _SPLIT_RE.split(text) if p.strip()]
+    if not parts:
+        return [], _Context(), "query has no name in it"
+    main = _NOISE_RE.sub("", normalize(parts[0])).strip()
+    ctx = _resolve_context(gaz, parts[1:], country, admin1, admin2, near)
+    if not main:
+        return [], ctx, "query has no name in it"
+    region = _gaz.region_level(main)
+    raw = _gather(gaz, main, region)
+    code = parts[0].strip()
+    if len(code) == 2 and code.isupper() and kind in (None, "country"):
+        # "UA", "RU": an upper-case ISO 3166 code is the country, not a town with that alias
+        rec = gaz.country_record(code)
+        if rec >= 0:
+            raw = [(rec, 1.0, "ISO 3166 country code")] + [c for c in raw if c[0] != rec]
+            if kind is None:
+                raw = [raw[0]] + [(r, q * 0.8, how) for r, q, how in raw[1:]]
+    ranked = _rank(gaz, raw, ctx, region, kind)
+    if not ranked:
+        return [], ctx, f"no place called {parts[0]!r} in the gazetteer"
+    return ranked, ctx, ""
+
+
+def candidates(query: Any, *, limit: int = 10, country: str | None = None,
+               admin1: str | None = None, admin2: str | None = None, near=None,
+               kind: str | None = None, gazetteer: _gaz.Gazetteer | None = None) -> list[Place]:
+    """Ranked candidate places for a name, each with a ``score`` and ``why``.
+
+    Parameters
+    ----------
+    query : str
+        A place name in any common spelling, optionally followed by its region after a comma
+        (``"Krasnopillia, Sumy"``). Non-text input gives an empty list.
+    limit : int
+        Maximum number of candidates.
+    country : str, optional
+        ISO alpha-2 code or country name that the place is expected to be in.
+    admin1, admin2 : str, optional
+        Region / district names that the place is expected to be in.
+    near : (lat, lon) or Place, optional
+        Favour candidates close to this point.
+    kind : {"populated_place", "admin2", "admin1", "country"}, optional
+        Favour this kind of place.
+    gazetteer : Gazetteer, optional
+        Defaults to :func:`geokit.gazetteer.default`.
+
+    Returns
+    -------
+    list of Place
+
+    Examples
+    --------
+    >>> [p.admin1 for p in candidates("Krasnopillia, Sumy", limit=1)]
+    ['Sumska oblast']
+    """
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+        raise GeokitValueError(f"limit must be a positive integer, not {limit!r}")
+    gaz = gazetteer if gazetteer is not None else _gaz.default()
+    ranked, _ctx, _reason = _candidates(gaz, query, country=country, admin1=admin1,
+                                        admin2=admin2, near=near, kind=kind)
+    return [gaz.place(r, score=c, why=w.text()) for r, c, w in ranked[:limit]]
+
+
+def _inside(a, rec: int, ctx: _Context) -> bool:
+    """Whether record ``rec`` lies in one of the context's regions (or is one of them)."""
+    regions = set(ctx.admin1) | set(ctx.admin2)
+    regions |= {int(a.a1[r]) for r in ctx.admin2 if a.a1[r] >= 0}
+    return bool({int(a.a1[rec]), int(a.a2[rec]), rec} & regions)
+
+
+_EXACT_HOW = tuple(_gaz.MATCH_TYPES[:3])
+
+
+def _outside_but_unique(gaz, ranked, ctx: _Context):
+    """A data-entry slip ("Kursk, Belgorod oblast"): when the name matches exactly one settlement
+    in the country, and it is large or close to the named region, trust the name."""
+    a = gaz._a
+    exact = [c for c in ranked if c[2].how.startswith(_EXACT_HOW) and a.kind[c[0]] == 0
+             and (not ctx.countries or gaz.country_code(c[0]) in ctx.countries)]
+    if len(exact) != 1:
+        return None
+    rec = exact[0][0]
+    region = ctx.named[-1]
+    d = float(haversine_km(a.lat[rec], a.lon[rec], a.lat[region], a.lon[region]))
+    return exact[0] if (a.pop[rec] >= 10_000 or d < 150) else None
+
+
+def _decide(gaz, ranked, ctx: _Context, reason: str) -> tuple[Place | None, str, str]:
+    """Pick the answer: ``(place, status, reason)``."""
+    a = gaz._a
+    if ranked:
+        rec, conf, why = ranked[0]
+        consistent = True
+        if ctx.admin1 or ctx.admin2:
+            consistent = _inside(a, rec, ctx)
+        if not consistent and ctx.named:
+            alt = _outside_but_unique(gaz, ranked, ctx)
+            if alt is not None:
+                rec, conf, why = alt
+                text = why.text() + "; outside the given region (the only place of this name " \
+                    "in the country)"
+                return gaz.place(rec, score=min(conf, 0.6), why=text), "resolved", text
+        if consistent or not ctx.named:
+            place = gaz.place(rec, score=conf, why=why.text())
+            close = re.search(r"close spelling \((\d+)%\)", why.how)
+            if close:  # typos: only a very close spelling counts as resolved
+                if int(close.group(1)) >= 92:
+                    return place, "resolved", "matched a close spelling"
+                return place, "ambiguous", "only a loosely similar spelling was found"
+            if conf < 0.5 and len(ranked) > 1:
+                r2 = ranked[1][0]
+                far = haversine_km(a.lat[rec], a.lon[rec], a.lat[r2], a.lon[r2]) > 50
+                if far:
+                    return place, "ambiguous", f"{len(ranked)} places share this name"
+            return place, "resolved", ""
+        reason = "no place of that name inside the given region"
+    if ctx.named:
+        rec = ctx.named[-1]
+        level = {1: "district", 2: "region", 3: "country"}.get(int(a.kind[rec]), "area")
+        why = f"settlement not in the gazetteer; placed at the centre of its {level}"
+        return gaz.place(rec, score=0.3, why=why), "approximate", reason or why
+    return None, "unresolved", reason
+
+
+def geocode(query: Any, *, country: str | None = None, admin1: str | None = None,
+            admin2: str | None = None, near=None, kind: str | None = None,
+            gazetteer: _gaz.Gazetteer | None = None) -> Place | None:
+    """The best place for a name, or ``None`` when nothing fits.
+
+    Takes the same arguments as :func:`candidates`. When the settlement itself is unknown but
+    its district or region is given, returns the region's place (``why`` says so), like ACLED's
+    geo-precision 2/3. Use :func:`geocode_many` to also get a status and reason per query.
+
+    Examples
+    --------
+    >>> geocode("Sudzha, Kursk Oblast").country_code
+    'RU'
+    >>> geocode("Kursk region").kind
+    'admin1'
+    """
+    gaz = gazetteer if gazetteer is not None else _gaz.default()
+    ranked, ctx, reason = _candidates(gaz, query, country=country, admin1=admin1,
+                                      admin2=admin2, near=near, kind=kind)
+    place, _status, _reason = _decide(gaz, ranked, ctx, reason)
+    return place
+
+
+GEOCODE_COLUMNS = ["query", "name", "lat", "lon", "kind", "country_code", "admin1", "admin2",
+                   "geonameid", "population", "score", "status", "reason", "source"]
+
+
+def _per_row(value, n: int, label: str) -> list:
+    if value is None or isinstance(value, str):
+        return [value] * n
+    if isinstance(value, pd.Series | pd.Index | np.ndarray | list | tuple):
+        seq = list(value)
+        if len(seq) != n:
+            raise GeokitValueError(f"{label} has {len(seq)} values but there are {n} queries")
+        return [None if (isinstance(v, float) and math.isnan(v)) else v for v in seq]
+    raise GeokitTypeError(f"{label} must be a string or one value per query, not {value!r}")
+
+
+def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | None = None,
+                 gazetteer: _gaz.Gazetteer | None = None, progress: bool | None = None,
+                 online=None) -> pd.DataFrame:
+    """Geocode a column of names; one output row per input, in input order.
+
+    Parameters
+    ----------
+    values : sequence of str (list, Series, array)
+        Place names. Missing or non-text values come back ``unresolved`` with a reason.
+    country, admin1, admin2 : str or sequence, optional
+        A hint for all rows, or one hint per row.
+    kind : str, optional
+        Preferred kind of place for all rows.
+    progress : bool, optional
+        Show a progress bar (default: :data:`geokit.options.progress`).
+    online : bool or geokit.geocoding.online.OnlineGeocoder, optional
+        Ask an online geocoder (Nominatim by default) for names the gazetteer leaves
+        unresolved or only approximate. Off unless given or :data:`geokit.options.online` is set.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``query, name, lat, lon, kind, country_code, admin1, admin2, geonameid,
+        population, score, status, reason, source``; ``status`` is one of :data:`STATUSES`;
+        ``source`` says which layer (or online service) placed the row.
+    """
+    if isinstance(values, str):
+        raise GeokitTypeError("geocode_many takes a sequence of names; use geocode() for one name")
+    if isinstance(values, pd.DataFrame):
+        raise GeokitTypeError("geocode_many takes one column (a Series), not a DataFrame; "
+                              "use geokit.geocode_events for tables")
+    try:
+        queries = list(values)
+    except TypeError:
+        raise GeokitTypeError(f"geocode_many needs a sequence of names, not {values!r}") from None
+    _check_kind(kind)
+    n = len(queries)
+    gaz = gazetteer if gazetteer is not None else _gaz.default()
+    hint_cols = [_per_row(country, n, "country"), _per_row(admin1, n, "admin1"),
+                 _per_row(admin2, n, "admin2")]
+    if any(h is not None for h in (country, admin1, admin2)):
+        keys = pd.Series(["\x1e".join("" if v is None else str(v) for v in row)
+                          for row in zip(queries, *hint_cols, strict=True)], dtype=object)
+    else:
+        keys = pd.Series([q if isinstance(q, str) else repr(q) for q in queries], dtype=object)
+    codes, uniques = pd.factorize(keys)
+    first = pd.Series(np.arange(n)).groupby(codes).first().to_numpy() if n else np.array([], int)
+    rows = []
+    show = options.progress if progress is None else progress
+    fallback = _online_geocoder(online)
+    for i in progress_iter(first, total=len(first), enabled=show, desc="geocoding"):
+        ranked, ctx, reason = _candidates(gaz, queries[i], country=hint_cols[0][i],
+                                          admin1=hint_cols[1][i], admin2=hint_cols[2][i],
+                                          kind=kind)
+        place, status, reason = _decide(gaz, ranked, ctx, reason)
+        if fallback is not None and status in ("unresolved", "approximate"):
+            text, _why = _clean_query(queries[i])
+            if text:
+                cc = next(iter(ctx.countries)) if len(ctx.countries) == 1 else None
+                answer = fallback.lookup(text, cc)
+                if answer.place is not None:
+                    place, status, reason = answer.place, "resolved", "placed by the online geocoder"
+                else:
+                    reason = f"{reason}; {answer.reason}" if reason else answer.reason
+        if place is None:
+            rows.append((None, np.nan, np.nan, None, None, None, None, pd.NA, pd.NA, 0.0,
+                         status, reason, None))
+        else:
+            rows.append((place.name, place.lat, place.lon, place.kind, place.country_code,
+                         place.admin1, place.admin2,
+                         place.geonameid if place.geonameid is not None else pd.NA,
+                         place.population, place.score, status, reason, place.source))
+    uniq = pd.DataFrame(rows, columns=GEOCODE_COLUMNS[1:])
+    out = uniq.iloc[codes].reset_index(drop=True) if n else uniq
+    out.insert(0, "query", pd.Series(queries, dtype=object))
+    out["geonameid"] = out["geonameid"].astype("Int64")
+    out["population"] = out["population"].astype("Int64")
+    out["score"] = out["score"].astype(float)
+    return out
+
+
+def _online_geocoder(online):
+    """The online fallback to use, or None (the default: nothing leaves the machine)."""
+    if online is None:
+        online = options.online
+    if online is False:
+        return None
+    return online if isinstance(online, OnlineGeocoder) else OnlineGeocoder()
+
+
+def reverse(lat: float, lon: float, *, gazetteer: _gaz.Gazetteer | None = None) -> Place:
+    """The settlement nearest to a point, with its region and country.
+
+    ``why`` gives the distance. Raises ``ValueError`` for coordinates out of range.
+    """
+    try:
+        la, lo = float(lat), float(lon)
+    except (TypeError, ValueError):
+        raise GeokitTypeError(f"reverse needs numeric lat, lon, not {lat!r}, {lon!r}") from None
+    if not (-90 <= la <= 90 and -180 <= lo <= 180) or math.isnan(la) or math.isnan(lo):
+        raise GeokitValueError(f"({lat}, {lon}) is not a valid latitude/longitude pair")
+    gaz = gazetteer if gazetteer is not None else _gaz.default()
+    rec = gaz.nearest(la, lo)
+    d = float(haversine_km(la, lo, gaz._a.lat[rec], gaz._a.lon[rec]))
+    return gaz.place(rec, score=1.0, why=f"nearest settlement, {d:.1f} km away")
