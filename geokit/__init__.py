@@ -8,7 +8,7 @@ gazetteer < geocoding < schema < text < io < events < conflict < maps < report <
 from . import _compat
 from ._config import options
 from ._version import __version__
-from .conflict import evacuation_zone
+from .conflict import attach_frontline, evacuation_zone, territory_series
 from .errors import (
     DataMissingError,
     GeokitError,
@@ -62,6 +62,7 @@ __all__ = [
     "Mention",
     "Place",
     "assign_admin",
+    "attach_frontline",
     "count_events",
     "candidates",
     "distance_to_border_km",
@@ -86,6 +87,7 @@ __all__ = [
     "reverse",
     "save_html",
     "save_png",
+    "territory_series",
     "validate_events",
     "write_events",
 ]

@@ -1,4 +1,5 @@
-"""The conflict stage: front-line snapshots, territory change, evacuation zones.
+"""The conflict stage: front-line snapshots, territory change, events against the front,
+evacuation zones.
 
 Examples
 --------
@@ -7,6 +8,7 @@ Examples
 False
 """
 
+from .attach import CONTROL_VALUES, FRONT_COLUMNS, FRONT_REASONS, Fronts, attach_frontline
 from .evacuation import EvacuationZone, evacuation_zone, read_settlements
 from .frontline import (
     DATE_COLUMNS,
@@ -18,11 +20,17 @@ from .frontline import (
     read_snapshots,
     territory_change,
 )
+from .territory import territory_series
 
 __all__ = [
+    "CONTROL_VALUES",
     "DATE_COLUMNS",
+    "FRONT_COLUMNS",
+    "FRONT_REASONS",
+    "Fronts",
     "SNAPSHOT_SUFFIXES",
     "EvacuationZone",
+    "attach_frontline",
     "border_line",
     "borders",
     "evacuation_zone",
@@ -31,4 +39,5 @@ __all__ = [
     "read_settlements",
     "read_snapshots",
     "territory_change",
+    "territory_series",
 ]

@@ -94,13 +94,13 @@ def attach_frontline(
     >>> out["control"].tolist(), out["front_reason"].tolist()
     (['inside', nan], [nan, 'before first snapshot'])
     """
-    from .._geocode_events import _is_dask
+    from ..schema import is_dask
 
     fronts = (
         snapshots if isinstance(snapshots, Fronts) else Fronts(snapshots, border=border, crs=crs)
     )
     opts = dict(max_age=_days(max_age), band_m=_band(band_km), date=date, lat=lat, lon=lon)
-    if _is_dask(events):
+    if is_dask(events):
         import dask
 
         meta = _attach_partition(events._meta, fronts, **opts)
@@ -226,7 +226,7 @@ class Fronts:
             import geopandas as gpd
             import shapely
 
-            from .frontline import borders
+            from ..gazetteer.borders import borders
 
             b = borders()
             sel = b[b["iso_a2"] == str(self.border).strip().upper()]
