@@ -184,7 +184,7 @@ def test_geocode_events_hints_scalar_and_sequence(fake_geocoder, monkeypatch):
     assert seen["country"] == ["RU", "RU"]
     assert seen["admin1"] == ["Kursk Oblast", "Kursk Oblast"]
     with pytest.raises(GeokitValueError):
-        ev.geocode_events(df, location="town")
+        ev.geocode_events(df, location_col="town")
     with pytest.raises(GeokitValueError):
         ev.geocode_events(df, admin1=["only one"])
 
@@ -552,3 +552,17 @@ def test_distance_to_land_border_and_frontline_pandas_and_dask():
     lazy = dd.from_pandas(df, npartitions=2)
     np.testing.assert_allclose(ev.distance_to_km(lazy, line).compute(), d)
     np.testing.assert_allclose(ev.distance_to_border_km(lazy, "UA-RU").compute(), land)
+
+
+def test_geocode_events_column_names_end_in_col(fake_geocoder):
+    df = pd.DataFrame({"town": ["Sudzha"], "land": ["RU"]})
+    new = ev.geocode_events(df, location_col="town", country_col="land")
+    with pytest.warns(DeprecationWarning, match="country_col"):
+        old = ev.geocode_events(df, location_col="town", country="land")
+    with pytest.warns(DeprecationWarning, match="location_col"):
+        older = ev.geocode_events(df, location="town", country_col="land")
+    pd.testing.assert_frame_equal(new, old)
+    pd.testing.assert_frame_equal(new, older)
+    # a value that is not a column is a hint for every row, as in geocode_many
+    hinted = ev.geocode_events(df, location_col="town", country="RU")
+    assert hinted.loc[0, "geocode_status"] == new.loc[0, "geocode_status"]

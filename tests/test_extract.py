@@ -156,7 +156,7 @@ def test_country_point_is_geonames_point():
 
 def test_country_point_without_geonames_is_between_reference_and_centroid(monkeypatch):
     from geokit import gazetteer
-    from geokit.text import _points as _text_points
+    from geokit.gazetteer import _points as _text_points
 
     gaz = gazetteer.default()
     rec = gaz.country_record("RU")
@@ -169,7 +169,7 @@ def test_country_point_without_geonames_is_between_reference_and_centroid(monkey
 
 def test_region_point_is_between_settlement_extent_and_area_centroid():
     from geokit import gazetteer
-    from geokit.text._points import _area_centroids
+    from geokit.gazetteer._points import _area_centroids
 
     gaz = gazetteer.default()
     a = gaz._a
@@ -184,7 +184,7 @@ def test_region_point_is_between_settlement_extent_and_area_centroid():
 
 
 def test_country_reference_points_are_valid():
-    from geokit.text._points import _factbook
+    from geokit.gazetteer._points import _factbook
 
     pts = _factbook()
     assert len(pts) > 200

@@ -111,8 +111,15 @@ def test_layer_errors_name_file_row_and_column(tmp_path):
 def test_column_names_given_by_caller(tmp_path):
     f = tmp_path / "own.csv"
     f.write_text("village_name,Y,X\nKhutir Testovyi,51.1,34.1\n", encoding="utf-8")
-    g = Gazetteer.load(extra=[f], user_layers=False, name="village_name", lat="Y", lon="X")
+    g = Gazetteer.load(extra=[f], user_layers=False, name_col="village_name", lat_col="Y",
+                       lon_col="X")
     assert g.geocode("Khutir Testovyi").lon == 34.1
+    with pytest.warns(DeprecationWarning, match="name_col"):
+        old = Gazetteer.load(extra=[f], user_layers=False, name="village_name", lat_col="Y",
+                             lon_col="X")
+    assert old.geocode("Khutir Testovyi").lon == 34.1
+    with pytest.raises(GeokitTypeError, match="country_col"):
+        Gazetteer.load(extra=[f], user_layers=False, town_col="village_name")
 
 
 def test_one_record_per_country_at_a_point_inside_it():

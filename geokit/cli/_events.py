@@ -39,11 +39,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     _input_args(geo, fmts)
     geo.add_argument("-o", "--output", required=True, help="destination file")
     geo.add_argument("--to", dest="to_format", default=None, help="output format")
-    geo.add_argument("--location", default="location", help="column with the place name")
-    geo.add_argument("--admin2", default="admin2", help="column with the district")
-    geo.add_argument("--admin1", default="admin1", help="column with the region")
-    geo.add_argument("--country", default="country_code",
-                     help="column with the country, or one country for every row (e.g. UA)")
+    geo.add_argument("--location-col", "--location", dest="location_col", default="location",
+                     help="column with the place name")
+    geo.add_argument("--admin2-col", "--admin2", dest="admin2_col", default="admin2",
+                     help="column with the district")
+    geo.add_argument("--admin1-col", "--admin1", dest="admin1_col", default="admin1",
+                     help="column with the region")
+    geo.add_argument("--country-col", dest="country_col", default="country_code",
+                     help="column with the country")
+    geo.add_argument("--country", default=None,
+                     help="one country (ISO code or name) for every row, e.g. UA")
     geo.add_argument("--no-check", action="store_true",
                      help="do not check existing coordinates against the place names")
     geo.set_defaults(func=_geocode)
@@ -71,7 +76,8 @@ def _geocode(args) -> int:
     from ..io import write_events
 
     gdf = _read(args)
-    out = geocode_events(gdf, location=args.location, admin2=args.admin2, admin1=args.admin1,
+    out = geocode_events(gdf, args.location_col, admin2_col=args.admin2_col,
+                         admin1_col=args.admin1_col, country_col=args.country_col,
                          country=args.country, check_existing=not args.no_check)
     write_events(out, args.output, format=args.to_format, columns="all")
     counts = out["geocode_status"].value_counts().to_dict()

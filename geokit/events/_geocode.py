@@ -11,6 +11,7 @@ valid coordinates keep them; optionally they are checked against the named place
 from __future__ import annotations
 
 import threading
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,32 +34,50 @@ _KIND_PRECISION = {"populated_place": "exact", "admin2": "admin2", "admin1": "ad
                    "country": "country"}
 
 
-def geocode_events(df, location: str | None = "location", admin2: Any = "admin2",
-                   admin1: Any = "admin1", country: Any = "country_code", *,
-                   lat: str = "lat", lon: str = "lon", check_existing: bool = True,
-                   max_km: float = 50.0, progress: bool | None = None):
+_UNSET: Any = object()
+_HINTS = ("admin2", "admin1", "country")
+_DEFAULT_COLS = {"admin2": "admin2", "admin1": "admin1", "country": "country_code"}
+
+
+def geocode_events(df, location_col: str | None = "location", *,
+                   admin2_col: str | None = "admin2", admin1_col: str | None = "admin1",
+                   country_col: str | None = "country_code", country: Any = None,
+                   admin1: Any = None, admin2: Any = None, lat: str = "lat", lon: str = "lon",
+                   check_existing: bool = True, max_km: float = 50.0,
+                   progress: bool | None = None, location: Any = _UNSET):
     """Fill missing coordinates from the place hierarchy of each row.
+
+    For a row without usable coordinates the most precise name it offers is tried first
+    (``location_col`` with the row's district, region and country as hints), then the district,
+    the region and the country on their own.
 
     Parameters
     ----------
     df : pandas.DataFrame, geopandas.GeoDataFrame or dask DataFrame
         The events. A dask (or dask-geopandas) frame is processed partition by partition and
         gives the same rows as pandas.
-    location : str or None
+    location_col : str or None
         Column with the most precise place name (town, village).
-    admin2, admin1, country : str, scalar or sequence, optional
-        A column name, or a hint for every row (e.g. ``country="UA"``), or one value per row.
-        Used as hints for ``location`` and, when it fails, geocoded on their own.
+    admin2_col, admin1_col, country_col : str or None
+        Columns with each row's district, region and country (names or codes). The default
+        names are used when the table has them; ``None`` ignores a column.
+    country, admin1, admin2 : str or sequence, optional
+        Hint *values*, as in :func:`geokit.geocode_many`: one value for every row
+        (``country="UA"``, an ISO code or a name) or one value per row. A value given here
+        replaces the matching column. (Before 0.2 these took column names; a string that names
+        a column of ``df`` is still read as one, with a :class:`DeprecationWarning`.)
     lat, lon : str
         Coordinate columns (created when missing).
     check_existing : bool
-        Geocode ``location`` for rows that already have coordinates and flag them ``suspect``
-        when the named place is more than ``max_km`` away (saying when swapping latitude and
-        longitude or flipping a sign would fix it). Coordinates are never changed.
+        Geocode ``location_col`` for rows that already have coordinates and flag them
+        ``suspect`` when the named place is more than ``max_km`` away (saying when swapping
+        latitude and longitude or flipping a sign would fix it). Coordinates are never changed.
     max_km : float
         Distance above which existing coordinates are flagged.
     progress : bool, optional
         Progress bar for the geocoder (default :data:`geokit.options.progress`).
+    location : str, optional
+        Deprecated name of ``location_col``.
 
     Returns
     -------
@@ -68,21 +87,41 @@ def geocode_events(df, location: str | None = "location", admin2: Any = "admin2"
         :data:`GEOCODE_STATUSES`) and ``geocode_reason``. A GeoDataFrame gets its point
         geometry rebuilt from ``lat``/``lon``.
 
+    Raises
+    ------
+    GeokitValueError
+        A column named explicitly is missing, or a per-row hint has the wrong length.
+    GeokitTypeError
+        ``df`` is not a table, or a per-row hint is given with a dask frame.
+
     Examples
     --------
     >>> import pandas as pd
     >>> out = geocode_events(pd.DataFrame({"location": ["Sudzha"], "admin1": ["Kursk Oblast"]}))
     >>> out.loc[0, "geocode_status"], round(float(out.loc[0, "lat"]), 2)
     ('resolved', 51.19)
+    >>> out = geocode_events(pd.DataFrame({"location": ["Sudzha"]}), country="RU")
+    >>> out.loc[0, "geocode_status"]
+    'resolved'
     """
-    kw = dict(location=location, admin2=admin2, admin1=admin1, country=country, lat=lat,
-              lon=lon, check_existing=check_existing, max_km=max_km, progress=progress)
+    if location is not _UNSET:
+        _deprecated("location=", "location_col=")
+        location_col = location
+    cols = {"admin2": admin2_col, "admin1": admin1_col, "country": country_col}
+    hints = {"admin2": admin2, "admin1": admin1, "country": country}
+    columns = set(map(str, df.columns)) if hasattr(df, "columns") else set()
+    for name, value in hints.items():
+        if isinstance(value, str) and value in columns:  # the meaning before 0.2
+            _deprecated(f"{name}={value!r} as a column name", f"{name}_col={value!r}")
+            cols[name], hints[name] = value, None
+    kw = dict(location=location_col, cols=cols, hints=hints, lat=lat, lon=lon,
+              check_existing=check_existing, max_km=max_km, progress=progress)
     if is_dask(df):
-        for name in ("admin2", "admin1", "country"):
-            v = kw[name]
+        for name, v in hints.items():
             if v is not None and not isinstance(v, str):
-                raise GeokitTypeError(f"with a dask DataFrame, {name} must be a column name or "
-                                      f"one string for every row, not {type(v).__name__}")
+                raise GeokitTypeError(f"with a dask DataFrame, {name}= must be one value for "
+                                      f"every row, not {type(v).__name__}; put per-row "
+                                      f"values in a column and pass {name}_col=")
         return map_text_partitions(df, _geocode_frame, ("loc_precision", "geocode_status",
                                                         "geocode_reason"), **kw)
     if not isinstance(df, pd.DataFrame):
@@ -108,13 +147,18 @@ def _geocode_with_progress(df: pd.DataFrame, kw: dict) -> pd.DataFrame:
     parts = []
     with tqdm(total=len(df), desc="geocoding events", unit="row") as bar:
         for start in range(0, len(df), step):
-            sub = {k: _rows(v, start, start + step) if k in ("admin2", "admin1", "country")
-                   else v for k, v in kw.items()}
+            sub = {**kw, "hints": {k: _rows(v, start, start + step)
+                                   for k, v in kw["hints"].items()}}
             parts.append(_geocode_frame(df.iloc[start:start + step], **sub))
             bar.update(len(parts[-1]))
     out = pd.concat(parts)
     out.attrs = df.attrs
     return out
+
+
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"geocode_events: {old} is deprecated; use {new}", DeprecationWarning,
+                  stacklevel=4)
 
 
 def _rows(spec: Any, start: int, stop: int) -> Any:
@@ -124,6 +168,17 @@ def _rows(spec: Any, start: int, stop: int) -> Any:
     if isinstance(spec, np.ndarray) or (isinstance(spec, Sequence) and not isinstance(spec, str)):
         return spec[start:stop]
     return spec
+
+
+def _level(df: pd.DataFrame, col: str | None, hint: Any, name: str) -> np.ndarray | None:
+    """Per-row values of one level: the hint values when given, else the column."""
+    if hint is not None:
+        if isinstance(hint, str):
+            return np.full(len(df), hint.strip() or None, dtype=object)
+        return _values(df, hint, name)
+    if col is None or (col == _DEFAULT_COLS[name] and col not in df.columns):
+        return None
+    return _values(df, col, f"{name}_col", column_only=True)
 
 
 def _values(df: pd.DataFrame, spec: Any, name: str, *, column_only: bool = False,
@@ -258,13 +313,11 @@ def _fill(*, loc, a2, a1, cc, reason: np.ndarray, progress) -> tuple[np.ndarray,
     return la, lo, prec, status, reason
 
 
-def _geocode_frame(df: pd.DataFrame, *, location, admin2, admin1, country, lat, lon,
-                   check_existing, max_km, progress) -> pd.DataFrame:
+def _geocode_frame(df: pd.DataFrame, *, location, cols, hints, lat, lon, check_existing,
+                   max_km, progress) -> pd.DataFrame:
     n = len(df)
-    loc = _values(df, location, "location", column_only=True) if location else None
-    a2 = _values(df, admin2, "admin2", default="admin2")
-    a1 = _values(df, admin1, "admin1", default="admin1")
-    cc = _values(df, country, "country", default="country_code")
+    loc = _values(df, location, "location_col", column_only=True) if location else None
+    a2, a1, cc = (_level(df, cols[h], hints[h], h) for h in _HINTS)
     la = pd.to_numeric(df[lat], errors="coerce").to_numpy(float) if lat in df.columns \
         else np.full(n, np.nan)
     lo = pd.to_numeric(df[lon], errors="coerce").to_numpy(float) if lon in df.columns \

@@ -10,20 +10,10 @@ from typing import Any
 
 from ..errors import GeokitTypeError, GeokitValueError
 from . import _geocode, _spatial
+from ._geocode import geocode_events
 
 __all__ = ["ADMIN_METHODS", "assign_admin", "count_events", "distance_to_border_km",
            "distance_to_km", "geocode_events"]
-
-
-def geocode_events(df, location: str | None = "location", admin2: str | None = "admin2",
-                   admin1: str | None = "admin1", country: str | None = "country_code",
-                   **kwargs: Any):
-    """Fill missing coordinates of an events table from its place columns.
-
-    See :func:`geokit.events._geocode.geocode_events` for the parameters.
-    """
-    return _geocode.geocode_events(df, location=location, admin2=admin2, admin1=admin1, country=country,
-                 **kwargs)
 
 
 #: Values of ``method`` in :func:`assign_admin`.

@@ -16,15 +16,14 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..errors import DataMissingError
 from ..models import Place
+from ._files import data_file as _data_file
 from ._names import key_hash, normalize, skeleton
+from ._points import reference_point
 
 log = logging.getLogger(__name__)
 
@@ -77,16 +76,6 @@ class _Arrays:
     fuzzy_blob: np.ndarray
     fuzzy_idx: np.ndarray
     admin_text: dict[int, tuple[str, str]] = field(default_factory=dict)
-
-
-def _data_file(name: str) -> Path:
-    path = Path(str(resources.files("geokit") / "data" / name))
-    if not path.exists():
-        raise DataMissingError(
-            f"geokit data file {name} is missing from {path.parent}. Reinstall geokit, or from a "
-            "source checkout run `make gazetteer` to rebuild it."
-        )
-    return path
 
 
 class Gazetteer:
@@ -310,8 +299,11 @@ class Gazetteer:
             "population": int(a.pop[rec]), "lat": float(a.lat[rec]), "lon": float(a.lon[rec]),
             "kind": _KIND_NAMES[int(a.kind[rec])],
         }
+        lat, lon = float(a.lat[rec]), float(a.lon[rec])
+        if a.kind.item(rec) >= KIND_CODES["admin1"]:  # countries and regions: one point each
+            lat, lon = reference_point(self, rec)
         return Place(
-            name=a.names[rec], lat=float(a.lat[rec]), lon=float(a.lon[rec]),
+            name=a.names[rec], lat=lat, lon=lon,
             kind=_KIND_NAMES[int(a.kind[rec])], country_code=self.country_code(rec),
             admin1=admin1, admin2=admin2, geonameid=gid if gid >= 0 else None,
             population=int(a.pop[rec]), score=round(float(score), 4), why=why,

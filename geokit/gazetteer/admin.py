@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..errors import GeokitValueError
-from ._store import _data_file, default
+from ._files import data_file as _data_file
+from ._store import default
 
 if TYPE_CHECKING:
     import geopandas as gpd

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import logging
 import shutil
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -228,6 +229,24 @@ def _to_iso2(value: str) -> str:
     return value.upper() if len(value) == 2 and value.isalpha() else value
 
 
+_COLUMN_OPTIONS = ("name", "lat", "lon", "aliases", "admin1", "country", "kind")
+
+
+def _column_options(options: dict[str, Any]) -> dict[str, Any]:
+    """``name_col=`` ... -> the reader's ``name=`` ...; the old names warn."""
+    out = {}
+    for key, value in options.items():
+        base = key[:-4] if key.endswith("_col") else key
+        if base not in _COLUMN_OPTIONS:
+            raise GeokitTypeError(f"unknown layer option {key}=; column options are "
+                                  f"{', '.join(c + '_col' for c in _COLUMN_OPTIONS)}")
+        if base == key:
+            warnings.warn(f"layer option {key}= is deprecated; use {key}_col=",
+                          DeprecationWarning, stacklevel=4)
+        out[base] = value
+    return out
+
+
 def read_layer(source: Any, *, label: str | None = None, alternate_names=None,
                **columns: Any) -> tuple[pd.DataFrame, str]:
     """Read one user layer into the normalised table geokit indexes.
@@ -241,14 +260,31 @@ def read_layer(source: Any, *, label: str | None = None, alternate_names=None,
     alternate_names : path, optional
         A GeoNames ``alternateNamesV2.txt`` to add spellings to a dump's places.
     **columns
-        ``name=, lat=, lon=, aliases=, admin1=, country=, kind=`` column names when detection
-        is not enough.
+        ``name_col=, lat_col=, lon_col=, aliases_col=, admin1_col=, country_col=, kind_col=``:
+        column names when detection is not enough. (The names without ``_col`` still work
+        but are deprecated.)
 
     Returns
     -------
     (DataFrame, str)
         Columns :data:`LAYER_COLUMNS` and the layer label.
+
+    Raises
+    ------
+    InputFileError
+        The file is missing, empty or unreadable, or a needed column is missing or invalid.
+    GeokitTypeError
+        ``source`` is neither a path nor a DataFrame, or an unknown column option is given.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame, label = read_layer(pd.DataFrame({"village": ["Khutir"], "y": [50.1],
+    ...                                         "x": [35.2]}), lat_col="y", lon_col="x")
+    >>> frame.loc[0, ["name", "lat", "lon"]].tolist(), label
+    (['Khutir', 50.1, 35.2], 'user table')
     """
+    columns = _column_options(columns)
     if isinstance(source, pd.DataFrame):
         return _read_table(source, None, **columns), label or "user table"
     if not isinstance(source, str | Path):

@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from .. import gazetteer as _gaz
 from .._geo import haversine_km
 from ..errors import GeokitTypeError
+from ..gazetteer._points import _points, area_population, is_capital, place_of, world_region_point
 from ..geocoding._geocode import _candidates
 from ..models import Mention, Place
 from ._lexicon import (
@@ -44,7 +45,6 @@ from ._lexicon import (
     REGION_SUFFIXES,
     WORLD_REGIONS,
 )
-from ._points import _points, area_population, is_capital, place_of, world_region_point
 from ._spans import (
     _EVENT_VERBS,
     _PREP_BEFORE,

