@@ -46,3 +46,7 @@ class InputFileError(GeokitError, ValueError):
 
 class OnlineGeocoderError(GeokitError, RuntimeError):
     """The opt-in online geocoder failed in a way that cannot be recorded per row."""
+
+
+class GeometryRepairWarning(UserWarning):
+    """Input geometry was repaired or dropped; the warning says where and how to list it."""

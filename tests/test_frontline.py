@@ -5,10 +5,10 @@ import zipfile
 
 import geopandas as gpd
 import pytest
-from shapely.geometry import Polygon, box
+from shapely.geometry import LineString, Polygon, box
 
 from geokit.conflict import front_line, read_snapshots, territory_change
-from geokit.errors import InputFileError
+from geokit.errors import GeometryRepairWarning, InputFileError
 
 # a self-intersecting "bow tie": invalid as drawn, two triangles once repaired
 BOW_TIE = Polygon([(35.0, 51.0), (35.4, 51.4), (35.4, 51.0), (35.0, 51.4), (35.0, 51.0)])
@@ -53,7 +53,8 @@ def test_kml_bow_tie_is_repaired(tmp_path):
     path = tmp_path / "2025-03-01.kml"
     path.write_text(_kml("control", list(BOW_TIE.exterior.coords)), encoding="utf-8")
     assert not BOW_TIE.is_valid
-    geom = read_snapshots(path, simplify_m=0)[dt.date(2025, 3, 1)]
+    with pytest.warns(GeometryRepairWarning, match="1 repaired feature"):
+        geom = read_snapshots(path, simplify_m=0)[dt.date(2025, 3, 1)]
     assert geom.is_valid and geom.geom_type == "MultiPolygon"
     assert geom.area == pytest.approx(0.08, rel=1e-6)  # two triangles of 0.04 deg² each
     assert not geom.has_z
@@ -112,3 +113,39 @@ def test_front_line_leaves_out_the_border():
     area = box(37.0, 47.0, 41.0, 49.0)  # reaches past the UA-RU border into Russia
     line = front_line(area)
     assert 0 < line.length < area.boundary.length
+
+
+def test_repairs_and_drops_are_reported(tmp_path):
+    frame = gpd.GeoDataFrame(geometry=[box(35, 51, 35.5, 51.4), BOW_TIE,
+                                       LineString([(35, 50), (36, 50)])], crs=4326)
+    frame.to_file(tmp_path / "20250301.geojson")
+    with pytest.warns(GeometryRepairWarning, match="1 repaired, 1 dropped"):
+        snaps, changes = read_snapshots(tmp_path, changes=True)
+    assert list(snaps) == [dt.date(2025, 3, 1)]
+    assert changes[["date", "source", "feature", "action"]].values.tolist() == [
+        [dt.date(2025, 3, 1), "20250301.geojson", 1, "repaired"],
+        [dt.date(2025, 3, 1), "20250301.geojson", 2, "dropped"]]
+    assert changes["problem"].iloc[0].startswith("Self-intersection")
+    assert changes["problem"].iloc[1] == "not a polygon (LineString)"
+
+
+def test_valid_snapshots_read_without_warning(recwarn):
+    snaps, changes = read_snapshots({"2025-03-01": box(35, 51, 35.5, 51.4)}, changes=True)
+    assert changes.empty and list(snaps) == [dt.date(2025, 3, 1)]
+    assert not [w for w in recwarn if issubclass(w.category, GeometryRepairWarning)]
+
+
+def test_dict_input_repairs_are_reported_too():
+    with pytest.warns(GeometryRepairWarning):
+        _, changes = read_snapshots({"2025-03-01": BOW_TIE}, changes=True)
+    assert changes["source"].tolist() == ["dict"]
+
+
+def test_geopackage_with_one_layer_per_date(tmp_path):
+    path = tmp_path / "isw_layers.gpkg"
+    for day, w in (("2025-03-01", 0.5), ("2025-03-08", 0.3)):
+        gpd.GeoDataFrame(geometry=[box(35.0, 51.0, 35.0 + w, 51.4)], crs=4326).to_file(
+            path, layer=f"control {day}")
+    snaps = read_snapshots(path, simplify_m=0)
+    assert list(snaps) == [dt.date(2025, 3, 1), dt.date(2025, 3, 8)]
+    assert snaps[dt.date(2025, 3, 8)].bounds[2] == pytest.approx(35.3)

@@ -13,7 +13,8 @@ from ..geocoding import geocode_many
 from ..models import AREA_KINDS
 
 __all__ = ["read_snapshots", "territory_change", "front_line", "frontline_from_places",
-           "pd_date", "border_line", "borders", "SNAPSHOT_SUFFIXES", "DATE_COLUMNS"]
+           "pd_date", "border_line", "borders", "SNAPSHOT_SUFFIXES", "DATE_COLUMNS",
+           "CHANGE_COLUMNS"]
 
 _DATE_RE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 SNAPSHOT_SUFFIXES = (".geojson", ".json", ".gpkg", ".kml", ".kmz")
@@ -23,7 +24,7 @@ DATE_COLUMNS = ("date", "Date", "DATE", "as_of", "snapshot_date", "timestamp", "
 
 
 def read_snapshots(source: Any, *, simplify_m: float = 100.0,
-                   select: dict[str, Any] | None = None) -> dict[dt.date, Any]:
+                   select: dict[str, Any] | None = None, changes: bool = False) -> Any:
     """Dated control-area geometries (EPSG:4326), repaired and simplified, oldest first.
 
     Parameters
@@ -39,15 +40,31 @@ def read_snapshots(source: Any, *, simplify_m: float = 100.0,
     select : dict, optional
         Keep only features whose property matches, e.g. ``{"layer": "Assessed control"}`` or
         ``{"status": ["occupied", "contested"]}``.
+    changes : bool
+        Also return the table of geometries that were repaired or dropped.
 
     Returns
     -------
-    dict of date -> shapely geometry
+    dict of date -> shapely geometry, or (dict, DataFrame) with ``changes=True``
         Invalid (self-intersecting) geometries are repaired with ``shapely.make_valid``; only
-        their polygonal parts are kept.
+        their polygonal parts are kept; missing, empty and non-polygon features are dropped.
+        None of this is silent: a :class:`~geokit.errors.GeometryRepairWarning` says how many
+        features changed, and the table (columns ``CHANGE_COLUMNS``: date, source, feature,
+        problem, action) lists each one.
+
+    Notes
+    -----
+    A GeoPackage or KML file with one layer per date (layer names such as ``2025-03-01``)
+    is read as one snapshot per layer when neither the file name nor the features carry a
+    date.
     """
+    log: list[dict[str, Any]] = []
     if isinstance(source, dict):
-        items = {pd_date(k): _polygonal(v) for k, v in source.items()}
+        items = {}
+        for k, v in source.items():
+            day = pd_date(k)
+            log.extend(_problems([v], [day], "dict"))
+            items[day] = _polygonal(v)
     else:
         if isinstance(source, str | Path):
             path = Path(source)
@@ -58,18 +75,64 @@ def read_snapshots(source: Any, *, simplify_m: float = 100.0,
         for path in paths:
             if path.suffix.lower() not in SNAPSHOT_SUFFIXES:
                 continue
-            for day, geom in _read_file(path, select).items():
+            for day, geom in _read_file(path, select, log).items():
                 items[day] = _polygonal(_union([items[day], geom])) if day in items else geom
     tol = simplify_m / 111_000
     out = {}
     for day in sorted(items):
         geom = items[day]
         out[day] = _polygonal(geom.simplify(tol, preserve_topology=True)) if tol else geom
+    table = _change_table(log)
+    if len(table):
+        import warnings
+
+        from ..errors import GeometryRepairWarning
+
+        counts = table["action"].value_counts()
+        warnings.warn(
+            f"control-area snapshots: {', '.join(f'{n} {a}' for a, n in counts.items())} "
+            f"feature(s) on {table['date'].nunique()} date(s) (first: {table['problem'].iloc[0]}"
+            f" in {table['source'].iloc[0]}); read_snapshots(..., changes=True) lists them",
+            GeometryRepairWarning, stacklevel=2)
+    return (out, table) if changes else out
+
+
+#: Columns of the table of repaired and dropped geometries (``read_snapshots(changes=True)``).
+CHANGE_COLUMNS = ("date", "source", "feature", "problem", "action")
+
+
+def _change_table(log: list[dict[str, Any]]):
+    import pandas as pd
+
+    return pd.DataFrame(log, columns=list(CHANGE_COLUMNS))
+
+
+def _problems(geoms, dates, source: str) -> list[dict[str, Any]]:
+    """One record per feature that reading will repair or drop (nothing for valid polygons)."""
+    import shapely
+
+    out = []
+    for i, (geom, day) in enumerate(zip(geoms, dates, strict=True)):
+        if geom is None or geom.is_empty:
+            problem, action = "no geometry", "dropped"
+        elif geom.geom_type not in ("Polygon", "MultiPolygon", "GeometryCollection"):
+            problem, action = f"not a polygon ({geom.geom_type})", "dropped"
+        elif geom.geom_type == "GeometryCollection" and any(
+                p.geom_type not in ("Polygon", "MultiPolygon") for p in shapely.get_parts(geom)):
+            problem, action = "non-polygon parts in a collection", "repaired"
+        elif not geom.is_valid:
+            problem, action = shapely.is_valid_reason(geom), "repaired"
+        else:
+            continue
+        out.append({"date": day, "source": source, "feature": i, "problem": problem,
+                    "action": action})
     return out
 
 
-def _read_file(path: Path, select: dict[str, Any] | None) -> dict[dt.date, Any]:
-    """{date: repaired geometry} of one snapshot file (all its layers)."""
+def _read_file(path: Path, select: dict[str, Any] | None,
+               log: list[dict[str, Any]]) -> dict[dt.date, Any]:
+    """{date: repaired geometry} of one snapshot file (all its layers); what had to be repaired
+    or dropped is appended to ``log``."""
     import geopandas as gpd
     import pandas as pd
     import pyogrio
@@ -77,7 +140,8 @@ def _read_file(path: Path, select: dict[str, Any] | None) -> dict[dt.date, Any]:
     try:
         layers = [name for name, kind in pyogrio.list_layers(path)
                   if kind is None or "Polygon" in str(kind) or "Unknown" in str(kind)] or [None]
-        frames = [gpd.read_file(path, layer=layer) for layer in layers]
+        frames = [gpd.read_file(path, layer=layer).assign(_layer=str(layer or ""))
+                  for layer in layers]
     except Exception as exc:
         raise InputFileError(f"cannot read control areas ({exc}); expected GeoJSON, KML, KMZ "
                              "or GeoPackage polygons", path=path) from None
@@ -93,8 +157,14 @@ def _read_file(path: Path, select: dict[str, Any] | None) -> dict[dt.date, Any]:
         frame = frame[frame[column].isin(values)]
     m = _DATE_RE.search(path.stem)
     if m:
-        return {dt.date(*map(int, m.groups())): _union(frame.geometry)}
+        day = dt.date(*map(int, m.groups()))
+        log.extend(_problems(frame.geometry, [day] * len(frame), path.name))
+        return {day: _union(frame.geometry)}
     column = next((c for c in DATE_COLUMNS if c in frame and frame[c].notna().any()), None)
+    layer_dates = frame["_layer"].str.extract(_DATE_RE)
+    if column is None and layer_dates.notna().all(axis=None):
+        column = "_layer"  # one layer per date
+        frame["_layer"] = layer_dates.agg("-".join, axis=1)
     if column is None:
         raise InputFileError(
             "no date: name the file by date (YYYYMMDD or YYYY-MM-DD) or give each feature a "
@@ -105,6 +175,7 @@ def _read_file(path: Path, select: dict[str, Any] | None) -> dict[dt.date, Any]:
         row = int(bad.to_numpy().nonzero()[0][0])
         raise InputFileError(f"{frame[column].iloc[row]!r} is not a date", path=path, row=row,
                              column=column)
+    log.extend(_problems(frame.geometry, dates.dt.date.tolist(), path.name))
     return {day.date(): _union(group.geometry)
             for day, group in frame.groupby(dates.dt.normalize())}
 
