@@ -166,7 +166,7 @@ def run_dask(pool, rows: int, part: int, workers: int, areas, scheduler: str | N
         ddf = dd.from_map(Synthetic(pool, part), list(range(nparts)), enforce_metadata=False)
         out = ev.assign_admin(ev.geocode_events(ddf), areas)
         t = time.perf_counter()
-        counts = ev.count_events(out, ["geocode_status", "admin_status"]).compute()
+        counts = ev.count_events(out, ["geocode_status", "area_status"]).compute()
         dt = time.perf_counter() - t
         peaks = client.run(_worker_peak)
     finally:
@@ -214,7 +214,7 @@ def main(argv=None) -> int:
               f"{max(base.values()):,.0f} MB)  client peak {peak_rss_mb():,.0f} MB")
         total = int(counts["events"].sum())
         by = counts.groupby("geocode_status")["events"].sum().to_dict()
-        adm = counts.groupby("admin_status")["events"].sum().to_dict()
+        adm = counts.groupby("area_status")["events"].sum().to_dict()
         print(f"  rows accounted for: {total:,} of {n:,}; geocode {by}; admin {adm}")
         results.append(("dask", n, n / dt, worst))
     return 0

@@ -21,9 +21,20 @@ class Place:
     name : str
         Preferred English/Latin name.
     lat, lon : float
-        WGS84 coordinates (degrees).
+        WGS84 coordinates (degrees). For a country or first-level region this is its one
+        reference point (see :mod:`geokit.gazetteer._points`), the same from every function.
+        :attr:`geometry` gives the point in shapely's ``(x, y) = (lon, lat)`` order.
     kind : str
-        One of ``populated_place``, ``admin2``, ``admin1``, ``country``.
+        One of :data:`KINDS`:
+
+        * ``populated_place`` — a city, town or village (also every online-geocoder result);
+        * ``admin2`` — a second-level division (raion, district, county);
+        * ``admin1`` — a first-level division (oblast, region, state, province);
+        * ``country`` — a country;
+        * ``world_region`` — a named group of countries ("Middle East", "Sahel"), placed at
+          the mean of its countries' points; only from :func:`geokit.extract_places`;
+        * ``continent`` — a continent, at GeoNames' point for it; only from
+          :func:`geokit.extract_places`.
     country_code : str
         ISO 3166-1 alpha-2 code ("" when unknown).
     admin1, admin2 : str
@@ -58,8 +69,29 @@ class Place:
 
     @property
     def point(self) -> tuple[float, float]:
-        """``(lat, lon)`` pair."""
+        """``(lat, lon)`` pair, in the order people write coordinates (not shapely's)."""
         return (self.lat, self.lon)
+
+    @property
+    def geometry(self):
+        """The place as a ``shapely.Point`` in shapely/GeoJSON order: ``x = lon``, ``y = lat``.
+
+        Examples
+        --------
+        >>> Place("Sumy", lat=50.9, lon=34.8).geometry.coords[0]
+        (34.8, 50.9)
+        """
+        from shapely.geometry import Point
+
+        return Point(self.lon, self.lat)
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """GeoJSON Feature (``coordinates`` are ``[lon, lat]``), so geopandas, folium and
+        shapely's ``shape()`` accept a Place directly."""
+        return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [self.lon,
+                                                                               self.lat]},
+                "properties": self.to_dict()}
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-dict form without ``raw`` (for tables and JSON)."""

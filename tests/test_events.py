@@ -250,7 +250,8 @@ def test_geocode_events_dask_matches_pandas_on_local_cluster():
             distributed.Client(cl):
         ddf = dd.from_pandas(df, npartitions=3)
         got = ev.geocode_events(ddf).compute()
-    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    pd.testing.assert_frame_equal(got, pd.DataFrame(expected.drop(columns="geometry")),
+                                  check_dtype=False)
 
 
 def test_geocode_events_dask_geopandas(fake_geocoder):
@@ -274,14 +275,15 @@ def test_assign_admin_from_coordinates():
                        "lon": [35.27, 35.2701, 1.0, 36.23, 1.0]}, index=list("abcde"))
     out = ev.assign_admin(df, method="nearest")
     assert out.index.tolist() == list("abcde")
-    assert out.loc["a", "admin_country_code"] == "RU"
-    assert out.loc["a", "admin_admin1"] == "Kursk Oblast"
-    assert out.loc["a", "nearest_place"] == "Sudzha" and out.loc["a", "nearest_km"] < 5
-    assert out.loc["d", ["admin_country_code", "admin_admin1"]].tolist() == \
+    assert out.loc["a", "area_country_code"] == "RU"
+    assert out.loc["a", "area_admin1"] == "Kursk Oblast"
+    assert out.loc["a", "area_status"] == "nearest_settlement"
+    assert out.loc["a", "area_reason"].startswith("nearest settlement Sudzha")
+    assert out.loc["d", ["area_country_code", "area_admin1"]].tolist() == \
         ["UA", "Kharkiv Oblast"]
-    assert out.loc["c", "admin_admin1"] is None and np.isnan(out.loc["e", "nearest_km"])
-    counts = out.geokit.counts("admin_admin1", fatalities=False)
-    assert counts.set_index("admin_admin1").loc["Kursk Oblast", "events"] == 2
+    assert out.loc["c", "area_admin1"] is None and out.loc["e", "area_status"] == "no_coordinates"
+    counts = out.geokit.counts("area_admin1", fatalities=False)
+    assert counts.set_index("area_admin1").loc["Kursk Oblast", "events"] == 2
 
 
 def test_assign_admin_dask_matches_pandas():
@@ -289,9 +291,18 @@ def test_assign_admin_dask_matches_pandas():
     df = pd.DataFrame({"lat": [51.19, 49.99, np.nan, 50.45], "lon": [35.27, 36.23, 1.0, 30.52]})
     expected = ev.assign_admin(df, method="nearest")
     got = ev.assign_admin(dd.from_pandas(df, npartitions=2), method="nearest").compute()
-    assert got["admin_admin1"].astype(object).where(got["admin_admin1"].notna(), None
-                                                    ).tolist() == expected["admin_admin1"].tolist()
-    np.testing.assert_allclose(got["nearest_km"], expected["nearest_km"])
+    assert got["area_admin1"].astype(object).where(got["area_admin1"].notna(), None
+                                                    ).tolist() == expected["area_admin1"].tolist()
+    assert got["area_reason"].astype(object).tolist() == expected["area_reason"].tolist()
+
+
+def test_assign_admin_same_columns_whatever_the_method():
+    df = pd.DataFrame({"lat": [51.19, np.nan], "lon": [35.27, 1.0]})
+    polygon = ev.assign_admin(df, countries=["RU", "UA"])
+    nearest = ev.assign_admin(df, method="nearest")
+    assert list(polygon.columns) == list(nearest.columns) == ["lat", "lon", *ev.ADMIN_COLUMNS]
+    assert polygon.loc[0, "area_admin1"] == nearest.loc[0, "area_admin1"] == "Kursk Oblast"
+    assert set(polygon["area_status"]) | set(nearest["area_status"]) <= set(ev.ADMIN_STATUSES)
 
 
 # -- distances -------------------------------------------------------------------------------------
@@ -384,23 +395,23 @@ def test_assign_admin_polygons_keeps_rows_and_explains():
     out = ev.assign_admin(df, _areas(), columns=["shape_id"])
     assert out.index.tolist() == df.index.tolist()
     assert out[["lat", "lon"]].equals(df[["lat", "lon"]])
-    assert out["admin_name"].tolist() == ["West", "West", None, "Kursk", None, None, "East",
+    assert out["area_name"].tolist() == ["West", "West", None, "Kursk", None, None, "East",
                                           None, "East"]
     # a shared edge goes to the first area in the table; a hole is outside
-    assert out.loc["r1", "admin_status"] == "inside"
-    assert out.loc["r2", "admin_status"] == "outside" and "outside every area" in \
-        out.loc["r2", "admin_reason"]
-    assert out.loc["r3", ["admin_country_code", "admin_admin1", "admin_shape_id"]].tolist() == \
+    assert out.loc["r1", "area_status"] == "inside"
+    assert out.loc["r2", "area_status"] == "outside" and "outside every area" in \
+        out.loc["r2", "area_reason"]
+    assert out.loc["r3", ["area_country_code", "area_admin1", "area_shape_id"]].tolist() == \
         ["RU", "K", "k1"]
-    assert out.loc["r5", "admin_status"] == "no_coordinates"
-    assert out.loc["r7", "admin_status"] == "no_coordinates"
+    assert out.loc["r5", "area_status"] == "no_coordinates"
+    assert out.loc["r7", "area_status"] == "no_coordinates"
     # just outside the east edge: the nearest area, within max_km, says how far
-    assert out.loc["r6", "admin_status"] == "nearest"
-    assert "0.7 km from East" in out.loc["r6", "admin_reason"]
-    assert ev.assign_admin(df, _areas(), max_km=0).loc["r6", "admin_status"] == "outside"
-    assert out["admin_admin2"].isna().all()
-    assert set(out["admin_status"]) <= {"inside", "nearest", "outside", "no_coordinates"}
-    assert (out.loc[out["admin_status"] != "inside", "admin_reason"].str.len() > 0).all()
+    assert out.loc["r6", "area_status"] == "nearest"
+    assert "0.7 km from East" in out.loc["r6", "area_reason"]
+    assert ev.assign_admin(df, _areas(), max_km=0).loc["r6", "area_status"] == "outside"
+    assert out["area_admin2"].isna().all()
+    assert set(out["area_status"]) <= {"inside", "nearest", "outside", "no_coordinates"}
+    assert (out.loc[out["area_status"] != "inside", "area_reason"].str.len() > 0).all()
 
 
 def test_assign_admin_polygons_user_file_crs_and_name_column(tmp_path):
@@ -408,7 +419,7 @@ def test_assign_admin_polygons_user_file_crs_and_name_column(tmp_path):
     path = tmp_path / "areas.gpkg"
     areas.to_file(path)
     out = ev.assign_admin(_points(), str(path), name_column="shapeName")
-    assert out.loc["r0", "admin_name"] == "West" and out.loc["r3", "admin_name"] == "Kursk"
+    assert out.loc["r0", "area_name"] == "West" and out.loc["r3", "area_name"] == "Kursk"
     with pytest.raises(GeokitValueError, match="shapeName"):
         ev.assign_admin(_points(), _areas(), name_column="shapeName")
     from geokit.errors import InputFileError
@@ -426,9 +437,9 @@ def test_assign_admin_polygons_geodataframe_and_accessor():
     gdf = ev.conform(_points())
     out = gdf.geokit.assign_admin(_areas())
     assert isinstance(out, gpd.GeoDataFrame) and out.crs == ev.CRS
-    assert out["admin_name"].iloc[0] == "West"
+    assert out["area_name"].iloc[0] == "West"
     empty = ev.assign_admin(_points().iloc[:0], _areas())
-    assert len(empty) == 0 and "admin_status" in empty.columns
+    assert len(empty) == 0 and "area_status" in empty.columns
 
 
 def test_assign_admin_bundled_areas_by_default(monkeypatch):
@@ -458,16 +469,16 @@ def test_assign_admin_bundled_areas_by_default(monkeypatch):
 def _check_fake_bundled(seen):
     out = ev.assign_admin(_points(), level=1, countries=["UA"])
     assert seen == [(1, ["UA"])]
-    assert "bundled admin level 1" in out.loc["r4", "admin_reason"]
+    assert "bundled admin level 1" in out.loc["r4", "area_reason"]
     # districts cover less than regions: outside them, country and region come from level 1
     out = ev.assign_admin(_points(), level=2, countries=["UA"])
     assert seen[1:] == [(2, ["UA"]), (1, ["UA"])]
-    assert out.loc["r0", ["admin_admin2", "admin_name", "admin_status"]].tolist() == \
+    assert out.loc["r0", ["area_admin2", "area_name", "area_status"]].tolist() == \
         ["w-1", "District w-1", "inside"]
-    assert out.loc["r8", ["admin_admin1", "admin_admin2", "admin_status"]].tolist() == \
+    assert out.loc["r8", ["area_admin1", "area_admin2", "area_status"]].tolist() == \
         ["E", None, "admin1_only"]
-    assert "level 1" in out.loc["r8", "admin_reason"]
-    assert out.loc["r4", "admin_status"] == "outside"
+    assert "level 1" in out.loc["r8", "area_reason"]
+    assert out.loc["r4", "area_status"] == "outside"
     with pytest.raises(GeokitValueError, match="level"):
         ev.assign_admin(_points(), level=3)
 
@@ -475,25 +486,25 @@ def _check_fake_bundled(seen):
 def test_assign_admin_real_bundled_areas():
     df = pd.DataFrame({"lat": [51.19, 49.99, 43.0], "lon": [35.27, 36.23, 33.0]})
     regions = ev.assign_admin(df)
-    assert regions["admin_admin1"].tolist()[:2] == ["Kursk Oblast", "Kharkiv Oblast"]
-    assert regions["admin_country_code"].tolist()[:2] == ["RU", "UA"]
-    assert regions["admin_status"].tolist() == ["inside", "inside", "outside"]  # Black Sea
+    assert regions["area_admin1"].tolist()[:2] == ["Kursk Oblast", "Kharkiv Oblast"]
+    assert regions["area_country_code"].tolist()[:2] == ["RU", "UA"]
+    assert regions["area_status"].tolist() == ["inside", "inside", "outside"]  # Black Sea
     districts = ev.assign_admin(df, level=2, countries=["UA", "RU"])
-    assert districts.loc[1, "admin_admin2"] == "Kharkiv Raion"
+    assert districts.loc[1, "area_admin2"] == "Kharkiv Raion"
 
 
 def test_count_events_pandas_and_dask_agree():
     dd = pytest.importorskip("dask.dataframe")
     out = ev.assign_admin(_points(), _areas())
-    expected = ev.count_events(out, "admin_admin1")
-    assert expected.to_dict("records")[0] == {"admin_admin1": "E", "events": 2,
+    expected = ev.count_events(out, "area_admin1")
+    assert expected.to_dict("records")[0] == {"area_admin1": "E", "events": 2,
                                               "fatalities": 14}
     assert expected["events"].sum() == len(out)
     got = ev.count_events(ev.assign_admin(dd.from_pandas(_points(), npartitions=3), _areas()),
-                          "admin_admin1").compute()
+                          "area_admin1").compute()
     pd.testing.assert_frame_equal(got.reset_index(drop=True), expected)
-    two = ev.count_events(out, ["admin_country_code", "admin_status"], fatalities=False)
-    assert list(two.columns) == ["admin_country_code", "admin_status", "events"]
+    two = ev.count_events(out, ["area_country_code", "area_status"], fatalities=False)
+    assert list(two.columns) == ["area_country_code", "area_status", "events"]
     with pytest.raises(GeokitValueError, match="no column"):
         ev.count_events(out, "oblast")
 

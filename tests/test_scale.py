@@ -53,7 +53,7 @@ def test_pipeline_on_local_cluster_matches_pandas(tmp_path):
     _csv(src)
     areas = _areas()
     expected = ev.assign_admin(ev.geocode_events(read_events(src)), areas)
-    expected_counts = ev.count_events(expected, "admin_admin1")
+    expected_counts = ev.count_events(expected, "area_admin1")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
                                   dashboard_address=":0") as cluster, \
             distributed.Client(cluster):
@@ -61,14 +61,14 @@ def test_pipeline_on_local_cluster_matches_pandas(tmp_path):
         assert lazy.npartitions >= 3
         out = ev.assign_admin(ev.geocode_events(lazy), areas)
         out["border_km"] = ev.distance_to_border_km(out, "UA")
-        got, counts = out.compute(), ev.count_events(out, "admin_admin1").compute()
+        got, counts = out.compute(), ev.count_events(out, "area_admin1").compute()
         out.to_parquet(tmp_path / "out")  # partitions written as GeoParquet by the workers
     import geopandas as gpd
 
     border = got.pop("border_km")
     written = gpd.read_parquet(tmp_path / "out")
     assert len(written) == len(expected) and written.crs == "EPSG:4326"
-    assert written["admin_status"].tolist() == expected["admin_status"].tolist()
+    assert written["area_status"].tolist() == expected["area_status"].tolist()
     pd.testing.assert_frame_equal(_plain(got), _plain(expected))
     assert got.geometry.reset_index(drop=True).equals(expected.geometry)
     pd.testing.assert_frame_equal(counts.reset_index(drop=True), expected_counts)
@@ -78,4 +78,4 @@ def test_pipeline_on_local_cluster_matches_pandas(tmp_path):
     assert set(got["geocode_status"]) <= {"existing", "suspect", "resolved", "ambiguous",
                                           "approximate", "unresolved"}
     assert got.loc[got["lat"].isna(), "geocode_reason"].str.len().gt(0).all()
-    assert got.loc[got["admin_status"] != "inside", "admin_reason"].str.len().gt(0).all()
+    assert got.loc[got["area_status"] != "inside", "area_reason"].str.len().gt(0).all()

@@ -81,13 +81,12 @@ def _geocode_cmd(args) -> int:
         options.user_agent = args.user_agent
     res = geocode_many(df[col], country=args.country, admin1=admin1, online=args.online or None)
     out = df.copy()
-    for c in res.columns.drop("query"):
+    for c in res.columns.drop(["query", res.geometry.name]):
         out[f"geokit_{c}"] = res[c].to_numpy()
     dest = Path(args.output)
     suffix = dest.suffix.lower()
     if suffix in (".geojson", ".json", ".gpkg"):
-        gdf = gpd.GeoDataFrame(out, geometry=gpd.points_from_xy(out["geokit_lon"],
-                                                                out["geokit_lat"]), crs=4326)
+        gdf = gpd.GeoDataFrame(out, geometry=res.geometry.to_numpy(), crs=res.crs)
         gdf.to_file(dest, driver="GeoJSON" if suffix != ".gpkg" else "GPKG")
     else:
         out.to_csv(dest, index=False)

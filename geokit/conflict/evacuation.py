@@ -147,7 +147,7 @@ def evacuation_zone(settlements: Any, *, border: str = "UA-RU",
     table["placed"] = table["lat"].notna() & ~table["kind"].isin(AREA_KINDS)
     placed = table[table["placed"]]
     if len(placed):
-        pts = gpd.GeoSeries(gpd.points_from_xy(placed["lon"], placed["lat"]), crs=4326)
+        pts = placed.geometry  # geocode_many's points
         table.loc[placed.index, "border_km"] = (pts.to_crs(METRIC_CRS).distance(line_m)
                                                 / 1000).round(2).to_numpy()
     table["band_km"] = float("nan")

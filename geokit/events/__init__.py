@@ -22,8 +22,8 @@ from ..schema import (
     empty_events,
     validate_events,
 )
-from ._geocode import ADMIN_COLUMNS, GEOCODE_STATUSES
-from ._spatial import ADMIN_STATUSES
+from ._geocode import GEOCODE_STATUSES
+from ._spatial import ADMIN_COLUMNS, ADMIN_STATUSES
 from ._tables import (
     ADMIN_METHODS,
     assign_admin,

@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 
@@ -24,8 +25,9 @@ from .._geo import CRS, haversine_km, points_from_latlon
 from .._progress import progress_iter
 from ..errors import GeokitTypeError, GeokitValueError
 from ._dask import is_dask, map_text_partitions
+from ._spatial import ADMIN_COLUMNS
 
-__all__ = ["geocode_events", "assign_admin", "GEOCODE_STATUSES", "ADMIN_COLUMNS"]
+__all__ = ["geocode_events", "assign_admin", "GEOCODE_STATUSES"]
 
 #: Values of ``geocode_status``.
 GEOCODE_STATUSES = ("existing", "suspect", "resolved", "ambiguous", "approximate",
@@ -81,11 +83,11 @@ def geocode_events(df, location_col: str | None = "location", *,
 
     Returns
     -------
-    Same type as ``df``
+    geopandas.GeoDataFrame (dask DataFrame for a dask input)
         All input rows in order, with ``lat``/``lon`` filled where possible, ``loc_precision``
         (see :data:`geokit.events.LOC_PRECISIONS`), ``geocode_status`` (one of
-        :data:`GEOCODE_STATUSES`) and ``geocode_reason``. A GeoDataFrame gets its point
-        geometry rebuilt from ``lat``/``lon``.
+        :data:`GEOCODE_STATUSES`) and ``geocode_reason``; point geometry (EPSG:4326) built
+        from ``lat``/``lon`` (a GeoDataFrame's own geometry column is rebuilt).
 
     Raises
     ------
@@ -128,9 +130,12 @@ def geocode_events(df, location_col: str | None = "location", *,
         raise GeokitTypeError(f"geocode_events needs a (Geo)DataFrame or dask DataFrame, not "
                               f"{type(df).__name__}")
     show = options.progress if progress is None else progress
-    if show and len(df) > _PROGRESS_ROWS:
-        return _geocode_with_progress(df, kw)
-    return _geocode_frame(df, **kw)
+    out = _geocode_with_progress(df, kw) if show and len(df) > _PROGRESS_ROWS else \
+        _geocode_frame(df, **kw)
+    if not isinstance(out, gpd.GeoDataFrame):  # a table that carries points is a GeoDataFrame
+        out = gpd.GeoDataFrame(out, geometry=points_from_latlon(out[lat], out[lon]), crs=CRS)
+        out.attrs = df.attrs
+    return out
 
 
 #: Tables longer than this get a progress bar over rows (when progress bars are on).
@@ -376,58 +381,33 @@ def _geocode_frame(df: pd.DataFrame, *, location, cols, hints, lat, lon, check_e
     out["loc_precision"] = pd.Series(prec, index=df.index, dtype=object)
     out["geocode_status"] = pd.Series(status, index=df.index, dtype=object)
     out["geocode_reason"] = pd.Series(reason, index=df.index, dtype=object)
-    try:
-        import geopandas as gpd
-    except ImportError:  # pragma: no cover
-        return out
     if isinstance(out, gpd.GeoDataFrame) and out.geometry.name in out.columns:
         out = out.set_geometry(gpd.GeoSeries(points_from_latlon(la, lo), index=df.index,
                                              crs=CRS, name=out.geometry.name))
     return out
 
 
-
-#: Columns added by :func:`assign_admin`.
-ADMIN_COLUMNS = ("admin_country_code", "admin_admin1", "admin_admin2", "nearest_place",
-                 "nearest_km")
-
-
-def assign_admin(df, *, lat: str = "lat", lon: str = "lon", decimals: int = 2,
+def assign_admin(df, *, level: int = 1, lat: str = "lat", lon: str = "lon", decimals: int = 2,
                  progress: bool | None = None):
-    """Which country, region and district each event falls in, from its coordinates.
+    """``assign_admin(method="nearest")``: the areas of the nearest gazetteer settlement.
 
-    geokit ships no admin polygons, so the answer is that of the nearest settlement in the
-    gazetteer (:func:`geokit.reverse`); ``nearest_km`` says how far it is, so events far
-    from any settlement can be checked. Points are rounded to ``decimals`` (2 = about 1 km)
-    and each distinct point is looked up once.
-
-    Parameters
-    ----------
-    df : pandas.DataFrame, geopandas.GeoDataFrame or dask DataFrame
-        Events with coordinate columns.
-    lat, lon : str
-        Coordinate columns.
-    decimals : int
-        Rounding of coordinates before lookup.
-    progress : bool, optional
-        Progress bar over distinct points (default :data:`geokit.options.progress`).
-
-    Returns
-    -------
-    Same type as ``df``
-        All rows in order, with :data:`ADMIN_COLUMNS` added (missing where the row has no valid
-        coordinates).
+    Points are rounded to ``decimals`` (2 = about 1 km) and each distinct point is looked up
+    once with :func:`geokit.reverse`. Adds :data:`ADMIN_COLUMNS`: ``area_status`` is
+    ``nearest_settlement`` (``no_coordinates`` for rows without usable coordinates) and
+    ``area_reason`` names the settlement and its distance; ``area_name`` is the region
+    (``level=1``) or district (``level=2``).
     """
-    kw = dict(lat=lat, lon=lon, decimals=decimals, progress=progress)
+    kw = dict(level=level, lat=lat, lon=lon, decimals=decimals, progress=progress)
     if is_dask(df):
-        return map_text_partitions(df, _assign_admin_frame, ADMIN_COLUMNS[:4], **kw)
+        return map_text_partitions(df, _assign_admin_frame, ADMIN_COLUMNS, **kw)
     if not isinstance(df, pd.DataFrame):
         raise GeokitTypeError(f"assign_admin needs a (Geo)DataFrame or dask DataFrame, not "
                               f"{type(df).__name__}")
     return _assign_admin_frame(df, **kw)
 
 
-def _assign_admin_frame(df: pd.DataFrame, *, lat, lon, decimals, progress) -> pd.DataFrame:
+def _assign_admin_frame(df: pd.DataFrame, *, level, lat, lon, decimals, progress
+                        ) -> pd.DataFrame:
     for col in (lat, lon):
         if col not in df.columns:
             raise GeokitValueError(f"no column {col!r}; columns are {list(df.columns)}")
@@ -437,20 +417,27 @@ def _assign_admin_frame(df: pd.DataFrame, *, lat, lon, decimals, progress) -> pd
     ok = np.isfinite(la) & np.isfinite(lo) & (np.abs(la) <= 90) & (np.abs(lo) <= 180)
     keys = pd.Series(list(zip(np.round(la, decimals), np.round(lo, decimals), strict=True)))
     codes, uniq = pd.factorize(keys.where(ok, None))
-    reverse = geocoding.reverse
     found = []
     show = options.progress if progress is None else progress
     for y, x in progress_iter(uniq, total=len(uniq), enabled=show, desc="assigning regions"):
-        p = reverse(float(y), float(x))
+        p = geocoding.reverse(float(y), float(x))
         found.append((p.country_code or None, p.admin1 or None, p.admin2 or None, p.name,
                       p.lat, p.lon))
-    table = pd.DataFrame(found, columns=[*ADMIN_COLUMNS[:4], "plat", "plon"])
+    table = pd.DataFrame(found, columns=["cc", "a1", "a2", "place", "plat", "plon"])
     pick = table.reindex(codes).reset_index(drop=True) if n else table.iloc[:0]
+    dist = haversine_km(la, lo, pick["plat"].to_numpy(float), pick["plon"].to_numpy(float)) \
+        if n else np.array([], float)
     out = df.copy()
-    for col in ADMIN_COLUMNS[:4]:
-        vals = pd.Series(pick[col].to_numpy(object), index=df.index, dtype=object)
+    values = {"area_country_code": "cc", "area_admin1": "a1", "area_admin2": "a2",
+              "area_name": "a2" if level == 2 else "a1"}
+    for col, src in values.items():
+        vals = pd.Series(pick[src].to_numpy(object), index=df.index, dtype=object)
         out[col] = vals.where(vals.notna(), None)
-    dist = haversine_km(la, lo, pick["plat"].to_numpy(float), pick["plon"].to_numpy(float)) if n \
-        else np.array([], float)
-    out["nearest_km"] = pd.Series(np.where(ok, dist, np.nan), index=df.index, dtype=float)
+    places = pick["place"].to_numpy(object)
+    out["area_status"] = pd.Series(np.where(ok, "nearest_settlement", "no_coordinates"),
+                                   index=df.index, dtype=object)
+    out["area_reason"] = pd.Series(
+        [f"nearest settlement {places[i]}, {dist[i]:.1f} km away" if ok[i]
+         else "no usable coordinates; geocode the row first" for i in range(n)],
+        index=df.index, dtype=object)
     return out

@@ -24,18 +24,21 @@ from ..gazetteer import admin_areas, border_line, borders
 from ..schema import event_points
 from ._dask import is_dask, map_text_partitions
 
-__all__ = ["AreaIndex", "ADMIN_STATUSES", "POLYGON_COLUMNS", "assign_admin_polygons",
+__all__ = ["AreaIndex", "ADMIN_STATUSES", "ADMIN_COLUMNS", "assign_admin_polygons",
            "distance_to_km", "distance_to_border_km", "count_events"]
 
-#: Values of ``admin_status``: the point lies in an area; it lies outside every area but
+#: Values of ``area_status``: the point lies in an area; it lies outside every area but
 #: within ``max_km`` of one (that one is given); no district covers it but a region does
 #: (bundled level 2 areas only: country and admin1 are given); it is outside every area; it
-#: has no usable coordinates.
-ADMIN_STATUSES = ("inside", "nearest", "admin1_only", "outside", "no_coordinates")
+#: has no usable coordinates; (``method="nearest"``) the areas are those of the nearest
+#: gazetteer settlement.
+ADMIN_STATUSES = ("inside", "nearest", "admin1_only", "outside", "no_coordinates",
+                  "nearest_settlement")
 
-#: Columns added by the polygon method of :func:`geokit.events.assign_admin`.
-POLYGON_COLUMNS = ("admin_country_code", "admin_admin1", "admin_admin2", "admin_name",
-                   "admin_status", "admin_reason")
+#: Columns added by :func:`geokit.events.assign_admin` (either method), plus ``area_<column>``
+#: for the polygon method's ``columns=``.
+ADMIN_COLUMNS = ("area_country_code", "area_admin1", "area_admin2", "area_name",
+                   "area_status", "area_reason")
 
 _AREA_FIELDS = ("country_code", "admin1", "admin2")
 _KM_PER_DEG = 111.32
@@ -53,9 +56,9 @@ class AreaIndex:
         Polygons or multipolygons; other geometry types are rejected. Columns
         ``country_code``/``admin1``/``admin2`` are copied when present.
     name_column : str, optional
-        Column whose value becomes ``admin_name`` (default ``name`` when present).
+        Column whose value becomes ``area_name`` (default ``name`` when present).
     columns : sequence of str, optional
-        More area columns to copy, as ``admin_<column>``.
+        More area columns to copy, as ``area_<column>``.
     source : str
         Where the areas came from, for messages.
     """
@@ -96,12 +99,12 @@ class AreaIndex:
         self.labels = areas.index[keep].to_numpy(object)
         self.fields: dict[str, np.ndarray] = {}
         for f in _AREA_FIELDS:
-            self.fields[f"admin_{f}"] = _text_array(areas[f][keep]) if f in areas.columns \
+            self.fields[f"area_{f}"] = _text_array(areas[f][keep]) if f in areas.columns \
                 else np.full(int(keep.sum()), None, dtype=object)
-        self.fields["admin_name"] = _text_array(areas[name_column][keep]) if name_column \
+        self.fields["area_name"] = _text_array(areas[name_column][keep]) if name_column \
             else np.full(int(keep.sum()), None, dtype=object)
         for c in columns or []:
-            self.fields[f"admin_{c}"] = areas[c][keep].to_numpy(object)
+            self.fields[f"area_{c}"] = areas[c][keep].to_numpy(object)
         self._tree = None
         self._lock = threading.Lock()
         #: Areas one level up, asked for country/admin1 where no area of this index applies.
@@ -123,12 +126,12 @@ class AreaIndex:
     @property
     def columns(self) -> list[str]:
         """Columns :meth:`assign` adds."""
-        return [*self.fields, "admin_status", "admin_reason"]
+        return [*self.fields, "area_status", "area_reason"]
 
     @property
     def text_columns(self) -> list[str]:
         """Columns :meth:`assign` adds that always hold text (or nothing)."""
-        return [*POLYGON_COLUMNS]
+        return [*ADMIN_COLUMNS]
 
     def _index(self):
         with self._lock:
@@ -184,7 +187,7 @@ class AreaIndex:
         return area, km
 
     def assign(self, df: pd.DataFrame, *, lat: str, lon: str, max_km: float) -> pd.DataFrame:
-        """``df`` with the area columns added (see :data:`POLYGON_COLUMNS`)."""
+        """``df`` with the area columns added (see :data:`ADMIN_COLUMNS`)."""
         for col in (lat, lon):
             if col not in df.columns:
                 raise GeokitValueError(f"no column {col!r}; columns are {list(df.columns)}")
@@ -208,14 +211,14 @@ class AreaIndex:
                             + (f" and more than {max_km:g} km from all of them"
                                if max_km > 0 else ""))
         near = np.flatnonzero(status == "nearest")
-        names = self.fields["admin_name"]
+        names = self.fields["area_name"]
         reason[near] = [f"outside every area; {km[i]:.1f} km from "
                         f"{names[area[i]] or self.labels[area[i]]!s}" for i in near]
         if self.parent is not None and out_mask.any():
             rows = np.flatnonzero(out_mask)
             up, _ = self.parent.lookup(la[rows], lo[rows], max_km)
             rows, up = rows[up >= 0], up[up >= 0]
-            for col in ("admin_country_code", "admin_admin1"):
+            for col in ("area_country_code", "area_admin1"):
                 vals = out[col].to_numpy(object).copy()
                 vals[rows] = self.parent.fields[col][up]
                 out[col] = pd.Series(vals, index=df.index, dtype=object)
@@ -223,8 +226,8 @@ class AreaIndex:
             status[rows] = "admin1_only"
             reason[rows] = [f"no area of {self.source} covers the point; country and admin1 "
                             f"from {self.parent.source}" for _ in rows]
-        out["admin_status"] = pd.Series(status.astype(object), index=df.index, dtype=object)
-        out["admin_reason"] = pd.Series(reason, index=df.index, dtype=object)
+        out["area_status"] = pd.Series(status.astype(object), index=df.index, dtype=object)
+        out["area_reason"] = pd.Series(reason, index=df.index, dtype=object)
         return out
 
 

@@ -29,7 +29,7 @@ def assign_admin(df, areas: Any = None, *, level: int = 1, name_column: str | No
     The default ``method="polygon"`` joins each point to the polygon that contains it: the
     bundled approximate areas of :func:`geokit.gazetteer.admin_areas` (``level`` 1 = regions,
     2 = districts), or your own polygons (e.g. a geoBoundaries or GADM file). Every row is kept,
-    in order; ``admin_status``/``admin_reason`` say how each was placed.
+    in order; ``area_status``/``area_reason`` say how each was placed.
 
     Parameters
     ----------
@@ -43,29 +43,36 @@ def assign_admin(df, areas: Any = None, *, level: int = 1, name_column: str | No
     level : {1, 2}
         Admin level of the bundled areas.
     name_column : str, optional
-        Area column copied to ``admin_name`` (default ``name`` when the areas have one).
+        Area column copied to ``area_name`` (default ``name`` when the areas have one).
     columns : sequence of str, optional
-        More area columns to copy, each as ``admin_<column>``.
+        More area columns to copy, each as ``area_<column>``.
     countries : sequence of str, optional
         ISO alpha-2 codes limiting the bundled areas (faster for one country).
     method : {"polygon", "nearest"}
         ``nearest`` is the older method: the regions of the nearest gazetteer settlement
-        (columns ``nearest_place``/``nearest_km``; ``decimals``/``progress`` keywords).
+        (``area_status="nearest_settlement"``, the settlement and its distance in
+        ``area_reason``; ``decimals``/``progress`` keywords). Same columns either way.
     lat, lon : str
         Coordinate columns.
     max_km : float
         A point outside every polygon but within this many km of one (coastlines and borders
-        are generalised) gets that one with ``admin_status="nearest"``; 0 turns this off.
+        are generalised) gets that one with ``area_status="nearest"``; 0 turns this off.
 
     Returns
     -------
     Same type as ``df``
-        All rows in order with ``admin_country_code``, ``admin_admin1``, ``admin_admin2``,
-        ``admin_name`` (plus ``admin_<column>`` for ``columns``), ``admin_status`` (``inside``,
-        ``nearest``, ``admin1_only``, ``outside``, ``no_coordinates``; see
-        :data:`geokit.events._spatial.ADMIN_STATUSES`) and ``admin_reason``. Area values are
-        ``None`` where no area was found. A point on the boundary of several areas gets the
-        first of them in the areas table.
+        All rows in order with :data:`geokit.events.ADMIN_COLUMNS`: ``area_country_code``,
+        ``area_admin1``, ``area_admin2``, ``area_name`` (plus ``area_<column>`` for
+        ``columns``), ``area_status`` (one of :data:`geokit.events.ADMIN_STATUSES`) and
+        ``area_reason``. Area values are ``None`` where no area was found. A point on the
+        boundary of several areas gets the first of them in the areas table.
+
+    Raises
+    ------
+    GeokitValueError
+        Unknown ``method``, ``areas`` given with ``method="nearest"``, or a missing column.
+    GeokitTypeError
+        Keywords of the other method.
 
     Examples
     --------
@@ -74,7 +81,7 @@ def assign_admin(df, areas: Any = None, *, level: int = 1, name_column: str | No
     >>> areas = gpd.GeoDataFrame({"name": ["West", "East"]},
     ...                          geometry=[box(30, 45, 35, 52), box(35, 45, 40, 52)], crs=4326)
     >>> out = assign_admin(pd.DataFrame({"lat": [50.0, 60.0], "lon": [36.0, 36.0]}), areas)
-    >>> out["admin_name"].tolist(), out["admin_status"].tolist()
+    >>> out["area_name"].tolist(), out["area_status"].tolist()
     (['East', None], ['inside', 'outside'])
     """
     if method not in ADMIN_METHODS:
@@ -84,7 +91,7 @@ def assign_admin(df, areas: Any = None, *, level: int = 1, name_column: str | No
         if areas is not None:
             raise GeokitValueError("method='nearest' uses the gazetteer, not polygons; pass "
                                    "areas only with method='polygon'")
-        return _geocode.assign_admin(df, lat=lat, lon=lon, **kwargs)
+        return _geocode.assign_admin(df, level=level, lat=lat, lon=lon, **kwargs)
     if kwargs:
         raise GeokitTypeError(f"unexpected keyword(s) for method='polygon': "
                               f"{', '.join(kwargs)}")
@@ -158,7 +165,7 @@ def count_events(df, by: str | Sequence[str] = "admin1", *, fatalities: bool = T
     Parameters
     ----------
     df : pandas or dask DataFrame
-        Events (after :func:`assign_admin`, count by ``admin_admin1``).
+        Events (after :func:`assign_admin`, count by ``area_admin1``).
     by : str or list of str
         Column(s) to group by; missing values form their own group.
     fatalities : bool

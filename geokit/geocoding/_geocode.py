@@ -21,12 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from .. import gazetteer as _gaz
 from .._config import options
-from .._geo import haversine_km
+from .._geo import CRS, haversine_km, points_from_latlon
 from .._progress import progress_iter
 from ..errors import GeokitTypeError, GeokitValueError
 from ..gazetteer import country_code as _country_code
@@ -473,10 +474,26 @@ def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | 
 
     Returns
     -------
-    pandas.DataFrame
+    geopandas.GeoDataFrame
         Columns ``query, name, lat, lon, kind, country_code, admin1, admin2, geonameid,
-        population, score, status, reason, source``; ``status`` is one of :data:`STATUSES`;
-        ``source`` says which layer (or online service) placed the row.
+        population, score, status, reason, source`` and a point ``geometry`` (EPSG:4326, empty
+        where unresolved); ``status`` is one of :data:`STATUSES`; ``source`` says which layer
+        (or online service) placed the row.
+
+    Raises
+    ------
+    GeokitTypeError
+        ``values`` is one string, a DataFrame or not a sequence; a hint has the wrong type.
+    GeokitValueError
+        A per-row hint has a different length from ``values``, or ``kind`` is unknown.
+
+    Examples
+    --------
+    >>> table = geocode_many(["Sumy", "Kharkiv", "Nowhere-at-all"])
+    >>> table["status"].tolist()
+    ['resolved', 'resolved', 'unresolved']
+    >>> table.geometry.iloc[0].x == table.loc[0, "lon"]  # shapely order: x = lon
+    True
     """
     if isinstance(values, str):
         raise GeokitTypeError("geocode_many takes a sequence of names; use geocode() for one name")
@@ -530,7 +547,7 @@ def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | 
     out["geonameid"] = out["geonameid"].astype("Int64")
     out["population"] = out["population"].astype("Int64")
     out["score"] = out["score"].astype(float)
-    return out
+    return gpd.GeoDataFrame(out, geometry=points_from_latlon(out["lat"], out["lon"]), crs=CRS)
 
 
 def _online_geocoder(online):
