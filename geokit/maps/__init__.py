@@ -155,11 +155,14 @@ def event_map(events, *, color_by: str = "event_type", time: bool = True,
     days = [d.date().isoformat() for d in day_values]
     actors = _join(df.get("actor1"), df.get("actor2"), len(df))
     # columnar: each popup field is a list of distinct strings plus one code per event
+    kind = cats if color_by == "event_type" or "event_type" not in df else df["event_type"]
     fields = {"Place": df.get("location"), "Date": pd.Series(
                   [days[c] if c >= 0 else None for c in day_codes]),
-              "Type": cats, "Sub-type": df.get("sub_event_type"), "Actors": actors,
+              "Type": kind, "Sub-type": df.get("sub_event_type"), "Actors": actors,
               "Precision": df.get("loc_precision"), "Fatalities": df.get("fatalities"),
               "Source": df.get("source"), "Notes": df.get("notes")}
+    if "control" in df and "front_distance_km" in df:
+        fields["Front"] = _front_text(df)
     columns = []
     for series in fields.values():
         if series is None:
@@ -181,7 +184,8 @@ def event_map(events, *, color_by: str = "event_type", time: bool = True,
             "day": day_codes.tolist(), "columns": columns, "colours": colours,
             # layer-control labels are HTML in Leaflet, so they are escaped here
             "categories": [html.escape(c) for c in categories],
-            "legend": categories, "fields": list(fields), "days": days if time else []}
+            "legend": categories, "fields": list(fields), "days": days if time else [],
+            "dayNames": days}
     name = m.get_name()
     _call(m, f"geokitEvents({name}, {_json(data)});", plugins=plugins.get(mode, ()))
     drawn_as = {"markers": "", "cluster": ", clustered", "markercluster": ", clustered",
@@ -195,6 +199,24 @@ def event_map(events, *, color_by: str = "event_type", time: bool = True,
     return m
 
 
+def _front_text(df: pd.DataFrame) -> pd.Series:
+    """"inside, -3.2 km from the line (control area of 2025-03-01)" per event, from the
+    columns :func:`geokit.conflict.attach_frontline` adds."""
+    control = df["control"].astype(object)
+    km = pd.to_numeric(df["front_distance_km"], errors="coerce")
+    snap = pd.to_datetime(df.get("snapshot_date"), errors="coerce") if "snapshot_date" in df \
+        else pd.Series(pd.NaT, index=df.index)
+    reason = df["front_reason"].astype(object) if "front_reason" in df else control * None
+    out = []
+    for c, k, d, r in zip(control, km, snap, reason, strict=True):
+        if pd.isna(c):
+            out.append(f"no snapshot ({r})" if isinstance(r, str) else None)
+        else:
+            where = f", {k:+.1f} km from the line" if not pd.isna(k) else ""
+            out.append(f"{c}{where} (control area of {d.date()})")
+    return pd.Series(out, index=df.index, dtype=object)
+
+
 def _join(a, b, n: int) -> pd.Series:
     """"actor1 vs actor2" per row, leaving out missing actors."""
     a = pd.Series(a if a is not None else [None] * n).astype("string")
@@ -205,7 +227,9 @@ def _join(a, b, n: int) -> pd.Series:
 
 def frontline_map(snapshots=None, *, date=None, compare=None, events=None,
                   offline: bool = False, simplify_m: float = 100.0,
-                  select: dict[str, Any] | None = None, described: list[str] | None = None):
+                  select: dict[str, Any] | None = None, described: list[str] | None = None,
+                  color_by: str = "event_type", window_days: int = 7, max_age: Any = 31,
+                  band_km: float = 2.0):
     """Control areas and front lines from dated snapshots, with a date slider.
 
     Parameters
@@ -220,7 +244,10 @@ def frontline_map(snapshots=None, *, date=None, compare=None, events=None,
         Also show the areas gained and lost between two snapshot dates, with km² computed in
         an equal-area projection.
     events : GeoDataFrame, optional
-        Events to draw on top (as :func:`event_map` does).
+        Events to draw on top (as :func:`event_map` does). With events the slider steps
+        through days: each day shows the control area in force on it (the latest snapshot on
+        or before it) and the events of the ``window_days`` days ending on it; its leftmost
+        position shows every event.
     offline : bool
         Draw without web tiles (vector basemap only).
     simplify_m : float
@@ -232,6 +259,14 @@ def frontline_map(snapshots=None, *, date=None, compare=None, events=None,
         A front line described in words, as an ordered list of place names; it is geocoded
         (:func:`geokit.conflict.frontline_from_places`) and drawn dashed. With ``described``
         the snapshots may be left out.
+    color_by : str
+        Event column to colour by; ``"control"`` colours each event by where it was against
+        the control area in force on its own date (inside, contested, outside, no snapshot;
+        see :func:`geokit.conflict.attach_frontline`), and the popups give the distance.
+    window_days : int
+        Days of events shown with each day of the slider (7: that day and the six before).
+    max_age, band_km
+        Passed to :func:`geokit.conflict.attach_frontline` when ``color_by="control"``.
 
     Returns
     -------
@@ -252,8 +287,17 @@ def frontline_map(snapshots=None, *, date=None, compare=None, events=None,
     if first not in snaps:
         first = min(days, key=lambda d: abs((d - first).days))
     c = snaps[first].centroid
-    m = event_map(events, offline=offline) if events is not None and len(events) else \
-        _base_map((c.y, c.x), 7, offline=offline)
+    has_events = events is not None and len(events) > 0
+    if has_events:
+        if color_by == "control":
+            from ..conflict.attach import attach_frontline
+
+            events = attach_frontline(events, snaps, max_age=max_age, band_km=band_km)
+            events["control"] = events["control"].astype(object).where(
+                events["control"].notna(), "no snapshot")
+        m = event_map(events, color_by=color_by, time=False, offline=offline)
+    else:
+        m = _base_map((c.y, c.x), 7, offline=offline)
     for geom in snaps.values():
         b = geom.bounds
         _cover(m, (b[1], b[0], b[3], b[2]))
@@ -289,6 +333,38 @@ def frontline_map(snapshots=None, *, date=None, compare=None, events=None,
         if simplify_m:
             extra.append(f"(strips under {2 * simplify_m:g} m wide not counted)")
     mname = m.get_name()
+    if has_events:
+        _day_slider(m, names, days, first, events, window_days)
+    else:
+        _snapshot_slider(m, names, days, first)
+    _call(m, f"geokitLegend({mname}, 'Front line', "
+             f"{_json([['control area', '#e06666'], ['front line', '#7a0000']])}, "
+             f"{_json(extra)});")
+    b = snaps[first].bounds
+    m.fit_bounds([[b[1], b[0]], [b[3], b[2]]])
+    if described:
+        _described_line(m, described, fit=False)
+    return m
+
+
+def _day_slider(m, names: list[str], days: list[dt.date], first: dt.date, events,
+                window_days: int) -> None:
+    """The slider over days: snapshot in force and that day's (or week's) events."""
+    if not int(window_days) >= 1:
+        raise GeokitValueError(f"window_days must be a whole number >= 1, not {window_days!r}")
+    dates = pd.to_datetime(pd.DataFrame(events)["event_date"], errors="coerce").dropna() \
+        if "event_date" in events else pd.Series(dtype="datetime64[ns]")
+    lo = min([days[0], *([dates.min().date()] if len(dates) else [])])
+    hi = max([days[-1], *([dates.max().date()] if len(dates) else [])])
+    span = [d.date().isoformat() for d in pd.date_range(lo, hi, freq="D")]
+    data = {"layers": names, "snapshots": [d.isoformat() for d in days],
+            "first": days.index(first), "days": span, "window": int(window_days), "start": -1}
+    _call(m, f"geokitFrontSlider({m.get_name()}, {_json(data)});")
+
+
+def _snapshot_slider(m, names: list[str], days: list[dt.date], first: dt.date) -> None:
+    """The slider over snapshot dates (maps without events)."""
+    mname = m.get_name()
     _call(m, f"""(function(){{var layers={_json(names)}.map(function(n){{return window[n];}});
 var days={_json([d.isoformat() for d in days])};var cur={days.index(first)};
 window.geokitSnapshotCount=layers.length;
@@ -299,14 +375,6 @@ i.type='range';i.min=0;i.max=days.length-1;i.value=cur;i.style.width='220px';
 i.addEventListener('input',function(){{var k=parseInt(i.value,10);layers.forEach(function(l,j){{
 if(j===k){{{mname}.addLayer(l);}}else{{{mname}.removeLayer(l);}}}});lab.textContent='Control area '+days[k];}});
 d.appendChild(lab);d.appendChild(i);L.DomEvent.disableClickPropagation(d);return d;}};ctl.addTo({mname});}})();""")
-    _call(m, f"geokitLegend({mname}, 'Front line', "
-             f"{_json([['control area', '#e06666'], ['front line', '#7a0000']])}, "
-             f"{_json(extra)});")
-    b = snaps[first].bounds
-    m.fit_bounds([[b[1], b[0]], [b[3], b[2]]])
-    if described:
-        _described_line(m, described, fit=False)
-    return m
 
 
 def _described_line(m, names: list[str], *, events=None, offline: bool = False,

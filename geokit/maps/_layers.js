@@ -205,8 +205,16 @@
     var n = data.lat.length, mode = data.mode || "markers";
     var catOn = data.categories.map(function () { return true; });
     var upTo = -1;  // time slider: last day shown, -1 = all
+    var dayNames = data.dayNames || data.days || [];
+    var from = null, to = null;  // a date window set from outside (frontline map), ISO dates
+    function inWindow(i) {
+      if (from === null) { return true; }
+      var d = data.day[i] >= 0 ? dayNames[data.day[i]] : null;
+      return d !== null && d >= from && d <= to;
+    }
     function shown(i) {
-      return catOn[data.cat[i]] && (upTo < 0 || (data.day[i] >= 0 && data.day[i] <= upTo));
+      return catOn[data.cat[i]] && (upTo < 0 || (data.day[i] >= 0 && data.day[i] <= upTo)) &&
+        inWindow(i);
     }
     function field(c, i) {
       var col = data.columns[c];
@@ -290,6 +298,8 @@
       refresh = function () { layer.setLatLngs(latlngs.filter(function (p, i) { return shown(i); })); };
     }
     layer.addTo(map);
+    // show only events dated from..to (ISO dates, both included); null shows every event
+    layer.geokitSetWindow = function (lo, hi) { from = lo; to = hi; refresh(); };
     layer.geokitOpenPopup = openPopup;
     layer.geokitOpenTooltip = openTooltip;
     window.geokitEventLayer = layer;
@@ -326,6 +336,47 @@
       };
       ctl.addTo(map);
     }
+  };
+  // The frontline map's day slider: each day shows the control area in force on it (the
+  // latest snapshot on or before it) and the events of a window of days ending on it.
+  // data: layers (window names of the snapshot layers), snapshots (their ISO dates, sorted),
+  // days (ISO days of the slider), window (days of events shown), start (slider index).
+  window.geokitFrontSlider = function (map, data) {
+    var layers = data.layers.map(function (n) { return window[n]; });
+    window.geokitSnapshotCount = layers.length;
+    function iso(t) { return new Date(t).toISOString().slice(0, 10); }
+    function show(k) {
+      var day = k < 0 ? null : data.days[k], cur = -1;
+      data.snapshots.forEach(function (s, j) { if (day === null ? j === data.first : s <= day) { cur = j; } });
+      layers.forEach(function (l, j) {
+        if (j === cur) { map.addLayer(l); } else { map.removeLayer(l); }
+      });
+      var from = day === null ? null : iso(Date.parse(day) - (data.window - 1) * 86400000);
+      if (window.geokitEventLayer && window.geokitEventLayer.geokitSetWindow) {
+        window.geokitEventLayer.geokitSetWindow(from, day);
+      }
+      window.geokitFrontShown = {day: day, snapshot: cur >= 0 ? data.snapshots[cur] : null,
+                                 from: from};
+      var snap = cur >= 0 ? "control area of " + data.snapshots[cur] : "no control area yet";
+      return day === null ? "All events · " + snap
+        : day + " · " + snap + " · events " + (data.window > 1 ? from + " to " + day : "of the day");
+    }
+    var ctl = L.control({position: "topright"});
+    ctl.onAdd = function () {
+      var d = el("div", null, "background: white; padding: 6px 8px; font: 12px sans-serif; border-radius: 4px");
+      d.className = "geokit-snapshot-slider";
+      var input = document.createElement("input");
+      input.type = "range"; input.min = -1; input.max = data.days.length - 1;
+      input.value = data.start; input.style.width = "260px";
+      var label = el("div", show(data.start));
+      input.addEventListener("input", function () {
+        label.textContent = show(parseInt(input.value, 10));
+      });
+      d.appendChild(label); d.appendChild(input);
+      L.DomEvent.disableClickPropagation(d);
+      return d;
+    };
+    ctl.addTo(map);
   };
   // The vector basemap: country polygons, admin1 lines and settlement labels that appear by
   // zoom (data.labels sorted by the zoom from which each is drawn).
