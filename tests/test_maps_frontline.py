@@ -10,18 +10,27 @@ from geokit import maps
 from geokit.conflict import attach_frontline
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">'
-SNAPS = {"2025-03-01": box(35.0, 51.0, 35.5, 51.4), "2025-03-15": box(35.0, 51.0, 35.4, 51.4),
-         "2025-04-01": box(35.0, 51.0, 35.2, 51.4)}
+SNAPS = {
+    "2025-03-01": box(35.0, 51.0, 35.5, 51.4),
+    "2025-03-15": box(35.0, 51.0, 35.4, 51.4),
+    "2025-04-01": box(35.0, 51.0, 35.2, 51.4),
+}
 
 
 @pytest.fixture
 def events():
     n = 30  # one a day from 1 March, marching east along 51.2°N
-    return gpd.GeoDataFrame({
-        "event_date": pd.date_range("2025-03-01", periods=n, freq="D"),
-        "event_type": ["Battles", HOSTILE] * 15, "location": HOSTILE, "notes": HOSTILE,
-        "fatalities": 1,
-    }, geometry=[Point(35.1 + i * 0.012, 51.2) for i in range(n)], crs=4326)
+    return gpd.GeoDataFrame(
+        {
+            "event_date": pd.date_range("2025-03-01", periods=n, freq="D"),
+            "event_type": ["Battles", HOSTILE] * 15,
+            "location": HOSTILE,
+            "notes": HOSTILE,
+            "fatalities": 1,
+        },
+        geometry=[Point(35.1 + i * 0.012, 51.2) for i in range(n)],
+        crs=4326,
+    )
 
 
 def test_events_coloured_by_control_on_their_own_date(events):
@@ -48,8 +57,7 @@ def test_day_slider_shows_snapshot_in_force_and_the_week(events, tmp_path):
         chromium_path()
     except FileNotFoundError:
         pytest.skip("Chromium not installed (make test installs it)")
-    m = maps.frontline_map(SNAPS, events=events, color_by="control", window_days=7,
-                           offline=True)
+    m = maps.frontline_map(SNAPS, events=events, color_by="control", window_days=7, offline=True)
     path = maps.save_html(m, tmp_path / "front.html", offline=True)
     errors = []
     with chromium_page() as page:

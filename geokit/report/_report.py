@@ -132,7 +132,8 @@ def _table(period: pd.DataFrame) -> list[dict[str, Any]]:
 def report(events, *, frontlines=None, start=None, end=None, region: str | None = None,
            title: str | None = None, output=None, pdf=None, map: bool = True,
            evacuation=None, border: str = "UA-RU",
-           bands_km: tuple[float, ...] = (5, 10, 20, 30)) -> str:
+           bands_km: tuple[float, ...] = (5, 10, 20, 30), snapshot_max_age: Any = 31,
+           band_km: float = 2.0) -> str:
     """Build a situation report for a period; return its HTML (and write files if asked).
 
     Parameters
@@ -140,7 +141,11 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
     events : GeoDataFrame, DataFrame or path
         Events in geokit's schema (see :mod:`geokit.events`), or a file :func:`read_events` reads.
     frontlines : path, optional
-        Folder of dated control-area snapshots (``YYYYMMDD.geojson``).
+        Folder of dated control-area snapshots (``YYYYMMDD.geojson``), or anything
+        :func:`geokit.conflict.read_snapshots` reads. Adds the territory change and the
+        section "Where events happened": each event against the control area in force on its
+        own date (:func:`geokit.conflict.attach_frontline`), the events nearest the line and
+        the weekly territory series (:func:`geokit.conflict.territory_series`).
     start, end : date-like, optional
         Reporting period (defaults: the events' first and last dates).
     region : str, optional
@@ -156,6 +161,9 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
     border, bands_km
         Border pair and distance bands for ``evacuation`` (see
         :func:`geokit.conflict.evacuation_zone`).
+    snapshot_max_age, band_km
+        For "Where events happened": a snapshot older than this many days on an event's date
+        does not answer for it; events within ``band_km`` of the line count as contested.
 
     Returns
     -------
@@ -204,7 +212,7 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
     caveats = list(CAVEATS)
     if undated:
         caveats.append(f"{undated} events without a usable date are left out of the report.")
-    territory = None
+    territory, where = None, None
     control: dict[str, tuple[dt.date, Any]] = {}
     if frontlines:
         from ..conflict.frontline import read_snapshots, territory_change
@@ -221,6 +229,10 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
                              "lost": f"{t['lost']:,.0f}", "net": f"{t['net']:+,.0f}"}
                 figures.append({"value": f"{t['net']:+,.0f} km²",
                                 "label": f"net change of mapped control area {d0} to {d1}"})
+            from ._where import where_events_happened
+
+            where = where_events_happened(period, snaps, start=s, end=e,
+                                          max_age=snapshot_max_age, band_km=band_km, clip=_clip)
     zone, evac = None, None
     if evacuation is not None:
         from ..conflict.evacuation import evacuation_zone
@@ -241,7 +253,7 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
         generated=dt.date.today().isoformat(), figures=figures, map_html=map_html,
         map_note=map_note, chart=_chart(period, s, e, types, colours),
         legend=[(_clip(t), c) for t, c in colours.items()], regions=_regions(period, previous),
-        territory=territory, evacuation=evac, rows=rows, total=len(period),
+        territory=territory, where=where, evacuation=evac, rows=rows, total=len(period),
         truncated=len(period) > len(rows), caveats=caveats,
         attributions=[], version=__version__)
     if output:
