@@ -1,18 +1,39 @@
-"""Dictionary forms of inflected Russian and Ukrainian place names (used by the geoparser).
+"""Place spans in Russian and Ukrainian text (used by the geoparser's span finder).
 
-News in Russian and Ukrainian names places in every grammatical case: "в Курске", "Курска",
-"под Покровском", "в Сумах", "у Києві", "Харкова", "Курской области", "Сумської області". The
-gazetteer holds the nominative ("Курск", "Суми", "Київ", "Курская область"). :func:`lemmas`
-lists the nominatives a word form may come from, most likely first; the caller keeps the first
-one the gazetteer knows, so a wrong guess costs nothing unless it is itself a place name.
+News in Russian and Ukrainian names places in every grammatical case: "в Курске", "під
+Покровськом", "Сумської області", "Северной Каролины", "у США". For each run of capitalised
+Cyrillic words :func:`cyrillic_run` finds the longest sub-runs whose nominative (from the
+morphology of :mod:`geokit.text._morph`) is a name the gazetteer knows, or a country, continent
+or area of ``geokit/data/cyrillic_names.tsv``, and rejects what the dictionaries and the context
+say is no place:
+
+* people: a first name before another capitalised word ("Владимира Путина"), and a word that is
+  only a first name, surname or patronymic ("Дональда") unless a locative preposition precedes
+  it ("у Софії");
+* titles: a name in quotation marks («Северный поток», газета «Житомирщина») or after a word
+  for an organisation, newspaper, unit or product ("полк Азов", "газета Житомирщина");
+* words that start a sentence and are pronouns, verbs or adverbs ("Тоді", "Вона", "Думаю"),
+  and other sentence-initial words that are no country, region or large city;
+* upper-case abbreviations that are no country ("ЗСУ", "НАТО").
+
+Region forms "Курская область", "Сумської області", "Хабаровского края", "Луганской, Донецкой
+областей" and "Харківщина", "Донетчина" become the region. When the dictionaries know no
+nominative that is a place name, a short table of noun endings gives more guesses (names the
+dictionaries lack: "Покровська" is read as an adjective, not as Покровськ).
 """
 
 from __future__ import annotations
 
-__all__ = ["is_cyrillic", "lemmas", "region_word"]
+import functools
+import re
 
-#: (oblique ending, nominative endings to try), longest endings first. Ukrainian stems that
-#: alternate і/о and ї/є ("Харків" - "Харкова", "Київ" - "Києва") have rules of their own.
+from ._lexicon import CYRILLIC_NAMES
+
+__all__ = ["cyrillic_run", "is_cyrillic", "lemmas", "region_word"]
+
+#: (oblique ending, nominative endings to try), longest endings first: guesses for names the
+#: morphology dictionaries lack. Ukrainian stems that alternate і/о and ї/є ("Харків" -
+#: "Харкова", "Київ" - "Києва") have rules of their own.
 _NOUN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("євом", ("їв",)), ("овом", ("ів", "ов")),
     ("ами", ("ы", "и")), ("ями", ("и", "я")),
@@ -20,29 +41,70 @@ _NOUN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ова", ("ів", "ов")), ("ові", ("ів", "ов")), ("ову", ("ів", "ов")),
     ("ах", ("ы", "и")), ("ях", ("и",)), ("ам", ("ы", "и")),
     ("ою", ("а", "я")), ("ею", ("я", "ь")), ("ой", ("а",)), ("ей", ("я", "ь")),
-    ("ом", ("", "о")), ("ем", ("ь", "й", "е")),
+    ("ом", ("", "о")), ("ем", ("ь", "й", "е")), ("ці", ("ка",)), ("ку", ("ка",)),
     ("і", ("а", "я", "")), ("е", ("", "а", "я", "о", "ь")), ("у", ("", "а")),
     ("ю", ("я", "ь")), ("а", ("", "о")), ("я", ("ь", "й")), ("и", ("а", "я", "ь")),
     ("ы", ("а",)),
 )
 
-#: Adjective endings of region names ("Курской области" - "Курская область", "Сумської
-#: області" - "Сумська область", "Краснодарского края" - "Краснодарский край").
-_ADJ_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ской", ("ская",)), ("ецкой", ("ецкая",)), ("ую", ("ая",)), ("ой", ("ая", "ий", "ый")),
-    ("ої", ("а",)), ("ій", ("а", "ий")), ("ою", ("а",)), ("у", ("а",)),
-    ("ого", ("ий", "ый")), ("ому", ("ий", "ый")), ("ім", ("ий",)), ("ом", ("ий", "ый")),
-)
-
 #: Inflected region words -> their dictionary form.
 _REGION_WORDS = {
     "области": "область", "областью": "область", "област": "область", "обл": "область",
-    "області": "область", "областю": "область", "края": "край", "краю": "край",
-    "крае": "край", "районе": "район", "района": "район", "району": "район",
-    "районі": "район", "районом": "район",
+    "області": "область", "областю": "область", "областей": "область",
+    "областях": "область", "областям": "область", "края": "край", "краю": "край",
+    "крае": "край", "краем": "край", "краях": "край", "краев": "край", "районе": "район",
+    "района": "район", "району": "район", "районі": "район", "районом": "район",
+    "районов": "район", "районів": "район", "районах": "район",
 }
+#: Region words and the gender an adjective before them takes.
+_REGION_GENDER = {"область": "femn", "край": "masc", "район": "masc"}
 
+#: Nouns that, written just before a name, make it the name of an organisation, a publication,
+#: a military unit, a vessel or a product (apposition: "газета «Житомирщина»", "полк Азов",
+#: "газопровод Северный поток", "крейсер Москва"), lower-case dictionary forms (uk and ru).
+_TITLE_HEADS = frozenset("""
+газета журнал видання издание телеканал канал радіо радио агентство сайт портал
+компанія компания корпорація корпорация концерн холдинг банк фонд фірма фирма завод фабрика
+клуб команда партія партия рух движение організація организация об'єднання объединение
+полк батальйон батальон бригада загін отряд дивізія дивизия угруповання группировка
+корабель корабль крейсер судно підводний фрегат есмінець эсминец літак самолет ракета
+комплекс система газопровід газопровод трубопровід трубопровод нафтопровід нефтепровод
+операція операция проєкт проект програма программа фестиваль готель гостиница ресторан
+кінотеатр кинотеатр театр стадіон стадион магазин торговий торговый центр бренд марка
+""".split())
+
+#: Nouns at the head of the name of an institution, a law or a document: a place in the
+#: genitive after one (with only lower-case words between) is part of that name, as NER
+#: corpora annotate it ("Міністерства фінансів України", "Збройних Сил України", "обласної
+#: ради"); dictionary forms, Ukrainian and Russian.
+_ORG_HEADS = frozenset("""
+міністерство министерство кабінет кабинет рада совет сила силы служба комітет комитет
+кодекс конституція конституция закон уряд правительство посольство консульство банк
+інститут институт академія академия університет университет суд прокуратура поліція
+полиция гвардія гвардия армія армия дума парламент герб федерація федерация асоціація
+ассоциация спілка союз партія партия комісія комиссия управління управление департамент
+адміністрація администрация фонд центр музей бібліотека библиотека книга штаб командування
+командование відомство ведомство палата мерія мэрия держадміністрація облдержадміністрація
+омбудсман уповноважений уполномоченный генштаб флот
+""".split())
+
+#: Locative prepositions: a name after one is used as a place ("у Софії", "под Азовом").
+_PLACE_PREPS = frozenset({"в", "во", "у", "на", "під", "под", "біля", "возле", "около",
+                          "поблизу", "з", "із", "зі", "из", "до", "від", "от", "через", "над",
+                          "неподалік", "недалеко", "районі", "районе", "окрестностях",
+                          "околицях", "околицах", "околиці", "під'їзді", "поруч", "між", "между"})
+_OTHER_LETTERS = {"uk": re.compile("[ыэъёЫЭЪЁ]"), "ru": re.compile("[іїєґІЇЄҐ]")}
+#: The words (no punctuation) just before a point of the text.
+_WORDS_BACK_RE = re.compile(r"(?:[\w'’\-]+ +)+$")
+_LINKS = frozenset({"і", "й", "та", "и", "а", "але", "но", "або", "или", "що", "что", "як",
+                    "как", "де", "где", "для"})
+_QUOTES_OPEN = frozenset("«„“\"'")
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґў")
+_LIST_TO_REGION_RE = re.compile(
+    r"(?:\s*(?:,|і|и|й|та|та й)\s+[А-ЯЁЄІЇҐ][\w’'\-]*)*\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)")
+_REGION_AFTER_RE = re.compile(r"\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)")
+#: "-щина" names of regions ("Харківщина", "Донетчина") -> the ending of the region's adjective.
+_SHCHYNA = (("ччина", ("цька", "цкая")), ("тчина", ("цька", "цкая")), ("щина", ("ська", "ская")))
 
 
 def is_cyrillic(word: str) -> bool:
@@ -52,17 +114,15 @@ def is_cyrillic(word: str) -> bool:
 
 def region_word(word: str) -> str | None:
     """The dictionary form of a (possibly inflected) Cyrillic region word, else None."""
-    low = word.lower()
-    if low in ("область", "край", "район"):
+    low = word.lower().rstrip(".")
+    if low in _REGION_GENDER:
         return low
     return _REGION_WORDS.get(low)
 
 
-def lemmas(word: str, *, adjective: bool = False) -> list[str]:
-    """Candidate nominatives of a capitalised Cyrillic word form, most likely first.
-
-    ``adjective`` selects the endings of region adjectives ("Курской" before "области").
-    The word itself is not included; stems shorter than two letters are not tried.
+def lemmas(word: str) -> list[str]:
+    """Guessed nominatives of a capitalised Cyrillic word form from its ending (for names the
+    morphology dictionaries lack), most likely first; the word itself is not included.
 
     Examples
     --------
@@ -73,7 +133,7 @@ def lemmas(word: str, *, adjective: bool = False) -> list[str]:
     """
     out: list[str] = []
     low = word.lower()
-    for ending, repl in (_ADJ_RULES if adjective else _NOUN_RULES):
+    for ending, repl in _NOUN_RULES:
         if low.endswith(ending) and len(word) - len(ending) >= 2:
             stem = word[: len(word) - len(ending)]
             for r in repl:
@@ -81,3 +141,230 @@ def lemmas(word: str, *, adjective: bool = False) -> list[str]:
                 if cand != word and cand not in out:
                     out.append(cand)
     return out
+
+
+class _CyrillicRun:
+    """Finds the place spans of one capitalised Cyrillic run of a :class:`_Doc`."""
+
+    def __init__(self, doc, lang: str):
+        self.doc = doc
+        self.lang = lang
+        self.other = "ru" if lang == "uk" else "uk"
+
+    # --- matching ------------------------------------------------------------------------
+    def _target(self, nominative: str) -> tuple[str, bool] | None:
+        """``(key, region)`` for a nominative the data knows, else None."""
+        from ._spans import normalize
+
+        doc = self.doc
+        hit = _alias_keys().get(normalize(nominative))
+        if hit is not None:
+            return hit
+        if doc._known(nominative):
+            key = normalize(nominative)
+            return key, key.endswith((" област", " край", " район"))
+        for ending, adjs in _SHCHYNA:  # "Харківщина" -> "Харківська область"
+            if nominative.endswith(ending) and len(nominative) > len(ending) + 2:
+                stem = nominative[: -len(ending)]
+                for adj in adjs:
+                    if doc._known(f"{stem}{adj} область"):
+                        return normalize(f"{stem}{adj} область"), True
+        return None
+
+    def _match(self, words: list[str], start_k: int) -> tuple[str, bool] | None:
+        from ._morph import phrase_nominatives
+
+        surface = " ".join(words)
+        hit = self._target(surface)
+        if hit is not None:
+            return hit
+        # the text's language; the other one for a word written in its alphabet
+        langs = (self.lang, self.other) if len(words) == 1 and _OTHER_LETTERS[self.lang].search(
+            words[0]) else (self.lang,)
+        for lang in langs:
+            for nom in phrase_nominatives(words, lang):
+                hit = self._target(nom)
+                if hit is not None:
+                    return hit
+        if len(words) == 1:
+            for cand in lemmas(words[0]):
+                hit = self._target(cand)
+                if hit is not None:
+                    return hit
+        return None
+
+    def _region(self, words: list[str], region: str) -> str | None:
+        """The key of "<adjectives> <region word>" ("Курской области" -> "курская област")."""
+        from ._spans import normalize
+        from ._morph import adjective_nominatives
+
+        gender = _REGION_GENDER[region]
+        for lang in (self.lang, self.other):
+            forms = [adjective_nominatives(w.lower(), lang, gender, "sing") or (w.lower(),)
+                     for w in words]
+            for first in forms[0]:
+                name = " ".join([first, *(f[0] for f in forms[1:]), region])
+                if self.doc._known(name):
+                    return normalize(name)
+        return None
+
+    # --- filters -------------------------------------------------------------------------
+    def _prev_word(self, k: int) -> str:
+        return self.doc.toks.prev(k).lower()
+
+    def _cue(self, k: int) -> bool:
+        """A locative preposition (or "в районі", "в окрестностях") just before word ``k``."""
+        return self._prev_word(k) in _PLACE_PREPS or self.doc.toks.prev(k) == "#"
+
+    def _title(self, k: int) -> bool:
+        """Word ``k`` starts a title: in quotation marks, or after a word for an organisation,
+        publication, unit or product."""
+        from ._morph import nominatives
+
+        prev = self.doc.toks.prev(k)
+        if prev in _QUOTES_OPEN:
+            return True
+        low = prev.lower()
+        if not low or not low[0].isalpha() or not is_cyrillic(low):
+            return False
+        return low in _TITLE_HEADS or any(n in _TITLE_HEADS for n in nominatives(low, self.lang)[:2])
+
+    def _in_org_name(self, k: int) -> bool:
+        """Word ``k`` ends the name of an institution or document (see ``_ORG_HEADS``)."""
+        from ._morph import nominatives
+
+        before = self.doc.text[max(0, self.doc.toks.starts[k] - 80):self.doc.toks.starts[k]]
+        words = _WORDS_BACK_RE.search(before)
+        if not words:
+            return False
+        for w in reversed(words.group().split()[-4:]):
+            low = w.lower()
+            if low in _PLACE_PREPS or low in _LINKS:
+                return False
+            if any(n in _ORG_HEADS for n in nominatives(low, self.lang)[:3]):
+                return True
+        return False
+
+    def _accept_one(self, word: str, k: int, key: str, country: bool) -> bool:
+        """Whether a single-word match ``word`` (key ``key``) is a place here."""
+        from ._morph import tags
+
+        doc = self.doc
+        if country:
+            return not self._title(k) and not self._in_org_name(k)
+        if self._title(k) or self._in_org_name(k):
+            return False
+        if word.isupper() and len(word) > 1:
+            # upper case: a dateline ("МОСКВА, 14 апр") of a major place, else an abbreviation
+            return len(word) > 4 and doc._major(key_text(key))
+        t = tags(word, self.lang)
+        major = doc._major(key_text(key))
+        cue = self._cue(k)
+        if doc.toks.at_start(k):
+            if "function" in t or "person" in t:
+                return False
+            if not major and not cue:
+                return False
+        if "person" in t:
+            return cue
+        if "adjective" in t:
+            return cue and doc._known(word)
+        if ("name" in t or ("common" in t and self.lang == "ru")) and not major:
+            return cue
+        return True
+
+    def run(self, i: int, j: int) -> None:
+        from ._spans import _Span
+        from ._morph import tags
+
+        doc = self.doc
+        toks, text = doc.toks, doc.text
+        k = i
+        while k < j:
+            found = None
+            for e in range(min(j, k + 4), k, -1):
+                words = toks.words[k:e]
+                region = None
+                if e == j:
+                    m = _REGION_AFTER_RE.match(text, toks.ends[e - 1]) or (
+                        _LIST_TO_REGION_RE.match(text, toks.ends[e - 1]))
+                    if m:
+                        region = region_word(m.group(1))
+                if region:
+                    key = self._region(words, region)
+                    if key:
+                        tail = _REGION_AFTER_RE.match(text, toks.ends[e - 1])
+                        end = tail.end() if tail else toks.ends[e - 1]
+                        found = (e, end, key, True, False, True)
+                        break
+                hit = self._match(words, k)
+                if hit is not None:
+                    key, is_region = hit
+                    found = (e, toks.ends[e - 1], key, is_region, key in _country_keys(), False)
+                    break
+            if found is None:
+                # a first name before another capitalised word: the run is a person
+                if k + 1 < j and "name" in tags(toks.words[k], self.lang):
+                    doc.people.add(toks.words[j - 1].lower())
+                    return
+                k += 1
+                continue
+            e, end, key, is_region, country, region_form = found
+            words = toks.words[k:e]
+            if e - k == 1:
+                if k + 1 < j and "name" in tags(words[0], self.lang) and not country and not (
+                        doc._major(key_text(key))):
+                    doc.people.add(toks.words[j - 1].lower())  # "Володимира Зеленського"
+                    return
+                if not region_form and not self._accept_one(words[0], k, key, country):
+                    k = e
+                    continue
+            elif self._title(k) or self._in_org_name(k):
+                k = e
+                continue
+            start = toks.starts[k]
+            span = _Span(start, end, text[start:end], key, region=is_region)
+            doc.spans.append(span)
+            k = e
+
+
+def key_text(key: str) -> str:
+    """A key as text for the span finder's lookups (keys are normalised names already)."""
+    return key
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_keys() -> dict[str, tuple[str, bool]]:
+    """Normalised Cyrillic names of :data:`geokit.text._lexicon.CYRILLIC_NAMES` -> ``(key, region)``: countries keep
+    their own key (the geoparser's country aliases hold it), continents and world regions take
+    geokit's key, other areas the key of the gazetteer name they stand for."""
+    from ._spans import normalize
+
+    out = {}
+    for name, target in CYRILLIC_NAMES.items():
+        key = normalize(name)
+        if target.startswith("@"):
+            out[key] = (target[1:], False)
+        elif len(target) == 2 and target.isupper():
+            out[key] = (key, False)
+        else:
+            out[key] = (normalize(target), True)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    from ._spans import normalize
+
+    return frozenset(normalize(n) for n, t in CYRILLIC_NAMES.items()
+                     if (len(t) == 2 and t.isupper()) or t.startswith("@"))
+
+
+def cyrillic_run(doc, i: int, j: int) -> None:
+    """Add the place spans of capitalised Cyrillic run ``[i, j)`` of ``doc`` to ``doc.spans``."""
+    lang = doc.__dict__.get("_lang")
+    if lang is None:
+        from ._morph import language
+
+        lang = doc.__dict__["_lang"] = language(doc.text)
+    _CyrillicRun(doc, lang).run(i, j)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from ..gazetteer._names import normalize
+
 #: Capitalised words that are never a place on their own (function words, calendar, pronouns,
 #: common sentence openers and frequent words that are also small towns somewhere).
 STOP = frozenset("""
@@ -171,6 +173,25 @@ COUNTRY_ALIASES = {
     "gambia": "GM", "the bahamas": "BS", "bahamas": "BS", "ukraine": "UA", "belarus": "BY",
     "china": "CN", "prc": "CN", "india": "IN", "japan": "JP", "germany": "DE", "france": "FR",
 }
+
+
+
+def _cyrillic_names() -> dict[str, str]:
+    """``geokit/data/cyrillic_names.tsv`` (built by ``gazetteer/cyrillic_names.py``)."""
+    try:
+        text = resources.files("geokit").joinpath("data", "cyrillic_names.tsv").read_text(
+            "utf-8")
+    except FileNotFoundError:  # pragma: no cover - a broken install
+        return {}
+    return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+
+
+#: Ukrainian and Russian names (nominative, as written) of countries, continents and areas the
+#: gazetteer lacks in Cyrillic -> an ISO code, ``@key`` of a continent or world region below,
+#: or the gazetteer name they stand for ("Донбас" -> "Донецька область").
+CYRILLIC_NAMES = _cyrillic_names()
+COUNTRY_ALIASES.update({normalize(n): t for n, t in CYRILLIC_NAMES.items()
+                        if len(t) == 2 and t.isupper()})
 
 #: Continents, with the representative points GeoNames gives them (lat, lon). Not in the
 #: gazetteer, but named often in news; returned as places of kind ``"continent"``.

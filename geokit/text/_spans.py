@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import gazetteer as _gaz
 from ..gazetteer._names import normalize as _normalize
-from ._cyrillic import is_cyrillic, lemmas, region_word
+from ._cyrillic import cyrillic_run, is_cyrillic
 from ._lexicon import (
     COMMON_WORD_PLACES,
     CONTINENTS,
@@ -288,6 +288,9 @@ class _Doc:
     def find(self) -> list[_Span]:
         toks, text = self.toks, self.text
         for i, j in self._and_runs(_runs(toks)):
+            if is_cyrillic(toks.words[i]):
+                cyrillic_run(self, i, j)  # inflected Russian and Ukrainian names
+                continue
             if j - i == 1:
                 w = toks.words[i]
                 lw = w.lower()
@@ -344,18 +347,12 @@ class _Doc:
             # "Lewis Hamilton", "George Washington": a given name and a town's name that are
             # no place together are a person
             return not self._country(words[-1])
-        if is_cyrillic(words[0]) and (self._lemma(words[0]) or self._lemma(words[-1])):
-            return False  # "Обстрел Курска", "Суджу Курской": an inflected place name
         last = words[-1]
         if "-" in last[1:] and self._known(" ".join([*words[:-1], last[:last.index("-", 1)]])):
             return False  # "Los Angeles-based"
         if len(words) == 3 and self._known(" ".join(words[1:])):
             return False  # "GM's Bowling Green"
         return not self._known(words[0]) and not self._major(words[-1])
-
-    def _lemma(self, word: str) -> str | None:
-        """The first dictionary form of a Cyrillic word form that is a known name."""
-        return next((c for c in lemmas(word) if self._known(c)), None)
 
     def _major(self, word: str, own: bool = False) -> bool:
         """A country, first-level region or city of 100,000 or more; with ``own`` only one
@@ -422,8 +419,6 @@ class _Doc:
                     found = (e, s0, s0 + len(surface), surface, False)
                     break
             if found is None:
-                if not major_only:
-                    self._inflected(k)
                 self._hyphen_parts(k)
                 k += 1
                 continue
@@ -442,31 +437,6 @@ class _Doc:
         nxt = _strip_possessive(toks.words[e])
         key = normalize(nxt)
         return key in REGION_ABBREVIATIONS or self._major(nxt)
-
-    def _inflected(self, k: int) -> None:
-        """``Курска``, ``Сумах``, ``Києві``, ``Курской области``: a Cyrillic word form that is
-        no name itself but whose nominative is (a region with the region word after it). At
-        the start of a sentence only countries, regions and large cities are taken."""
-        word = self.toks.words[k]
-        if len(word) < 4 or not is_cyrillic(word) or not self._accept(word, k, k + 1):
-            return
-        start, end = self.toks.starts[k], self.toks.ends[k]
-        region = region_word(self.toks.next(k))
-        if region:
-            for cand in lemmas(word, adjective=True):
-                if self._known(f"{cand} {region}"):
-                    self.spans.append(_Span(start, end, word, normalize(cand), region=True,
-                                            suffix=region))
-                    return
-        at_start = self.toks.at_start(k)
-        for cand in lemmas(word):
-            if self._known(cand) and (not at_start or self._major(cand)) and \
-                    cand.lower() not in STOP:
-                sp = _Span(start, end, word, normalize(cand))
-                if region:
-                    sp.region, sp.suffix = True, region
-                self.spans.append(sp)
-                return
 
     def _hyphen_parts(self, k: int) -> None:
         """``Russia-Turkey``, ``London-based``, ``Canada-wide``: a hyphenated word that is no

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Write ``geokit/data/cyrillic_names.tsv``: Ukrainian and Russian names of countries, continents
+and other areas that the gazetteer does not hold under a Cyrillic name.
+
+Usage: ``python gazetteer/cyrillic_names.py`` (needs Babel, installed with Jupyter and listed in
+the ``build`` extra).
+
+Inputs:
+
+* the Unicode CLDR territory names in the ``uk`` and ``ru`` locales, as shipped by the PyPI
+  package Babel (CLDR data: Unicode licence, free to redistribute): one name per ISO 3166
+  country and per UN M.49 continent or world region;
+* :data:`HAND`, written for geokit: the abbreviations and short forms Ukrainian and Russian news
+  use instead of the CLDR form ("США", "РФ", "ЄС", "Британія"), the names of US states (news
+  names them often and GeoNames' Cyrillic alternate names miss most; not the Ukrainian "Мен" for
+  Maine, a form of too many other words), and areas the war's news
+  names that are no gazetteer unit ("Донбас", "ДНР").
+
+Output: one ``name<TAB>target`` line per name, in its dictionary (nominative) form. ``target`` is
+an ISO alpha-2 code (a country), ``@key`` (a continent or world region geokit places itself,
+:data:`geokit._text_lexicon.CONTINENTS` / ``WORLD_REGIONS``) or a gazetteer name to look up
+instead ("Florida", "Донецька область"). The geoparser matches the text's inflected forms to
+these nominatives with its morphology (:mod:`geokit.text._morph`).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "geokit" / "data" / "cyrillic_names.tsv"
+
+#: UN M.49 areas -> the key geokit uses for them.
+M49 = {"002": "@africa", "142": "@asia", "150": "@europe", "009": "@oceania",
+       "005": "@south america", "419": "@latin america", "013": "@central america",
+       "151": "@eastern europe", "155": "@western europe", "145": "@middle east",
+       "EU": "@european union"}
+
+#: Names news uses that CLDR does not give (Ukrainian and Russian together; a name spelt the
+#: same in both languages is listed once).
+HAND = """
+США US|Сполучені Штати Америки US|Соединенные Штаты Америки US|Америка US|Штати US
+РФ RU|Російська Федерація RU|Российская Федерация RU|Росія RU|Россия RU
+ЄС @european union|ЕС @european union|Евросоюз @european union|Євросоюз @european union
+ОАЕ AE|ОАЭ AE|Емірати AE|Эмираты AE|Объединенные Арабские Эмираты AE
+КНДР KP|КНР CN|ФРГ DE|ПАР ZA|ЮАР ZA|ДРК CD|ЦАР CF|Корея KR|Конго CG
+Британія GB|Британия GB|Англія GB|Англия GB|Сполучене Королівство GB|Соединенное Королевство GB
+Голландія NL|Голландия NL|Білорусія BY|Белоруссия BY|Молдавія MD|Молдавия MD
+Киргизія KG|Киргизия KG|Туркменія TM|Туркмения TM|Палестина PS|Македонія MK|Македония MK
+Бірма MM|Бирма MM|Сирія SY|Чехія CZ|Туреччина TR|Турция TR|Ватикан VA|Грузія GE|Грузия GE
+ДНР Донецька область|ЛНР Луганська область|Донбас Донецька область|Донбасс Донецька область
+Донеччина Донецька область|Донетчина Донецька область|Луганщина Луганська область
+Крим Crimea|Крым Crimea|Прикарпаття Івано-Франківська область|Закарпаття Закарпатська область
+Буковина Чернівецька область|Волинь Волинська область|Слобожанщина Харківська область
+Кубань Краснодарский край|Приморье Приморский край|Подмосковье Московская область
+Європа @europe|Европа @europe|Азія @asia|Азия @asia|Африка @africa|Близький Схід @middle east
+Ближний Восток @middle east|Балкани @balkans|Балканы @balkans|Кавказ @caucasus
+Прибалтика @baltics|Балтія @baltics|Скандинавія @scandinavia|Скандинавия @scandinavia
+Алабама Alabama|Аляска Alaska|Арізона Arizona|Аризона Arizona|Арканзас Arkansas
+Каліфорнія California|Калифорния California|Колорадо Colorado|Коннектикут Connecticut
+Делавер Delaware|Делавэр Delaware|Флорида Florida|Джорджія Georgia|Джорджия Georgia
+Гаваї Hawaii|Гавайї Hawaii|Гавайи Hawaii|Айдахо Idaho|Іллінойс Illinois|Иллинойс Illinois
+Індіана Indiana|Индиана Indiana|Айова Iowa|Канзас Kansas|Кентуккі Kentucky|Кентукки Kentucky
+Луїзіана Louisiana|Луизиана Louisiana|Мэн Maine|Меріленд Maryland|Мэриленд Maryland
+Массачусетс Massachusetts|Мічиган Michigan|Мичиган Michigan|Міннесота Minnesota
+Миннесота Minnesota|Міссісіпі Mississippi|Миссисипи Mississippi|Міссурі Missouri
+Миссури Missouri|Монтана Montana|Небраска Nebraska|Невада Nevada|Нью-Гемпшир New Hampshire
+Нью-Гэмпшир New Hampshire|Нью-Джерсі New Jersey|Нью-Джерси New Jersey|Нью-Мексико New Mexico
+Північна Кароліна North Carolina|Северная Каролина North Carolina
+Північна Дакота North Dakota|Северная Дакота North Dakota|Огайо Ohio|Оклахома Oklahoma
+Орегон Oregon|Пенсильванія Pennsylvania|Пенсильвания Pennsylvania|Род-Айленд Rhode Island
+Південна Кароліна South Carolina|Южная Каролина South Carolina|Південна Дакота South Dakota
+Южная Дакота South Dakota|Теннессі Tennessee|Теннесси Tennessee|Техас Texas|Юта Utah
+Вермонт Vermont|Вірджинія Virginia|Виргиния Virginia|Вирджиния Virginia
+Західна Вірджинія West Virginia|Западная Виргиния West Virginia|Вісконсин Wisconsin
+Висконсин Wisconsin|Вайомінг Wyoming|Вайоминг Wyoming
+"""
+
+
+def clean(name: str) -> str:
+    """A CLDR display name without its qualifier ("Мʼянма (Бірма)" -> "Мʼянма")."""
+    name = re.sub(r"\s*\(.*\)", "", name)
+    name = name.split(",")[0]
+    return re.split(r"\s+[–-]\s+", name)[0].strip().replace("ʼ", "’")
+
+
+def rows() -> list[tuple[str, str]]:
+    try:
+        from babel import Locale
+    except ImportError:
+        sys.exit("Babel is missing: pip install 'geokit[build]'")
+    out: dict[str, str] = {}
+    for lang in ("uk", "ru"):
+        names = Locale(lang).territories
+        for code, name in names.items():
+            if re.fullmatch(r"[A-Z]{2}", code) and code not in ("EU", "EZ", "UN", "QO"):
+                target = code
+            elif code in M49:
+                target = M49[code]
+            else:
+                continue
+            nm = clean(name)
+            if nm and nm[0].isupper():
+                out.setdefault(nm, target)
+    for line in HAND.strip().splitlines():
+        for item in line.split("|"):
+            # the target is the last field when it is a code, the text after " @" for a
+            # continent or world region, else a gazetteer name (see _split_named)
+            parts = item.strip().split(" ")
+            if re.fullmatch(r"[A-Z]{2}", parts[-1]):
+                name, target = " ".join(parts[:-1]), parts[-1]
+            elif "@" in item:
+                name, target = item.strip().split(" @")
+                target = "@" + target
+            else:
+                name, target = _split_named(parts)
+            out[name] = target
+    return sorted(out.items())
+
+
+def _split_named(parts: list[str]) -> tuple[str, str]:
+    """``Північна Кароліна North Carolina`` -> (Cyrillic name, target name): the target starts at
+    the first word in another script than the first word, or, for Cyrillic targets ("Донбас
+    Донецька область"), after the first word."""
+    cyr = [bool(re.match("[\u0400-\u04ff]", p)) for p in parts]
+    if not all(cyr):
+        k = cyr.index(False)
+        return " ".join(parts[:k]), " ".join(parts[k:])
+    return parts[0], " ".join(parts[1:])
+
+
+def main() -> int:
+    data = rows()
+    OUT.write_text("".join(f"{n}\t{t}\n" for n, t in data), encoding="utf-8")
+    print(f"wrote {len(data)} names to {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

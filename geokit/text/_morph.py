@@ -1,0 +1,210 @@
+"""Russian and Ukrainian morphology for the geoparser: dictionary forms and name tags.
+
+News in Russian and Ukrainian names places in every grammatical case ("в Курске", "під
+Покровськом", "Сумської області", "Северной Каролины"). This module asks pymorphy3 (with the
+OpenCorpora dictionary for Russian and the VESUM dictionary for Ukrainian) for every reading of a
+word form and gives the geoparser:
+
+* :func:`nominatives` — the nominative forms a word form may come from, most likely first; the
+  caller keeps the first one its gazetteer knows;
+* :func:`phrase_nominatives` — the same for a phrase, with adjectives kept in agreement with
+  their noun ("Северной Каролины" -> "северная каролина", "Кривого Рогу" -> "кривий ріг");
+* :func:`tags` — what the dictionaries say the word is: a first name, surname or patronymic, a
+  toponym (Russian only: the Ukrainian dictionary has no toponym tag), an organisation, an
+  abbreviation, or a function word, verb or adverb ("Тоді", "Думаю", "Вона").
+
+The analysers load on first use (about 0.2 s each) and every word form is analysed once per
+process (an LRU cache), which keeps the geoparser above 1 MB/s of Cyrillic text on one core.
+pymorphy3 and its dictionaries are dependencies of geokit.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+__all__ = ["adjective_nominatives", "language", "nominatives", "phrase_nominatives", "tags"]
+
+_UK_ONLY = re.compile("[іїєґІЇЄҐ]")
+_RU_ONLY = re.compile("[ыэъёЫЭЪЁ]")
+#: Parts of speech that are never a place name: a capitalised word read only so starts a
+#: sentence ("Тоді", "Вона", "Думаю", "Добре").
+_FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "VERB", "INFN", "GRND",
+                           "PRED", "INTJ", "NUMR", "COMP", "PRTS", "ADJS"})
+_PERSON = frozenset({"Name", "Surn", "Patr"})
+#: Readings tried per word when a phrase is put in the nominative.
+_PER_WORD = 3
+
+
+def language(text: str) -> str:
+    """``"uk"`` or ``"ru"``: the language of a Cyrillic text, judged by the letters only one of
+    the two alphabets has (і, ї, є, ґ against ы, э, ъ, ё). Ukrainian text without і is rare
+    (it is among the language's most frequent letters), so a text with neither is Russian."""
+    uk = len(_UK_ONLY.findall(text))
+    ru = len(_RU_ONLY.findall(text))
+    return "uk" if uk > ru else "ru"
+
+
+@functools.lru_cache(maxsize=2)
+def _analyzer(lang: str):
+    try:
+        import pymorphy3
+    except ImportError as exc:  # pragma: no cover - a dependency of geokit
+        raise ImportError("Cyrillic place names need pymorphy3: "
+                          "pip install pymorphy3 pymorphy3-dicts-uk pymorphy3-dicts-ru") from exc
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _raw(low: str, lang: str) -> tuple:
+    """pymorphy3's readings of a lower-case word form (cached: analysis is the costly step)."""
+    return tuple(_analyzer(lang).parse(low))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _parses(low: str, lang: str) -> tuple:
+    """The readings of a lower-case word form: ``(nominative, normal form, tag set, part of
+    speech, gender, number)`` each, in the analyser's order (most likely first). A noun's
+    nominative keeps its number ("Сумах" -> "суми"); an adjective's keeps gender and number."""
+    out = []
+    for p in _raw(low, lang):
+        tag = p.tag
+        grams = frozenset(tag.grammemes)
+        nom = p.normal_form
+        if tag.POS in ("NOUN", "ADJF", "PRTF") and "nomn" in grams:
+            nom = p.word
+        elif (tag.POS == "NOUN" and tag.number == "plur" and "Pltm" not in grams) or (
+                tag.POS in ("ADJF", "PRTF") and (tag.gender != "masc" or tag.number == "plur")):
+            q = p.inflect({"nomn"} if tag.POS == "NOUN" else (
+                {"nomn", tag.gender} if tag.gender and tag.number != "plur" else {"nomn", "plur"}))
+            nom = q.word if q is not None else nom
+        out.append((nom, p.normal_form, grams, tag.POS, tag.gender, tag.number))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=200_000)
+def adjective_nominatives(low: str, lang: str, gender: str | None, number: str | None
+                          ) -> tuple[str, ...]:
+    """The nominative of an adjective word form in a given gender and number ("донецкой",
+    "femn", "sing" -> "донецкая"); empty when no reading is an adjective."""
+    out: list[str] = []
+    for p in _raw(low, lang)[:_PER_WORD * 2]:
+        if p.tag.POS in ("ADJF", "PRTF"):
+            # a gender implies the singular (the Ukrainian dictionary marks no "sing")
+            want = {"nomn", gender} if gender and number != "plur" else {"nomn", number or "sing"}
+            q = p.inflect(want)
+            if q is not None and q.word not in out:
+                out.append(q.word)
+    return tuple(out)
+
+
+def nominatives(word: str, lang: str) -> tuple[str, ...]:
+    """Nominative forms (lower case) a word form may come from, most likely first; the word's
+    own lower-case form first when some reading is a nominative already.
+
+    Examples
+    --------
+    >>> nominatives("Харкова", "uk")[0]
+    'харків'
+    >>> "курск" in nominatives("Курске", "ru")
+    True
+    """
+    return _nominatives(word.lower(), lang)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _nominatives(low: str, lang: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for nom, normal, _grams, _pos, _g, _n in _parses(low, lang):
+        for c in (nom, normal):
+            if c not in out:
+                out.append(c)
+    return tuple(out)
+
+
+def tags(word: str, lang: str) -> frozenset[str]:
+    """What the dictionary says a capitalised word is, as a set of labels:
+
+    ``"person"``: every noun reading is a first name, surname or patronymic ("Дональда",
+    "Путина"); ``"name"``: some reading is one ("Володимира", "Роман"); ``"geo"``: some
+    reading is a toponym (Russian dictionary); ``"org"``: an organisation; ``"function"``: the
+    likeliest reading is a pronoun, verb, adverb or other word that never names a place
+    ("Тоді", "Думаю"); ``"adjective"``: every reading is an adjective or a surname made from one
+    ("Донецької", "Київський"); ``"common"``: the dictionary knows it as an ordinary noun or adjective
+    and as no proper name ("Доля", "Правда"); ``"known"``: the dictionary knows the word.
+    """
+    return _tags(word.lower(), lang)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _tags(low: str, lang: str) -> frozenset[str]:
+    ps = _parses(low, lang)
+    out = set()
+    if not ps:
+        return frozenset()
+    if _analyzer(lang).word_is_known(low):
+        out.add("known")
+    nouns = [g for _n, _nf, g, pos, _ge, _nu in ps if pos == "NOUN"]
+    if any(g & _PERSON for g in nouns):
+        out.add("name")
+        if all(g & _PERSON for g in nouns) and not any("Geox" in g for g in nouns):
+            out.add("person")
+    if any("Geox" in g for _n, _nf, g, *_ in ps):
+        out.add("geo")
+    if any("Orgn" in g for _n, _nf, g, *_ in ps):
+        out.add("org")
+    pos_all = [pos for _n, _nf, _g, pos, _ge, _nu in ps]
+    if pos_all[0] in _FUNCTION_POS or (
+            lang == "uk" and any(pos in _FUNCTION_POS for pos in pos_all)):
+        # the Ukrainian dictionary does not rank its readings: one function reading is enough
+        out.add("function")
+    if pos_all[0] in ("ADJF", "PRTF") and all(
+            pos in ("ADJF", "PRTF") or g & _PERSON for _n, _nf, g, pos, _ge, _nu in ps):
+        out.add("adjective")  # "Донецької", "Київський": an adjective, not a name by itself
+    if "known" in out and not out & {"name", "geo", "org"} and not any(
+            "Abbr" in g for _n, _nf, g, *_ in ps):
+        out.add("common")
+    return frozenset(out)
+
+
+def phrase_nominatives(words: list[str], lang: str, limit: int = 8) -> list[str]:
+    """Nominative forms (lower case, words joined by a space) of a phrase of up to four words,
+    most likely first. Adjectives are put in the gender and number of the noun they qualify
+    ("Северной Каролины" -> "северная каролина"); a noun after the head noun keeps its case
+    ("Ростов-на-Дону" style names are single words and are left alone).
+
+    Examples
+    --------
+    >>> phrase_nominatives(["Кривого", "Рогу"], "uk")[0]
+    'кривий ріг'
+    """
+    return list(_phrase(tuple(w.lower() for w in words), lang, limit))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _phrase(words: tuple[str, ...], lang: str, limit: int) -> tuple[str, ...]:
+    if len(words) == 1:
+        return _nominatives(words[0], lang)[:limit]
+    head = words[-1]
+    out: list[str] = []
+    for nom, _nf, _grams, pos, gender, number in _parses(head, lang)[:_PER_WORD]:
+        if pos != "NOUN":
+            continue
+        # adjectives agree with the head noun; a noun or unknown word before it stays as is
+        options = [adjective_nominatives(w, lang, gender, number)[:_PER_WORD] or (w,)
+                   for w in words[:-1]]
+        for combo in itertools.product(*options):
+            cand = " ".join((*combo, nom))
+            if cand not in out:
+                out.append(cand)
+            if len(out) >= limit:
+                return tuple(out)
+    # words the dictionary cannot agree (unknown names): each word's own nominatives
+    for combo in itertools.product(*(_nominatives(w, lang)[:2] for w in words)):
+        cand = " ".join(combo)
+        if cand not in out:
+            out.append(cand)
+        if len(out) >= limit:
+            break
+    return tuple(out)
