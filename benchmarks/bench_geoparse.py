@@ -229,8 +229,8 @@ def main(argv=None) -> int:
     if not folder.is_dir() or not score_py.exists():
         print(f"skipped: no evaluation data at {folder}")
         return 0
-    from geokit import _text_spans
     from geokit.gazetteer import default
+    from geokit.text import _spans as _text_spans
     from geokit.text import extract_places
 
     t = time.process_time()

@@ -14,12 +14,14 @@ Inputs:
   use instead of the CLDR form ("США", "РФ", "ЄС", "Британія"), the names of US states (news
   names them often and GeoNames' Cyrillic alternate names miss most; not the Ukrainian "Мен" for
   Maine, a form of too many other words), and areas the war's news
-  names that are no gazetteer unit ("Донбас", "ДНР").
+  names that are no gazetteer unit ("Донбас", "ДНР"), and the two oblast names GeoNames lacks
+  in one of the languages ("Харківська область", "Ровенская область").
 
 Output: one ``name<TAB>target`` line per name, in its dictionary (nominative) form. ``target`` is
 an ISO alpha-2 code (a country), ``@key`` (a continent or world region geokit places itself,
 :data:`geokit._text_lexicon.CONTINENTS` / ``WORLD_REGIONS``) or a gazetteer name to look up
-instead ("Florida", "Донецька область"). The geoparser matches the text's inflected forms to
+instead ("Донецька область"), with "/CC" when the name implies a country ("Florida/US": the
+name of a US state also biases the text's other names towards the United States). The geoparser matches the text's inflected forms to
 these nominatives with its morphology (:mod:`geokit.text._morph`).
 """
 
@@ -33,10 +35,19 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "geokit" / "data" / "cyrillic_names.tsv"
 
 #: UN M.49 areas -> the key geokit uses for them.
-M49 = {"002": "@africa", "142": "@asia", "150": "@europe", "009": "@oceania",
-       "005": "@south america", "419": "@latin america", "013": "@central america",
-       "151": "@eastern europe", "155": "@western europe", "145": "@middle east",
-       "EU": "@european union"}
+M49 = {
+    "002": "@africa",
+    "142": "@asia",
+    "150": "@europe",
+    "009": "@oceania",
+    "005": "@south america",
+    "419": "@latin america",
+    "013": "@central america",
+    "151": "@eastern europe",
+    "155": "@western europe",
+    "145": "@middle east",
+    "EU": "@european union",
+}
 
 #: Names news uses that CLDR does not give (Ukrainian and Russian together; a name spelt the
 #: same in both languages is listed once).
@@ -54,28 +65,29 @@ HAND = """
 Донеччина Донецька область|Донетчина Донецька область|Луганщина Луганська область
 Крим Crimea|Крым Crimea|Прикарпаття Івано-Франківська область|Закарпаття Закарпатська область
 Буковина Чернівецька область|Волинь Волинська область|Слобожанщина Харківська область
+Харківська область Kharkiv Oblast/UA|Ровенская область Rivne Oblast/UA
 Кубань Краснодарский край|Приморье Приморский край|Подмосковье Московская область
 Європа @europe|Европа @europe|Азія @asia|Азия @asia|Африка @africa|Близький Схід @middle east
 Ближний Восток @middle east|Балкани @balkans|Балканы @balkans|Кавказ @caucasus
 Прибалтика @baltics|Балтія @baltics|Скандинавія @scandinavia|Скандинавия @scandinavia
-Алабама Alabama|Аляска Alaska|Арізона Arizona|Аризона Arizona|Арканзас Arkansas
-Каліфорнія California|Калифорния California|Колорадо Colorado|Коннектикут Connecticut
-Делавер Delaware|Делавэр Delaware|Флорида Florida|Джорджія Georgia|Джорджия Georgia
-Гаваї Hawaii|Гавайї Hawaii|Гавайи Hawaii|Айдахо Idaho|Іллінойс Illinois|Иллинойс Illinois
-Індіана Indiana|Индиана Indiana|Айова Iowa|Канзас Kansas|Кентуккі Kentucky|Кентукки Kentucky
-Луїзіана Louisiana|Луизиана Louisiana|Мэн Maine|Меріленд Maryland|Мэриленд Maryland
-Массачусетс Massachusetts|Мічиган Michigan|Мичиган Michigan|Міннесота Minnesota
-Миннесота Minnesota|Міссісіпі Mississippi|Миссисипи Mississippi|Міссурі Missouri
-Миссури Missouri|Монтана Montana|Небраска Nebraska|Невада Nevada|Нью-Гемпшир New Hampshire
-Нью-Гэмпшир New Hampshire|Нью-Джерсі New Jersey|Нью-Джерси New Jersey|Нью-Мексико New Mexico
-Північна Кароліна North Carolina|Северная Каролина North Carolina
-Північна Дакота North Dakota|Северная Дакота North Dakota|Огайо Ohio|Оклахома Oklahoma
-Орегон Oregon|Пенсильванія Pennsylvania|Пенсильвания Pennsylvania|Род-Айленд Rhode Island
-Південна Кароліна South Carolina|Южная Каролина South Carolina|Південна Дакота South Dakota
-Южная Дакота South Dakota|Теннессі Tennessee|Теннесси Tennessee|Техас Texas|Юта Utah
-Вермонт Vermont|Вірджинія Virginia|Виргиния Virginia|Вирджиния Virginia
-Західна Вірджинія West Virginia|Западная Виргиния West Virginia|Вісконсин Wisconsin
-Висконсин Wisconsin|Вайомінг Wyoming|Вайоминг Wyoming
+Алабама Alabama/US|Аляска Alaska/US|Арізона Arizona/US|Аризона Arizona/US|Арканзас Arkansas/US
+Каліфорнія California/US|Калифорния California/US|Колорадо Colorado/US|Коннектикут Connecticut/US
+Делавер Delaware/US|Делавэр Delaware/US|Флорида Florida/US|Джорджія Georgia/US|Джорджия Georgia/US
+Гаваї Hawaii/US|Гавайї Hawaii/US|Гавайи Hawaii/US|Айдахо Idaho/US|Іллінойс Illinois/US|Иллинойс Illinois/US
+Індіана Indiana/US|Индиана Indiana/US|Айова Iowa/US|Канзас Kansas/US|Кентуккі Kentucky/US|Кентукки Kentucky/US
+Луїзіана Louisiana/US|Луизиана Louisiana/US|Мэн Maine/US|Меріленд Maryland/US|Мэриленд Maryland/US
+Массачусетс Massachusetts/US|Мічиган Michigan/US|Мичиган Michigan/US|Міннесота Minnesota/US
+Миннесота Minnesota/US|Міссісіпі Mississippi/US|Миссисипи Mississippi/US|Міссурі Missouri/US
+Миссури Missouri/US|Монтана Montana/US|Небраска Nebraska/US|Невада Nevada/US|Нью-Гемпшир New Hampshire/US
+Нью-Гэмпшир New Hampshire/US|Нью-Джерсі New Jersey/US|Нью-Джерси New Jersey/US|Нью-Мексико New Mexico/US
+Північна Кароліна North Carolina/US|Северная Каролина North Carolina/US
+Північна Дакота North Dakota/US|Северная Дакота North Dakota/US|Огайо Ohio/US|Оклахома Oklahoma/US
+Орегон Oregon/US|Пенсильванія Pennsylvania/US|Пенсильвания Pennsylvania/US|Род-Айленд Rhode Island/US
+Південна Кароліна South Carolina/US|Южная Каролина South Carolina/US|Південна Дакота South Dakota/US
+Южная Дакота South Dakota/US|Теннессі Tennessee/US|Теннесси Tennessee/US|Техас Texas/US|Юта Utah/US
+Вермонт Vermont/US|Вірджинія Virginia/US|Виргиния Virginia/US|Вирджиния Virginia/US
+Західна Вірджинія West Virginia/US|Западная Виргиния West Virginia/US|Вісконсин Wisconsin/US
+Висконсин Wisconsin/US|Вайомінг Wyoming/US|Вайоминг Wyoming/US
 """
 
 

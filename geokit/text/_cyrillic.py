@@ -27,34 +27,79 @@ from __future__ import annotations
 import functools
 import re
 
-from ._lexicon import CYRILLIC_NAMES
+from ..gazetteer._names import normalize as _normalize
+from ._lexicon import COUNTRY_ALIASES, CYRILLIC_NAMES, FIRST_NAMES
+
+#: Normalised keys of names, remembered (the same names recur across texts).
+normalize = functools.lru_cache(maxsize=100_000)(_normalize)
 
 __all__ = ["cyrillic_run", "is_cyrillic", "lemmas", "region_word"]
 
 #: (oblique ending, nominative endings to try), longest endings first: guesses for names the
 #: morphology dictionaries lack. Ukrainian stems that alternate і/о and ї/є ("Харків" -
-#: "Харкова", "Київ" - "Києва") have rules of their own.
+#: "Харкова", "Київ" - "Києва", and possessive adjectives in names: "Часів Яр" - "Часового
+#: Яру") have rules of their own.
 _NOUN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("євом", ("їв",)), ("овом", ("ів", "ов")),
-    ("ами", ("ы", "и")), ("ями", ("и", "я")),
-    ("єва", ("їв",)), ("єві", ("їв",)), ("єву", ("їв",)),
-    ("ова", ("ів", "ов")), ("ові", ("ів", "ов")), ("ову", ("ів", "ов")),
-    ("ах", ("ы", "и")), ("ях", ("и",)), ("ам", ("ы", "и")),
-    ("ою", ("а", "я")), ("ею", ("я", "ь")), ("ой", ("а",)), ("ей", ("я", "ь")),
-    ("ом", ("", "о")), ("ем", ("ь", "й", "е")), ("ці", ("ка",)), ("ку", ("ка",)),
-    ("і", ("а", "я", "")), ("е", ("", "а", "я", "о", "ь")), ("у", ("", "а")),
-    ("ю", ("я", "ь")), ("а", ("", "о")), ("я", ("ь", "й")), ("и", ("а", "я", "ь")),
+    ("ового", ("ів",)),
+    ("овому", ("ів",)),
+    ("євого", ("їв",)),
+    ("євому", ("їв",)),
+    ("євом", ("їв",)),
+    ("овом", ("ів", "ов")),
+    ("ами", ("ы", "и")),
+    ("ями", ("и", "я")),
+    ("єва", ("їв",)),
+    ("єві", ("їв",)),
+    ("єву", ("їв",)),
+    ("ова", ("ів", "ов")),
+    ("ові", ("ів", "ов")),
+    ("ову", ("ів", "ов")),
+    ("ах", ("ы", "и")),
+    ("ях", ("и",)),
+    ("ам", ("ы", "и")),
+    ("ою", ("а", "я")),
+    ("ею", ("я", "ь")),
+    ("ой", ("а",)),
+    ("ей", ("я", "ь")),
+    ("ом", ("", "о")),
+    ("ем", ("ь", "й", "е")),
+    ("ці", ("ка",)),
+    ("ку", ("ка",)),
+    ("і", ("а", "я", "")),
+    ("е", ("", "а", "я", "о", "ь")),
+    ("у", ("", "а")),
+    ("ю", ("я", "ь")),
+    ("а", ("", "о")),
+    ("я", ("ь", "й")),
+    ("и", ("а", "я", "ь")),
     ("ы", ("а",)),
 )
 
 #: Inflected region words -> their dictionary form.
 _REGION_WORDS = {
-    "области": "область", "областью": "область", "област": "область", "обл": "область",
-    "області": "область", "областю": "область", "областей": "область",
-    "областях": "область", "областям": "область", "края": "край", "краю": "край",
-    "крае": "край", "краем": "край", "краях": "край", "краев": "край", "районе": "район",
-    "района": "район", "району": "район", "районі": "район", "районом": "район",
-    "районов": "район", "районів": "район", "районах": "район",
+    "области": "область",
+    "областью": "область",
+    "област": "область",
+    "обл": "область",
+    "області": "область",
+    "областю": "область",
+    "областей": "область",
+    "областях": "область",
+    "областям": "область",
+    "края": "край",
+    "краю": "край",
+    "крае": "край",
+    "краем": "край",
+    "краях": "край",
+    "краев": "край",
+    "районе": "район",
+    "района": "район",
+    "району": "район",
+    "районі": "район",
+    "районом": "район",
+    "районов": "район",
+    "районів": "район",
+    "районах": "район",
 }
 #: Region words and the gender an adjective before them takes.
 _REGION_GENDER = {"область": "femn", "край": "masc", "район": "masc"}
@@ -62,7 +107,8 @@ _REGION_GENDER = {"область": "femn", "край": "masc", "район": "m
 #: Nouns that, written just before a name, make it the name of an organisation, a publication,
 #: a military unit, a vessel or a product (apposition: "газета «Житомирщина»", "полк Азов",
 #: "газопровод Северный поток", "крейсер Москва"), lower-case dictionary forms (uk and ru).
-_TITLE_HEADS = frozenset("""
+_TITLE_HEADS = frozenset(
+    """
 газета журнал видання издание телеканал канал радіо радио агентство сайт портал
 компанія компания корпорація корпорация концерн холдинг банк фонд фірма фирма завод фабрика
 клуб команда партія партия рух движение організація организация об'єднання объединение
@@ -71,13 +117,17 @@ _TITLE_HEADS = frozenset("""
 комплекс система газопровід газопровод трубопровід трубопровод нафтопровід нефтепровод
 операція операция проєкт проект програма программа фестиваль готель гостиница ресторан
 кінотеатр кинотеатр театр стадіон стадион магазин торговий торговый центр бренд марка
-""".split())
+""".split()
+)
 
 #: Nouns at the head of the name of an institution, a law or a document: a place in the
 #: genitive after one (with only lower-case words between) is part of that name, as NER
 #: corpora annotate it ("Міністерства фінансів України", "Збройних Сил України", "обласної
-#: ради"); dictionary forms, Ukrainian and Russian.
-_ORG_HEADS = frozenset("""
+#: ради"), and of titles, cups and holidays named after a place ("Міністр оборони України",
+#: "Кубок України", "День Києва"); dictionary forms, Ukrainian and Russian. An upper-case
+#: abbreviation just before the place marks an institution too ("ЗС України", "НАН України").
+_ORG_HEADS = frozenset(
+    """
 міністерство министерство кабінет кабинет рада совет сила силы служба комітет комитет
 кодекс конституція конституция закон уряд правительство посольство консульство банк
 інститут институт академія академия університет университет суд прокуратура поліція
@@ -85,23 +135,93 @@ _ORG_HEADS = frozenset("""
 ассоциация спілка союз партія партия комісія комиссия управління управление департамент
 адміністрація администрация фонд центр музей бібліотека библиотека книга штаб командування
 командование відомство ведомство палата мерія мэрия держадміністрація облдержадміністрація
-омбудсман уповноважений уполномоченный генштаб флот
-""".split())
+омбудсман уповноважений уполномоченный генштаб флот госпсуд райсуд адмінсуд міськрада
+райрада облрада горсовет райсовет райдержадміністрація дирекція дирекция президент міністр
+министр депутат герой кубок чемпіонат чемпионат день свято праздник
+""".split()
+)
+
+#: Heads of names that always include their place: courts, councils, administrations, cups
+#: and holidays.
+_NAMED_AFTER_PLACE = frozenset(
+    """
+суд госпсуд райсуд адмінсуд міськрада райрада облрада горсовет райсовет райдержадміністрація
+держадміністрація облдержадміністрація прокуратура адміністрація администрация мерія мэрия
+день свято праздник кубок чемпіонат чемпионат
+""".split()
+)
 
 #: Locative prepositions: a name after one is used as a place ("у Софії", "под Азовом").
-_PLACE_PREPS = frozenset({"в", "во", "у", "на", "під", "под", "біля", "возле", "около",
-                          "поблизу", "з", "із", "зі", "из", "до", "від", "от", "через", "над",
-                          "неподалік", "недалеко", "районі", "районе", "окрестностях",
-                          "околицях", "околицах", "околиці", "під'їзді", "поруч", "між", "между"})
+_PLACE_PREPS = frozenset(
+    {
+        "в",
+        "во",
+        "у",
+        "на",
+        "під",
+        "под",
+        "біля",
+        "возле",
+        "около",
+        "поблизу",
+        "з",
+        "із",
+        "зі",
+        "из",
+        "до",
+        "від",
+        "от",
+        "через",
+        "над",
+        "неподалік",
+        "недалеко",
+        "районі",
+        "районе",
+        "окрестностях",
+        "околицях",
+        "околицах",
+        "околиці",
+        "під'їзді",
+        "поруч",
+        "між",
+        "между",
+    }
+)
 _OTHER_LETTERS = {"uk": re.compile("[ыэъёЫЭЪЁ]"), "ru": re.compile("[іїєґІЇЄҐ]")}
 #: The words (no punctuation) just before a point of the text.
 _WORDS_BACK_RE = re.compile(r"(?:[\w'’\-]+ +)+$")
-_LINKS = frozenset({"і", "й", "та", "и", "а", "але", "но", "або", "или", "що", "что", "як",
-                    "как", "де", "где", "для"})
+#: "м." (місто), "г." (город), "с." (село), "смт", "пгт" before a town's name.
+_TOWN_ABBR_RE = re.compile(
+    r"(?<![\w])(?:м|г|с|смт|пгт|місто|місті|город|городе|село|селі|селе|"
+    r"селище|селищі|поселок|поселке)\.?\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = frozenset({".", "!", "?", "…", ""})
+_LINKS = frozenset(
+    {
+        "і",
+        "й",
+        "та",
+        "и",
+        "а",
+        "але",
+        "но",
+        "або",
+        "или",
+        "що",
+        "что",
+        "як",
+        "как",
+        "де",
+        "где",
+        "для",
+    }
+)
 _QUOTES_OPEN = frozenset("«„“\"'")
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґў")
 _LIST_TO_REGION_RE = re.compile(
-    r"(?:\s*(?:,|і|и|й|та|та й)\s+[А-ЯЁЄІЇҐ][\w’'\-]*)*\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)")
+    r"(?:\s*(?:,|і|и|й|та|та й)\s+[А-ЯЁЄІЇҐ][\w’'\-]*)*\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)"
+)
 _REGION_AFTER_RE = re.compile(r"\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)")
 #: "-щина" names of regions ("Харківщина", "Донетчина") -> the ending of the region's adjective.
 _SHCHYNA = (("ччина", ("цька", "цкая")), ("тчина", ("цька", "цкая")), ("щина", ("ська", "ская")))
@@ -150,71 +270,101 @@ class _CyrillicRun:
         self.doc = doc
         self.lang = lang
         self.other = "ru" if lang == "uk" else "uk"
+        #: (start, end, text, key, region, cue) of each place span found
+        self.found: list[tuple[int, int, str, str, bool, bool]] = []
 
     # --- matching ------------------------------------------------------------------------
-    def _target(self, nominative: str) -> tuple[str, bool] | None:
-        """``(key, region)`` for a nominative the data knows, else None."""
-        from ._spans import normalize
-
+    def _target(self, nominative: str) -> tuple[str, bool, bool, str] | None:
+        """``(key, region, trusted, country code)`` for a nominative the data knows, else None;
+        ``trusted`` names that are no other word (countries, continents, areas of the Cyrillic
+        table) skip the person and common-word filters; the country code is that of a US
+        state ("Флорида"), which biases the text's other names as "American" would."""
         doc = self.doc
         hit = _alias_keys().get(normalize(nominative))
         if hit is not None:
-            return hit
+            return hit[0], hit[1], True, hit[2]
         if doc._known(nominative):
             key = normalize(nominative)
-            return key, key.endswith((" област", " край", " район"))
+            return key, key.endswith((" област", " край", " район")), key in COUNTRY_ALIASES, ""
         for ending, adjs in _SHCHYNA:  # "Харківщина" -> "Харківська область"
             if nominative.endswith(ending) and len(nominative) > len(ending) + 2:
                 stem = nominative[: -len(ending)]
                 for adj in adjs:
-                    if doc._known(f"{stem}{adj} область"):
-                        return normalize(f"{stem}{adj} область"), True
+                    hit = self._target(f"{stem}{adj} область")
+                    if hit is not None:
+                        return hit[0], True, True, hit[3]
         return None
 
-    def _match(self, words: list[str], start_k: int) -> tuple[str, bool] | None:
-        from ._morph import phrase_nominatives
+    def _match(self, words: list[str], start_k: int) -> tuple | None:
+        """``(key, region, trusted, country code or "")`` of the place a phrase names."""
+        from ._morph import phrase_nominatives, tags
 
-        surface = " ".join(words)
-        hit = self._target(surface)
-        if hit is not None:
-            return hit
         # the text's language; the other one for a word written in its alphabet
-        langs = (self.lang, self.other) if len(words) == 1 and _OTHER_LETTERS[self.lang].search(
-            words[0]) else (self.lang,)
-        for lang in langs:
-            for nom in phrase_nominatives(words, lang):
-                hit = self._target(nom)
-                if hit is not None:
-                    return hit
-        if len(words) == 1:
-            for cand in lemmas(words[0]):
-                hit = self._target(cand)
-                if hit is not None:
-                    return hit
+        langs = (
+            (self.lang, self.other)
+            if len(words) == 1 and _OTHER_LETTERS[self.lang].search(words[0])
+            else (self.lang,)
+        )
+        if len(words) == 1 and "adjective" in tags(words[0], self.lang):
+            # "Покровська", "Луганська": the genitive of a town in -ськ before an adjective
+            cands = [*lemmas(words[0]), *phrase_nominatives(words, self.lang)]
+        else:
+            cands = [nom for lang in langs for nom in phrase_nominatives(words, lang)]
+            if len(words) == 1:
+                cands += lemmas(words[0])
+            else:  # "Часового Яру" -> "Часів Яр": names the dictionaries lack, by their endings
+                cands += [
+                    " ".join((*((lemmas(w) or [w])[0] for w in words[:-1]), nom))
+                    for nom in phrase_nominatives(words[-1:], self.lang)[:2]
+                ]
+        cands.append(" ".join(words))
+        for cand in cands:
+            hit = self._target(cand)
+            if hit is not None:
+                return hit
         return None
 
     def _region(self, words: list[str], region: str) -> str | None:
         """The key of "<adjectives> <region word>" ("Курской области" -> "курская област")."""
-        from ._spans import normalize
         from ._morph import adjective_nominatives
 
         gender = _REGION_GENDER[region]
         for lang in (self.lang, self.other):
-            forms = [adjective_nominatives(w.lower(), lang, gender, "sing") or (w.lower(),)
-                     for w in words]
+            forms = [
+                adjective_nominatives(w.lower(), lang, gender, "sing") or (w.lower(),)
+                for w in words
+            ]
             for first in forms[0]:
-                name = " ".join([first, *(f[0] for f in forms[1:]), region])
-                if self.doc._known(name):
-                    return normalize(name)
+                hit = self._target(" ".join([first, *(f[0] for f in forms[1:]), region]))
+                if hit is not None:
+                    return hit[0]
         return None
 
     # --- filters -------------------------------------------------------------------------
     def _prev_word(self, k: int) -> str:
         return self.doc.toks.prev(k).lower()
 
+    def _town_word(self, k: int) -> bool:
+        """ "м.", "г.", "с.", "смт" (town, city, village) just before word ``k``."""
+        start = self.doc.toks.starts[k]
+        return bool(_TOWN_ABBR_RE.search(self.doc.text[max(0, start - 6) : start]))
+
     def _cue(self, k: int) -> bool:
-        """A locative preposition (or "в районі", "в окрестностях") just before word ``k``."""
-        return self._prev_word(k) in _PLACE_PREPS or self.doc.toks.prev(k) == "#"
+        """A locative preposition (or "в районі", "в окрестностях"), a word for a town ("м.",
+        "місто") or a hashtag just before word ``k``."""
+        return (
+            self._prev_word(k) in _PLACE_PREPS or self.doc.toks.prev(k) == "#" or self._town_word(k)
+        )
+
+    def _at_start(self, k: int) -> bool:
+        """Word ``k`` starts a sentence or a line (not after a dash or colon, which news uses
+        inside sentences, nor after "м.")."""
+        tok, newline = self.doc.toks._before(k)
+        if tok in ("—", "–", "-") and not newline:
+            # a dash that opens a line or follows a sentence opens a reply in dialogue
+            head = self.doc.text[: self.doc.toks.starts[k]].rstrip()[:-1].rstrip(" \t")
+            return not head or head[-1] in ".!?…\n:"
+        return (newline or tok in _SENTENCE_END) and not self._town_word(k)
 
     def _title(self, k: int) -> bool:
         """Word ``k`` starts a title: in quotation marks, or after a word for an organisation,
@@ -224,26 +374,88 @@ class _CyrillicRun:
         prev = self.doc.toks.prev(k)
         if prev in _QUOTES_OPEN:
             return True
+        end = self.doc.toks.ends[k]
+        if self.doc.text[end : end + 1] == "»":
+            return True  # «Наші гроші. Львів»: the end of a title
+        before = self.doc.text[max(0, self.doc.toks.starts[k] - 40) : self.doc.toks.starts[k]]
+        opened = before.rfind("«")
+        if opened > max(before.rfind("»"), before.rfind("\n")):
+            inside = before[opened + 1 :].split()
+            # a short capitalised name in «...» is a title («ІНГО Україна», «Вільна Україна»);
+            # a quoted sentence is not («Тендери в Україні ...»)
+            if len(inside) <= 2 and all(w[:1].isupper() for w in inside):
+                return True
         low = prev.lower()
         if not low or not low[0].isalpha() or not is_cyrillic(low):
             return False
-        return low in _TITLE_HEADS or any(n in _TITLE_HEADS for n in nominatives(low, self.lang)[:2])
+        return low in _TITLE_HEADS or any(
+            n in _TITLE_HEADS for n in nominatives(low, self.lang)[:4]
+        )
 
     def _in_org_name(self, k: int) -> bool:
-        """Word ``k`` ends the name of an institution or document (see ``_ORG_HEADS``)."""
-        from ._morph import nominatives
+        """Word ``k`` ends the name of an institution, title, cup or holiday (see
+        ``_ORG_HEADS``): the head is written with a capital inside a sentence ("Міністерства
+        фінансів України", "Збройних Сил України") or is a court, council, administration or
+        holiday, which are named after their place ("госпсуду Донецької області", "День
+        Києва"); "уряд Молдови" or "посол США" name the country as a place."""
+        from ._morph import nominatives, tags
 
-        before = self.doc.text[max(0, self.doc.toks.starts[k] - 80):self.doc.toks.starts[k]]
-        words = _WORDS_BACK_RE.search(before)
+        toks = self.doc.toks
+        before = self.doc.text[max(0, toks.starts[k] - 80) : toks.starts[k]]
+        words = _WORDS_BACK_RE.search(_TOWN_ABBR_RE.sub(" ", before))
         if not words:
             return False
-        for w in reversed(words.group().split()[-4:]):
+        seq = words.group().split()[-5:]
+        head = capital = False
+        for pos, w in enumerate(reversed(seq)):
             low = w.lower()
-            if low in _PLACE_PREPS or low in _LINKS:
-                return False
-            if any(n in _ORG_HEADS for n in nominatives(low, self.lang)[:3]):
+            if pos == 0 and w.isupper() and len(w) >= 2 and _alias_keys().get(low) is None:
+                return True  # "ЗС України", "НАН України"
+            if low in _PLACE_PREPS or low in _LINKS or "function_only" in tags(low, self.lang):
+                break
+            heads = [
+                m
+                for m in nominatives(low, self.lang)[:3]
+                if m in _ORG_HEADS or m.rpartition("-")[2] in _ORG_HEADS
+            ]
+            if any(
+                m in _NAMED_AFTER_PLACE or m.rpartition("-")[2] in _NAMED_AFTER_PLACE for m in heads
+            ):
                 return True
+            head = head or bool(heads)
+            if w[:1].isupper() and not (
+                pos == len(seq) - 1 and self._starts_sentence_before(before, w)
+            ):
+                capital = True
+            if head and capital:
+                return True  # "Податкового кодексу України", "Ради міністрів АРК"
         return False
+
+    @staticmethod
+    def _starts_sentence_before(before: str, word: str) -> bool:
+        """Whether ``word`` (the first of the words that end ``before``) starts a sentence."""
+        head = before[: before.rfind(word)].rstrip(" ")
+        return not head or head[-1] in ".!?…\n"
+
+    def _town(self, key: str) -> bool:
+        """Whether ``key`` names a region, a country or a town of 10,000 or more."""
+        a = self.doc.gaz._a
+        return any(
+            a.kind.item(r) >= 1 or a.pop.item(r) >= 10_000 for r, _t in self.doc._lookup(key)
+        )
+
+    def _person_run(self, word: str, following: str) -> bool:
+        """``word`` and the capitalised ``following`` start a person's name: a first name as
+        written ("Володимир Гончаренко"), or an inflected name before another name
+        ("Владимира Путина", "Володимира Зеленського"; not "Львові Францішек")."""
+        from ._morph import nominatives, tags
+
+        t = tags(word, self.lang)
+        if "first_name" in t or "person" in t or word.lower() in FIRST_NAMES:
+            return True
+        return (
+            "name" in t or any(n in FIRST_NAMES for n in nominatives(word, self.lang)[:2])
+        ) and "name" in tags(following, self.lang)
 
     def _accept_one(self, word: str, k: int, key: str, country: bool) -> bool:
         """Whether a single-word match ``word`` (key ``key``) is a place here."""
@@ -260,13 +472,18 @@ class _CyrillicRun:
         t = tags(word, self.lang)
         major = doc._major(key_text(key))
         cue = self._cue(k)
-        if doc.toks.at_start(k):
-            if "function" in t or "person" in t:
+        if self._at_start(k):
+            if (
+                "function" in t
+                or "person" in t
+                or "first_name" in t
+                or (word.lower() in FIRST_NAMES)
+            ):
                 return False
-            if not major and not cue:
-                return False
-        if "person" in t:
-            return cue
+            if not cue and not self._town(key):
+                return False  # "Доля", "Решта": a word that starts a sentence, or a hamlet
+        if "person" in t or "first_name" in t or word.lower() in FIRST_NAMES:
+            return cue  # "Дональда", "Володимир": a person unless "у Софії"
         if "adjective" in t:
             return cue and doc._known(word)
         if ("name" in t or ("common" in t and self.lang == "ru")) and not major:
@@ -274,20 +491,22 @@ class _CyrillicRun:
         return True
 
     def run(self, i: int, j: int) -> None:
-        from ._spans import _Span
-        from ._morph import tags
 
         doc = self.doc
         toks, text = doc.toks, doc.text
         k = i
         while k < j:
+            if toks.words[k].lower() in _PLACE_PREPS or len(toks.words[k]) < 2:
+                k += 1  # "У Харківській області", "В Курске": a preposition starts the run
+                continue
             found = None
             for e in range(min(j, k + 4), k, -1):
                 words = toks.words[k:e]
                 region = None
                 if e == j:
                     m = _REGION_AFTER_RE.match(text, toks.ends[e - 1]) or (
-                        _LIST_TO_REGION_RE.match(text, toks.ends[e - 1]))
+                        _LIST_TO_REGION_RE.match(text, toks.ends[e - 1])
+                    )
                     if m:
                         region = region_word(m.group(1))
                 if region:
@@ -299,12 +518,14 @@ class _CyrillicRun:
                         break
                 hit = self._match(words, k)
                 if hit is not None:
-                    key, is_region = hit
-                    found = (e, toks.ends[e - 1], key, is_region, key in _country_keys(), False)
+                    key, is_region, trusted, cc = hit
+                    found = (e, toks.ends[e - 1], key, is_region, trusted, False)
+                    if cc:
+                        doc.demonym_cc[cc] += 1
                     break
             if found is None:
                 # a first name before another capitalised word: the run is a person
-                if k + 1 < j and "name" in tags(toks.words[k], self.lang):
+                if k + 1 < j and self._person_run(toks.words[k], toks.words[k + 1]):
                     doc.people.add(toks.words[j - 1].lower())
                     return
                 k += 1
@@ -312,19 +533,17 @@ class _CyrillicRun:
             e, end, key, is_region, country, region_form = found
             words = toks.words[k:e]
             if e - k == 1:
-                if k + 1 < j and "name" in tags(words[0], self.lang) and not country and not (
-                        doc._major(key_text(key))):
+                if k + 1 < j and not country and self._person_run(words[0], toks.words[k + 1]):
                     doc.people.add(toks.words[j - 1].lower())  # "Володимира Зеленського"
                     return
-                if not region_form and not self._accept_one(words[0], k, key, country):
+                if not self._accept_one(words[0], k, key, country or region_form):
                     k = e
                     continue
             elif self._title(k) or self._in_org_name(k):
                 k = e
                 continue
             start = toks.starts[k]
-            span = _Span(start, end, text[start:end], key, region=is_region)
-            doc.spans.append(span)
+            self.found.append((start, end, text[start:end], key, is_region, self._cue(k)))
             k = e
 
 
@@ -334,37 +553,36 @@ def key_text(key: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _alias_keys() -> dict[str, tuple[str, bool]]:
+def _alias_keys() -> dict[str, tuple[str, bool, str]]:
     """Normalised Cyrillic names of :data:`geokit.text._lexicon.CYRILLIC_NAMES` -> ``(key, region)``: countries keep
     their own key (the geoparser's country aliases hold it), continents and world regions take
     geokit's key, other areas the key of the gazetteer name they stand for."""
-    from ._spans import normalize
-
     out = {}
     for name, target in CYRILLIC_NAMES.items():
         key = normalize(name)
         if target.startswith("@"):
-            out[key] = (target[1:], False)
+            out[key] = (target[1:], False, "")
         elif len(target) == 2 and target.isupper():
-            out[key] = (key, False)
+            out[key] = (key, False, "")
         else:
-            out[key] = (normalize(target), True)
+            name, _sep, cc = target.partition("/")
+            out[key] = (normalize(name), True, cc)
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _country_keys() -> frozenset[str]:
-    from ._spans import normalize
-
-    return frozenset(normalize(n) for n, t in CYRILLIC_NAMES.items()
-                     if (len(t) == 2 and t.isupper()) or t.startswith("@"))
-
-
-def cyrillic_run(doc, i: int, j: int) -> None:
-    """Add the place spans of capitalised Cyrillic run ``[i, j)`` of ``doc`` to ``doc.spans``."""
+def cyrillic_run(doc, i: int, j: int) -> list[tuple[int, int, str, str, bool, bool]]:
+    """The place spans of capitalised Cyrillic run ``[i, j)`` of a span finder's document
+    ``doc`` as ``(start, end, text, key, region, cue)``; people it finds go to ``doc.people``,
+    the countries US states imply to ``doc.demonym_cc``."""
     lang = doc.__dict__.get("_lang")
     if lang is None:
         from ._morph import language
 
         lang = doc.__dict__["_lang"] = language(doc.text)
-    _CyrillicRun(doc, lang).run(i, j)
+        # Ukrainian and Russian news is mostly about Ukraine and Russia: their towns are
+        # preferred among namesakes, as after "Ukrainian" or "Russian" in English
+        doc.demonym_cc["UA"] += 1
+        doc.demonym_cc["RU"] += 1
+    finder = _CyrillicRun(doc, lang)
+    finder.run(i, j)
+    return finder.found

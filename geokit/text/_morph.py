@@ -24,14 +24,37 @@ import functools
 import itertools
 import re
 
-__all__ = ["adjective_nominatives", "language", "nominatives", "phrase_nominatives", "tags"]
+__all__ = [
+    "adjective_nominatives",
+    "clear_caches",
+    "language",
+    "nominatives",
+    "phrase_nominatives",
+    "tags",
+]
 
 _UK_ONLY = re.compile("[іїєґІЇЄҐ]")
 _RU_ONLY = re.compile("[ыэъёЫЭЪЁ]")
 #: Parts of speech that are never a place name: a capitalised word read only so starts a
 #: sentence ("Тоді", "Вона", "Думаю", "Добре").
-_FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "VERB", "INFN", "GRND",
-                           "PRED", "INTJ", "NUMR", "COMP", "PRTS", "ADJS"})
+_FUNCTION_POS = frozenset(
+    {
+        "NPRO",
+        "CONJ",
+        "PRCL",
+        "PREP",
+        "ADVB",
+        "VERB",
+        "INFN",
+        "GRND",
+        "PRED",
+        "INTJ",
+        "NUMR",
+        "COMP",
+        "PRTS",
+        "ADJS",
+    }
+)
 _PERSON = frozenset({"Name", "Surn", "Patr"})
 #: Readings tried per word when a phrase is put in the nominative.
 _PER_WORD = 3
@@ -51,8 +74,10 @@ def _analyzer(lang: str):
     try:
         import pymorphy3
     except ImportError as exc:  # pragma: no cover - a dependency of geokit
-        raise ImportError("Cyrillic place names need pymorphy3: "
-                          "pip install pymorphy3 pymorphy3-dicts-uk pymorphy3-dicts-ru") from exc
+        raise ImportError(
+            "Cyrillic place names need pymorphy3: "
+            "pip install pymorphy3 pymorphy3-dicts-uk pymorphy3-dicts-ru"
+        ) from exc
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
@@ -75,21 +100,30 @@ def _parses(low: str, lang: str) -> tuple:
         if tag.POS in ("NOUN", "ADJF", "PRTF") and "nomn" in grams:
             nom = p.word
         elif (tag.POS == "NOUN" and tag.number == "plur" and "Pltm" not in grams) or (
-                tag.POS in ("ADJF", "PRTF") and (tag.gender != "masc" or tag.number == "plur")):
-            q = p.inflect({"nomn"} if tag.POS == "NOUN" else (
-                {"nomn", tag.gender} if tag.gender and tag.number != "plur" else {"nomn", "plur"}))
+            tag.POS in ("ADJF", "PRTF") and (tag.gender != "masc" or tag.number == "plur")
+        ):
+            q = p.inflect(
+                {"nomn"}
+                if tag.POS == "NOUN"
+                else (
+                    {"nomn", tag.gender}
+                    if tag.gender and tag.number != "plur"
+                    else {"nomn", "plur"}
+                )
+            )
             nom = q.word if q is not None else nom
         out.append((nom, p.normal_form, grams, tag.POS, tag.gender, tag.number))
     return tuple(out)
 
 
 @functools.lru_cache(maxsize=200_000)
-def adjective_nominatives(low: str, lang: str, gender: str | None, number: str | None
-                          ) -> tuple[str, ...]:
+def adjective_nominatives(
+    low: str, lang: str, gender: str | None, number: str | None
+) -> tuple[str, ...]:
     """The nominative of an adjective word form in a given gender and number ("донецкой",
     "femn", "sing" -> "донецкая"); empty when no reading is an adjective."""
     out: list[str] = []
-    for p in _raw(low, lang)[:_PER_WORD * 2]:
+    for p in _raw(low, lang)[: _PER_WORD * 2]:
         if p.tag.POS in ("ADJF", "PRTF"):
             # a gender implies the singular (the Ukrainian dictionary marks no "sing")
             want = {"nomn", gender} if gender and number != "plur" else {"nomn", number or "sing"}
@@ -116,7 +150,9 @@ def nominatives(word: str, lang: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=200_000)
 def _nominatives(low: str, lang: str) -> tuple[str, ...]:
     out: list[str] = []
-    for nom, normal, _grams, _pos, _g, _n in _parses(low, lang):
+    # noun readings first: "Луганська" is the genitive of Луганськ before it is an adjective
+    ps = _parses(low, lang)
+    for nom, normal, _grams, _pos, _g, _n in sorted(ps, key=lambda p: p[3] != "NOUN"):
         for c in (nom, normal):
             if c not in out:
                 out.append(c)
@@ -130,8 +166,8 @@ def tags(word: str, lang: str) -> frozenset[str]:
     "Путина"); ``"name"``: some reading is one ("Володимира", "Роман"); ``"geo"``: some
     reading is a toponym (Russian dictionary); ``"org"``: an organisation; ``"function"``: the
     likeliest reading is a pronoun, verb, adverb or other word that never names a place
-    ("Тоді", "Думаю"); ``"adjective"``: every reading is an adjective or a surname made from one
-    ("Донецької", "Київський"); ``"common"``: the dictionary knows it as an ordinary noun or adjective
+    ("Тоді", "Думаю"); ``"function_only"``: every reading is such a word; ``"adjective"``: the likeliest reading is an adjective and none is a
+    thing's name ("Донецької", "Київський", "Головного"); ``"common"``: the dictionary knows it as an ordinary noun or adjective
     and as no proper name ("Доля", "Правда"); ``"known"``: the dictionary knows the word.
     """
     return _tags(word.lower(), lang)
@@ -150,20 +186,29 @@ def _tags(low: str, lang: str) -> frozenset[str]:
         out.add("name")
         if all(g & _PERSON for g in nouns) and not any("Geox" in g for g in nouns):
             out.add("person")
+    if any("Name" in g and "nomn" in g for _n, _nf, g, *_ in ps):
+        out.add("first_name")  # "Володимир", "Софія" as written: a first name
     if any("Geox" in g for _n, _nf, g, *_ in ps):
         out.add("geo")
     if any("Orgn" in g for _n, _nf, g, *_ in ps):
         out.add("org")
     pos_all = [pos for _n, _nf, _g, pos, _ge, _nu in ps]
+    if all(pos in _FUNCTION_POS for pos in pos_all):
+        out.add("function_only")  # "коли", "тому": no reading is a noun or adjective
     if pos_all[0] in _FUNCTION_POS or (
-            lang == "uk" and any(pos in _FUNCTION_POS for pos in pos_all)):
+        lang == "uk" and any(pos in _FUNCTION_POS for pos in pos_all)
+    ):
         # the Ukrainian dictionary does not rank its readings: one function reading is enough
         out.add("function")
-    if pos_all[0] in ("ADJF", "PRTF") and all(
-            pos in ("ADJF", "PRTF") or g & _PERSON for _n, _nf, g, pos, _ge, _nu in ps):
+    if pos_all[0] in ("ADJF", "PRTF") and not any(
+        pos == "NOUN" and "inan" in g for _n, _nf, g, pos, _ge, _nu in ps
+    ):
         out.add("adjective")  # "Донецької", "Київський": an adjective, not a name by itself
-    if "known" in out and not out & {"name", "geo", "org"} and not any(
-            "Abbr" in g for _n, _nf, g, *_ in ps):
+    if (
+        "known" in out
+        and not out & {"name", "geo", "org"}
+        and not any("Abbr" in g for _n, _nf, g, *_ in ps)
+    ):
         out.add("common")
     return frozenset(out)
 
@@ -192,8 +237,9 @@ def _phrase(words: tuple[str, ...], lang: str, limit: int) -> tuple[str, ...]:
         if pos != "NOUN":
             continue
         # adjectives agree with the head noun; a noun or unknown word before it stays as is
-        options = [adjective_nominatives(w, lang, gender, number)[:_PER_WORD] or (w,)
-                   for w in words[:-1]]
+        options = [
+            adjective_nominatives(w, lang, gender, number)[:_PER_WORD] or (w,) for w in words[:-1]
+        ]
         for combo in itertools.product(*options):
             cand = " ".join((*combo, nom))
             if cand not in out:
@@ -208,3 +254,9 @@ def _phrase(words: tuple[str, ...], lang: str, limit: int) -> tuple[str, ...]:
         if len(out) >= limit:
             break
     return tuple(out)
+
+
+def clear_caches() -> None:
+    """Forget every analysis (for benchmarks of a first pass)."""
+    for fn in (_raw, _parses, adjective_nominatives, _nominatives, _tags, _phrase):
+        fn.cache_clear()

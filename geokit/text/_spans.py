@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import gazetteer as _gaz
 from ..gazetteer._names import normalize as _normalize
+from . import _cyrillic, _morph
 from ._cyrillic import cyrillic_run, is_cyrillic
 from ._lexicon import (
     COMMON_WORD_PLACES,
@@ -102,6 +103,8 @@ def clear_caches(gaz: _gaz.Gazetteer) -> None:
     """Forget what earlier texts looked up in ``gaz`` (for benchmarks of a first pass)."""
     gaz.__dict__.pop("_text_memos", None)
     normalize.cache_clear()
+    _morph.clear_caches()
+    _cyrillic.normalize.cache_clear()
 
 
 def lookup(gaz: _gaz.Gazetteer, key: str, memo: dict | None = None
@@ -136,6 +139,7 @@ class _Span:
     abbreviation: bool = False  # "Ky.", "B.C." after a comma
     suffix: str = ""  # the region word after the name ("region", "область")
     qualifier: int = -1  # index of a following span that names its region/country
+    cue: bool = False  # a place cue the span finder saw ("біля", "м.", "#")
     # (record, prior score, country code, kind code, admin1 record, admin2 record, lat, lon)
     cands: list[tuple] = field(default_factory=list)
 
@@ -289,7 +293,9 @@ class _Doc:
         toks, text = self.toks, self.text
         for i, j in self._and_runs(_runs(toks)):
             if is_cyrillic(toks.words[i]):
-                cyrillic_run(self, i, j)  # inflected Russian and Ukrainian names
+                # inflected Russian and Ukrainian names (geokit.text._cyrillic)
+                for start, end, surface, key, region, cue in cyrillic_run(self, i, j):
+                    self.spans.append(_Span(start, end, surface, key, region=region, cue=cue))
                 continue
             if j - i == 1:
                 w = toks.words[i]

@@ -373,7 +373,7 @@ def _supported(gaz: _gaz.Gazetteer, doc: _Doc, spans: list[_Span], resolved,
     for sp in spans:
         head = doc.text[max(0, sp.start - 16):sp.start].split()
         if (head and head[-1].lower() in _PREP_BEFORE | _EVENT_VERBS) or sp.qualifier >= 0 \
-                or sp.region:
+                or sp.region or sp.cue:
             cue_keys.add(sp.key)
     hinted = {country} | {c for c, n in doc.demonym_cc.items() if n >= 1}
     chosen = [(sp.key, rec) for sp, (rec, _c, _a) in zip(spans, resolved, strict=True) if rec >= 0]

@@ -1,0 +1,168 @@
+"""Places in Russian and Ukrainian text (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from cyrillic_checks import CITIES, COUNTRIES, REGIONS
+
+from geokit._geo import haversine_km
+from geokit.text import extract_places
+from geokit.text._cyrillic import lemmas, region_word
+
+
+def resolved(text):
+    return [(m.text, m.place.name, m.place.kind) for m in extract_places(text) if m.place]
+
+
+def texts(text):
+    return [m.text for m in extract_places(text)]
+
+
+def _found(sentence, surface):
+    return next(
+        (
+            m
+            for m in extract_places(sentence)
+            if m.place and (surface in m.text or m.text in surface)
+        ),
+        None,
+    )
+
+
+def test_check_set_countries_found_and_resolved():
+    ok = 0
+    for sentence, surface, cc in COUNTRIES:
+        m = _found(sentence, surface)
+        ok += m is not None and (cc is None or m.place.country_code == cc)
+    assert ok / len(COUNTRIES) >= 0.95
+
+
+@pytest.mark.parametrize(("items", "share"), [(REGIONS, 0.85), (CITIES, 0.95)])
+def test_check_set_regions_and_cities_within_161_km(items, share):
+    ok = 0
+    for sentence, surface, lat, lon in items:
+        m = _found(sentence, surface)
+        ok += m is not None and haversine_km(lat, lon, m.place.lat, m.place.lon) <= 161
+    assert ok / len(items) >= share
+
+
+@pytest.mark.parametrize(
+    ("form", "nominative"),
+    [
+        ("Курска", "Курск"),
+        ("Сумах", "Сумы"),
+        ("Києві", "Київ"),
+        ("Харкова", "Харків"),
+        ("Одесою", "Одеса"),
+        ("Часового", "Часів"),
+        ("Петриківці", "Петриківка"),
+    ],
+)
+def test_ending_guesses_include_the_nominative(form, nominative):
+    assert nominative in lemmas(form)
+
+
+def test_region_words():
+    assert region_word("области") == region_word("області") == region_word("обл.") == "область"
+    assert region_word("краю") == "край"
+    assert region_word("городе") is None
+
+
+def test_countries_in_every_case_and_abbreviations():
+    got = resolved(
+        "Україна та Польща домовились. Посол США прибув до України, а ЄС і ОАЕ "
+        "обіцяли допомогу Україні."
+    )
+    kinds = {t: k for t, _n, k in got}
+    assert kinds["Україна"] == kinds["Польща"] == kinds["США"] == kinds["України"] == "country"
+    assert kinds["ОАЕ"] == "country"
+    assert "ЄС" in kinds
+    ru = resolved(
+        "Германия и Франция выступили против. В Германии задержали двоих, "
+        "Россия и КНДР подписали договор, граница с РФ закрыта."
+    )
+    assert {t for t, _n, _k in ru} >= {"Германия", "Франция", "Германии", "Россия", "КНДР", "РФ"}
+
+
+def test_inflected_towns_resolve_to_the_dictionary_form():
+    got = resolved("Обстрел Курска продолжается. Под Покровском идут бои, в Харькове тихо.")
+    assert ("Курска", "Kursk", "populated_place") in got
+    assert ("Покровском", "Pokrovsk", "populated_place") in got
+    assert ("Харькове", "Kharkiv", "populated_place") in got
+
+
+def test_multi_word_names_keep_agreement():
+    got = {
+        t: n
+        for t, n, _k in resolved(
+            "Біля Часового Яру тривають бої, у Кривому Розі оголосили тривогу."
+        )
+    }
+    got.update({t: n for t, n, _k in resolved("Выборы в Северной Каролине и рейс из Нью-Йорка.")})
+    assert got["Часового Яру"] == "Chasiv Yar"
+    assert got["Кривому Розі"] == "Kryvyy Rih"
+    assert got["Северной Каролине"] == "North Carolina"
+    assert got["Нью-Йорка"] == "New York City"
+
+
+def test_region_forms():
+    got = {
+        t: (n, k)
+        for t, n, k in resolved(
+            "Войска вошли в Суджу Курской области. Евакуація з Сумської області триває. "
+            "Удары по Луганской, Донецкой областям. Харківщина і Донбас без світла. "
+            "Паводок в Хабаровском крае."
+        )
+    }
+    assert got["Суджу"][0] == "Sudzha"
+    assert got["Курской области"][1] == "admin1"
+    assert got["Сумської області"][1] == "admin1"
+    assert got["Луганской"][0].startswith("Luhansk")
+    assert got["Донецкой областям"][0].startswith("Donetsk")
+    assert got["Харківщина"][0].startswith("Kharkiv")
+    assert got["Донбас"][0].startswith("Donetsk")
+    assert got["Хабаровском крае"][1] == "admin1"
+
+
+def test_us_states_are_american():
+    got = {t: n for t, n, _k in resolved("Ураган обрушился на Флориду, в Техасе тоже ливни.")}
+    assert got["Флориду"] == "Florida" and got["Техасе"] == "Texas"
+    [m] = [m for m in extract_places("Ураган обрушился на Флориду.") if m.text == "Флориду"]
+    assert m.place.country_code == "US"
+
+
+def test_people_are_not_places():
+    assert texts("Владимир Путин прибыл в Курск.") == ["Курск"]
+    assert "Владимира" not in texts("Заявление Владимира Путина опубликовали в Москве.")
+    assert "Дональда" not in texts("Звонок Дональда Трампа обсуждали в Киеве.")
+    assert texts("Як відзначив Володимир Гончаренко, у Львові тепло.") == ["Львові"]
+
+
+def test_sentence_initial_common_words_are_not_places():
+    assert texts("Тоді все змінилося. Вона вийшла на вулицю. Думаю, що так.") == []
+    assert texts("— Добре, — сказав він.\n— Коли?") == []
+
+
+def test_titles_and_institutions_are_not_places():
+    assert texts("Газопровод «Северный поток» остановлен.") == []
+    assert texts("Про це пише газета «Житомирщина».") == []
+    assert "Азов" not in texts("Бойцы полка Азов вернулись домой.")
+    assert texts("Позиції під Азовом обстріляли.") == ["Азовом"]
+    assert texts("Рішення ухвалив Господарський суд Одеської області.") == []
+    assert texts("Наказ Міністерства оборони України набув чинності.") == []
+
+
+def test_telegram_style():
+    text = "⚡️ #Покровськ: вибухи\nМОСКВА, 14 апр — Заявление МИД\nу Херсоні знову обстріл 🇺🇦"
+    got = {m.text: m.place.name for m in extract_places(text) if m.place}
+    assert got["Покровськ"] == "Pokrovsk"
+    assert got["МОСКВА"] == "Moscow"
+    assert got["Херсоні"] == "Kherson"
+    assert "МИД" not in got
+
+
+def test_offsets_point_into_the_text_and_latin_is_unchanged():
+    text = "Вибухи пролунали у Києві та Одесі, а також in Kyiv and Odesa."
+    ms = extract_places(text)
+    assert [m.text for m in ms] == ["Києві", "Одесі", "Kyiv", "Odesa"]
+    assert all(text[m.start : m.end] == m.text for m in ms)
