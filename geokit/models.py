@@ -49,6 +49,11 @@ class Place:
         Short human-readable explanation of the match and ranking.
     source : str
         Which layer the record came from ("geonames", a user layer name, "online:<geocoder>").
+    precision : str
+        What the point stands for: ``settlement`` (the place's own point), ``hromada`` or
+        ``raion`` (a Ukrainian settlement known from the official codifier, placed at the centre
+        of its hromada or raion), ``admin2``/``admin1``/``country`` (the area's reference point).
+        "" when not known (online answers, hand-made places).
     raw : dict
         The underlying record, for provenance.
     """
@@ -65,6 +70,7 @@ class Place:
     score: float = 0.0
     why: str = ""
     source: str = "geonames"
+    precision: str = ""
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
@@ -108,6 +114,7 @@ class Place:
             "score": self.score,
             "why": self.why,
             "source": self.source,
+            "precision": self.precision,
         }
 
 

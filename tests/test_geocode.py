@@ -100,7 +100,7 @@ def test_geocode_many_keeps_every_row_in_order():
     assert len(df) == len(values)
     assert list(df.columns) == ["query", "name", "lat", "lon", "kind", "country_code", "admin1",
                                 "admin2", "geonameid", "population", "score", "status",
-                                "reason", "source", "geometry"]
+                                "reason", "source", "precision", "geometry"]
     assert df["query"].iloc[0] == "Sumy" and df["name"].iloc[4] == "Sumy"
     assert set(df["status"]) <= set(geokit.geocoding.STATUSES)
     assert df.loc[1, "status"] == "unresolved"

@@ -32,6 +32,9 @@ __all__ = ["geocode_events", "assign_admin", "GEOCODE_STATUSES"]
 #: Values of ``geocode_status``.
 GEOCODE_STATUSES = ("existing", "suspect", "resolved", "ambiguous", "approximate",
                     "unresolved")
+#: ``Place.precision`` of a codifier settlement -> ``loc_precision``: a hromada centre stands
+#: within ~10-25 km of the village (ACLED geo_precision 2), a raion centre for the raion (3).
+_CODIFIER_PRECISION = {"hromada": "near", "raion": "admin2"}
 _KIND_PRECISION = {"populated_place": "exact", "admin2": "admin2", "admin1": "admin1",
                    "country": "country"}
 
@@ -230,7 +233,7 @@ def _factorize_rows(cols: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]
 
 
 #: Result columns of ``geocode_many`` that ``geocode_events`` uses.
-_RESULT_COLUMNS = ("name", "lat", "lon", "kind", "status", "reason")
+_RESULT_COLUMNS = ("name", "lat", "lon", "kind", "status", "reason", "precision")
 #: Distinct queries remembered per process; a dask worker geocodes a name once, not once per
 #: partition. Cleared when the geocoder, the gazetteer or the online option changes.
 _CACHE_SIZE = 500_000
@@ -301,7 +304,9 @@ def _fill(*, loc, a2, a1, cc, reason: np.ndarray, progress) -> tuple[np.ndarray,
         ok, bad = idx[got], idx[~got]
         la[ok], lo[ok] = res["lat"].to_numpy(float)[got], res["lon"].to_numpy(float)[got]
         kinds = res["kind"].to_numpy(object)[got]
-        prec[ok] = [_KIND_PRECISION.get(k, "exact") for k in kinds]
+        precs = res["precision"].to_numpy(object)[got]
+        prec[ok] = [_CODIFIER_PRECISION.get(p) or _KIND_PRECISION.get(k, "exact")
+                    for k, p in zip(kinds, precs, strict=True)]
         st = res["status"].to_numpy(object)[got]
         if label != "location":
             st = np.where(st == "resolved", "approximate", st)

@@ -94,12 +94,13 @@ class Gazetteer:
         self._a = arrays
         self.layers = layers or ["geonames"]
         self._fuzzy: tuple[list[str], np.ndarray] | None = None
+        self.codifier = None  # geokit.gazetteer.codifier.Codifier once joined
         self._lock = threading.Lock()
 
     # -- loading -------------------------------------------------------------------------------
     @classmethod
     def load(cls, extra: Iterable[Any] | None = None, *, user_layers: bool = True,
-             **layer_options: Any) -> Gazetteer:
+             codifier: bool = True, **layer_options: Any) -> Gazetteer:
         """Load the bundled gazetteer and add user layers.
 
         Parameters
@@ -110,6 +111,9 @@ class Gazetteer:
             :func:`geokit.gazetteer.layers.read_layer` for the accepted columns.
         user_layers : bool
             Also load the layers saved with ``geokit gazetteer add`` (default True).
+        codifier : bool
+            Join the settlements of Ukraine's official codifier (default True; see
+            :mod:`geokit.gazetteer.codifier`).
         **layer_options
             Column names passed to :func:`geokit.gazetteer.layers.read_layer` (``name=``, ``lat=``...).
         """
@@ -125,6 +129,8 @@ class Gazetteer:
             fuzzy_blob=d["fuzzy_names"], fuzzy_idx=d["fuzzy_idx"],
         )
         gaz = cls(arrays)
+        if codifier:
+            gaz._attach_codifier()
         layers: list[Any] = []
         if user_layers:
             from .layers import saved_layers
@@ -138,6 +144,16 @@ class Gazetteer:
                 frame, label = read_layer(layer, **layer_options)
                 gaz._add_layer(frame, label)
         return gaz
+
+    def _attach_codifier(self) -> None:
+        """Join Ukraine's settlement codifier (:mod:`geokit.gazetteer.codifier`)."""
+        from . import codifier
+
+        cod, keys = codifier.load(_data_file("codifier.npz"))
+        codifier.attach(self._a, cod, keys)
+        self.codifier = cod
+        new = range(cod.first, len(self._a.gid))
+        self._extra_fuzzy = [(normalize(self._a.names[r]), r) for r in new]
 
     def _add_layer(self, frame, label: str) -> None:
         """Append the records of a normalised layer table (see :mod:`geokit.gazetteer.layers`)."""
@@ -302,12 +318,20 @@ class Gazetteer:
         lat, lon = float(a.lat[rec]), float(a.lon[rec])
         if a.kind.item(rec) >= KIND_CODES["admin1"]:  # countries and regions: one point each
             lat, lon = reference_point(self, rec)
+        source = self.layers[src] if src < len(self.layers) else "user"
+        precision = _KIND_PRECISION[int(a.kind[rec])]
+        j = self.codifier.settlement(rec) if self.codifier is not None and src == 0 else -1
+        if j >= 0:
+            raw.update(self.codifier.raw(j))
+            precision = self.codifier.precision(rec)
+            if rec >= self.codifier.first:
+                source = "katottg"
         return Place(
             name=a.names[rec], lat=lat, lon=lon,
             kind=_KIND_NAMES[int(a.kind[rec])], country_code=self.country_code(rec),
             admin1=admin1, admin2=admin2, geonameid=gid if gid >= 0 else None,
             population=int(a.pop[rec]), score=round(float(score), 4), why=why,
-            source=self.layers[src] if src < len(self.layers) else "user", raw=raw,
+            source=source, precision=precision, raw=raw,
         )
 
     def nearest(self, lat: float, lon: float, *, kind: str = "populated_place") -> int:
@@ -369,6 +393,8 @@ def _geocoder(name: str):
 
 
 _KIND_NAMES = {v: k for k, v in KIND_CODES.items()}
+#: Place.precision of a record's own point, by kind code.
+_KIND_PRECISION = {0: "settlement", 1: "admin2", 2: "admin1", 3: "country"}
 
 
 class _LengthIndex:

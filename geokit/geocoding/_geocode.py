@@ -33,6 +33,7 @@ from ..errors import GeokitTypeError, GeokitValueError
 from ..gazetteer import country_code as _country_code
 from ..gazetteer._names import normalize, skeleton
 from ..models import KINDS, Place
+from . import _settlements as _settle
 from .online import OnlineGeocoder
 
 __all__ = ["geocode", "candidates", "geocode_many", "reverse", "STATUSES"]
@@ -58,6 +59,7 @@ class _Context:
     admin2: frozenset[int] = frozenset()
     near: tuple[float, float] | None = None
     named: tuple[int, ...] = ()  # the most specific resolved context records, for "approximate"
+    hromadas: frozenset[int] = frozenset()  # codifier hromadas named by a hint
 
 
 # -- argument checking ---------------------------------------------------------------------------
@@ -113,6 +115,7 @@ def _resolve_context(gaz, parts: Sequence[str], country, admin1, admin2, near) -
     a1s: set[int] = set()
     a2s: set[int] = set()
     named: list[int] = []
+    hromadas: set[int] = set()
     for value, level in ((country, "country"), (admin1, "admin1"), (admin2, "admin2")):
         if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
             continue
@@ -162,13 +165,24 @@ def _resolve_context(gaz, parts: Sequence[str], country, admin1, admin2, near) -
                 a2s.add(int(a.a2[t]))
             if near is None:
                 near = (float(a.lat[t]), float(a.lon[t]))
+            continue
+        # a hromada, or a pre-2020 raion named after its centre town ("Derhachivskyi")
+        units = _settle.district_units(gaz, part, a1s)
+        if len(units) == 1 or (units and "hromad" in key):
+            hromadas.update(u for u in units if gaz.codifier.unit_cats[u] == "H")
+            pt = _settle.unit_point(gaz, units[0])
+            if near is None and pt is not None and len(units) == 1:
+                near = pt
     for r in list(a1s) + list(a2s):
         countries.add(gaz.country_code(r))
     if not named and len(countries) == 1:
         cc = next(iter(countries))
         rec = gaz.country_record(cc)
         named = [rec] if rec >= 0 else named
-    return _Context(frozenset(countries), frozenset(a1s), frozenset(a2s), near, tuple(named))
+    if hromadas and "hromad" not in " ".join(normalize(p) for p in parts):
+        hromadas = set()  # a former raion is larger than the hromada: only its centre counts
+    return _Context(frozenset(countries), frozenset(a1s), frozenset(a2s), near, tuple(named),
+                    frozenset(hromadas))
 
 
 # -- scoring --------------------------------------------------------------------------------------
@@ -391,21 +405,14 @@ def _decide(gaz, ranked, ctx: _Context, reason: str) -> tuple[Place | None, str,
             if alt is not None:
                 rec, conf, why = alt
                 text = why.text() + "; outside the given region (the only place of this name " \
-                    "in the country)"
-                return gaz.place(rec, score=min(conf, 0.6), why=text), "resolved", text
+                    "in the country): check the name or the region"
+                return (gaz.place(rec, score=min(conf, _settle.SCORE_CLOSE), why=text),
+                        "ambiguous", text)
         if consistent or not ctx.named:
-            place = gaz.place(rec, score=conf, why=why.text())
-            close = re.search(r"close spelling \((\d+)%\)", why.how)
-            if close:  # typos: only a very close spelling counts as resolved
-                if int(close.group(1)) >= 92:
-                    return place, "resolved", "matched a close spelling"
-                return place, "ambiguous", "only a loosely similar spelling was found"
-            if conf < 0.5 and len(ranked) > 1:
-                r2 = ranked[1][0]
-                far = haversine_km(a.lat[rec], a.lon[rec], a.lat[r2], a.lon[r2]) > 50
-                if far:
-                    return place, "ambiguous", f"{len(ranked)} places share this name"
-            return place, "resolved", ""
+            rec, score, status, text = _settle.judge(gaz, ranked, ctx,
+                                                     lambda r: _inside(a, r, ctx))
+            note = why.text() + (f"; {text}" if text else "")
+            return gaz.place(rec, score=score, why=note), status, text
         reason = "no place of that name inside the given region"
     if ctx.named:
         rec = ctx.named[-1]
@@ -439,7 +446,7 @@ def geocode(query: Any, *, country: str | None = None, admin1: str | None = None
 
 
 GEOCODE_COLUMNS = ["query", "name", "lat", "lon", "kind", "country_code", "admin1", "admin2",
-                   "geonameid", "population", "score", "status", "reason", "source"]
+                   "geonameid", "population", "score", "status", "reason", "source", "precision"]
 
 
 def _per_row(value, n: int, label: str) -> list:
@@ -535,12 +542,13 @@ def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | 
                     reason = f"{reason}; {answer.reason}" if reason else answer.reason
         if place is None:
             rows.append((None, np.nan, np.nan, None, None, None, None, pd.NA, pd.NA, 0.0,
-                         status, reason, None))
+                         status, reason, None, None))
         else:
             rows.append((place.name, place.lat, place.lon, place.kind, place.country_code,
                          place.admin1, place.admin2,
                          place.geonameid if place.geonameid is not None else pd.NA,
-                         place.population, place.score, status, reason, place.source))
+                         place.population, place.score, status, reason, place.source,
+                         place.precision or None))
     uniq = pd.DataFrame(rows, columns=GEOCODE_COLUMNS[1:])
     out = uniq.iloc[codes].reset_index(drop=True) if n else uniq
     out.insert(0, "query", pd.Series(queries, dtype=object))
