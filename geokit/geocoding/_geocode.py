@@ -483,9 +483,12 @@ def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | 
     -------
     geopandas.GeoDataFrame
         Columns ``query, name, lat, lon, kind, country_code, admin1, admin2, geonameid,
-        population, score, status, reason, source`` and a point ``geometry`` (EPSG:4326, empty
-        where unresolved); ``status`` is one of :data:`STATUSES`; ``source`` says which layer
-        (or online service) placed the row.
+        population, score, status, reason, source, precision`` and a point ``geometry``
+        (EPSG:4326, empty where unresolved); ``status`` is one of :data:`STATUSES` and ``score``
+        is calibrated per status (see :mod:`geokit.geocoding._settlements` and
+        docs/geocoding.md); ``source`` says which layer (or online service) placed the row;
+        ``precision`` what the point stands for (``settlement``, ``hromada``, ``raion``,
+        ``admin2``, ``admin1``, ``country``).
 
     Raises
     ------
