@@ -270,3 +270,42 @@ def test_front_line_described_in_words(snapshots, tmp_path):
             assert not state["errors"] and not state["remote"], state
     with pytest.raises(GeokitValueError, match="fewer than two"):
         maps.frontline_map(described=["Sudzha", "Nowhere-on-the-map"])
+
+
+def test_approximate_points_are_marked_in_data_and_legend(events):
+    events = events.copy()
+    events["loc_precision"] = ["exact", "near", "admin1"] * 10
+    html = maps.to_html(maps.event_map(events, mode="markers"))
+    assert '"approx":[0,1,1' in html
+    assert "dashed ring: approximate point (20 events" in html
+    exact_only = maps.to_html(maps.event_map(events.assign(loc_precision="exact")))
+    assert '"approx":[' not in exact_only and "dashed ring: approximate" not in exact_only
+
+
+@pytest.mark.browser
+def test_approximate_points_are_drawn_hollow(events, tmp_path):
+    pytest.importorskip("playwright")
+    events = events.copy()
+    events["geocode_status"] = ["resolved", "approximate", "ambiguous"] * 10
+    path = maps.save_html(maps.event_map(events, mode="markers"), tmp_path / "a.html",
+                          offline=True)
+    with _open(path) as page:
+        state = _load(page, path)
+        name = page.evaluate("Object.keys(window).find(k => k.startsWith('map_'))")
+        page.evaluate(f"{name}.setView([51.0, 35.1], 13, {{animate: false}})")
+        page.wait_for_timeout(200)
+
+        def centre_alpha(i):
+            lon = 35.0 + i * 0.01
+            return page.evaluate(f"""(() => {{
+                const p = {name}.latLngToContainerPoint([51.0, {lon}]);
+                const c = document.querySelector('canvas.geokit-points');
+                const d = window.devicePixelRatio || 1;
+                return c.getContext('2d').getImageData(Math.round(p.x * d),
+                                                       Math.round(p.y * d), 1, 1).data[3]; }})()""")
+
+        assert centre_alpha(9) > 0  # resolved: a filled disc
+        assert centre_alpha(10) == 0  # approximate: a ring, empty inside
+        assert "approximate point" in page.inner_text(".geokit-legend")
+        page.evaluate("geokitEvents.openTooltip && geokitEvents.openTooltip(10)")
+        assert not state["errors"], state

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..errors import GeokitValueError
@@ -170,6 +171,7 @@ def event_map(events, *, color_by: str = "event_type", time: bool = True,
             continue
         codes, values = pd.factorize(pd.Series(series).astype("string"))
         columns.append({"values": [str(v) for v in values], "codes": codes.tolist()})
+    approx = _approximate(df)
     colours = [PALETTE[i % len(PALETTE)] for i in range(len(categories))]
     lat = df["lat"].astype(float).round(5)
     lon = df["lon"].astype(float).round(5)
@@ -186,17 +188,42 @@ def event_map(events, *, color_by: str = "event_type", time: bool = True,
             "categories": [html.escape(c) for c in categories],
             "legend": categories, "fields": list(fields), "days": days if time else [],
             "dayNames": days}
+    if approx.any():
+        data["approx"] = approx.astype(int).tolist()
     name = m.get_name()
     _call(m, f"geokitEvents({name}, {_json(data)});", plugins=plugins.get(mode, ()))
     drawn_as = {"markers": "", "cluster": ", clustered", "markercluster": ", clustered",
                 "heatmap": ", as a heat map"}[mode]
     _call(m, f"geokitLegend({name}, {_json(color_by.replace('_', ' '))}, "
              f"{_json([[c, colours[i]] for i, c in enumerate(categories)])}, "
-             f"{_json([f'{len(df):,} events{drawn_as}'])});")
+             f"{_json([f'{len(df):,} events{drawn_as}', *_approx_note(approx, mode)])});")
     if len(df):
         m.fit_bounds([[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]],
                      max_zoom=10)
     return m
+
+
+#: ``loc_precision`` values whose point stands for an area or a nearby centre, not the place.
+APPROXIMATE_PRECISIONS = ("near", "admin2", "admin1", "region", "country", "other")
+
+
+def _approximate(df: pd.DataFrame) -> np.ndarray:
+    """Which events have an approximate point: a ``loc_precision`` coarser than ``exact`` or a
+    ``geocode_status`` of ``approximate``/``ambiguous`` (see docs/geocoding.md)."""
+    out = np.zeros(len(df), dtype=bool)
+    if "loc_precision" in df:
+        out |= df["loc_precision"].isin(APPROXIMATE_PRECISIONS).to_numpy()
+    if "geocode_status" in df:
+        out |= df["geocode_status"].isin(("approximate", "ambiguous")).to_numpy()
+    return out
+
+
+def _approx_note(approx: np.ndarray, mode: str) -> list[str]:
+    n = int(approx.sum())
+    if not n or mode == "heatmap":
+        return []
+    return [f"◌ dashed ring: approximate point ({n:,} events placed at a nearby centre or "
+            "an area, see Precision)"]
 
 
 def _front_text(df: pd.DataFrame) -> pd.Series:

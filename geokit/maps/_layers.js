@@ -67,16 +67,25 @@
       L.DomUtil.remove(this._canvas);
       map.off("moveend resize", this.redraw, this);
     },
-    // each category's circle, drawn once, as pixel offsets and colours
+    // each category's circle, drawn once, as pixel offsets and colours: a filled disc, then
+    // (for approximate points, data.approx) a hollow dashed ring of the same colour
     _stamps: function (dpr) {
       var r = this._r * dpr, w = Math.ceil(2 * r + 3), h = Math.floor(w / 2);
-      return this._data.colours.map(function (colour) {
+      var colours = this._data.colours, kinds = colours.map(function (c) { return [c, false]; });
+      if (this._data.approx) { kinds = kinds.concat(colours.map(function (c) { return [c, true]; })); }
+      return kinds.map(function (kind) {
+        var colour = kind[0], hollow = kind[1];
         var c = document.createElement("canvas");
         c.width = c.height = w;
         var ctx = c.getContext("2d");
-        ctx.beginPath(); ctx.arc(h + 0.5, h + 0.5, r, 0, 2 * Math.PI);
-        ctx.fillStyle = colour; ctx.fill();
-        ctx.lineWidth = dpr; ctx.strokeStyle = "#333"; ctx.stroke();
+        ctx.beginPath(); ctx.arc(h + 0.5, h + 0.5, hollow ? r - dpr : r, 0, 2 * Math.PI);
+        if (hollow) {
+          ctx.setLineDash([2 * dpr, 1.5 * dpr]);
+          ctx.lineWidth = 2 * dpr; ctx.strokeStyle = colour; ctx.stroke();
+        } else {
+          ctx.fillStyle = colour; ctx.fill();
+          ctx.lineWidth = dpr; ctx.strokeStyle = "#333"; ctx.stroke();
+        }
         var px = new Uint32Array(ctx.getImageData(0, 0, w, w).data.buffer);
         var st = {dx: [], dy: [], v: [], reach: h};
         for (var k = 0; k < px.length; k++) {
@@ -147,10 +156,12 @@
       }
       var ctx = c.getContext("2d"), img = ctx.createImageData(Math.max(W, 1), Math.max(H, 1));
       var buf = new Uint32Array(img.data.buffer), cat = this._data.cat;
+      var approx = this._data.approx, ncat = this._data.colours.length;
       // paint from the top (last) point down, never over a pixel already painted: the same
       // picture, and points hidden under others cost five reads instead of a whole stamp
       for (var k = singles.length - 1; k >= 0; k--) {
-        var i = singles[k], st = stamps[cat[i]], e = st.reach - 1, j;
+        var i = singles[k], st = stamps[cat[i] + (approx && approx[i] ? ncat : 0)];
+        var e = st.reach - 1, j;
         var X = Math.round(this._px[i] * dpr), Y = Math.round(this._py[i] * dpr);
         if (X >= st.reach && Y >= st.reach && X + st.reach < W && Y + st.reach < H) {
           var base = Y * W + X, off = st.off, v = st.v;
@@ -225,7 +236,11 @@
     function content(i) {
       return popup(data.fields.map(function (f, c) { return [f, field(c, i)]; }));
     }
-    function label(i) { return el("span", (field(0, i) || "") + " · " + (field(1, i) || "")); }
+    function label(i) {
+      var text = (field(0, i) || "") + " · " + (field(1, i) || "");
+      if (data.approx && data.approx[i]) { text += " · approximate point"; }
+      return el("span", text);
+    }
     function openPopup(i) {
       L.popup().setLatLng([data.lat[i], data.lon[i]]).setContent(content(i)).openOn(map);
     }
@@ -271,8 +286,10 @@
     } else if (mode === "markercluster") {
       var markers = [];
       for (var i = 0; i < n; i++) {
-        var m = L.circleMarker([data.lat[i], data.lon[i]], {radius: 5, weight: 1, color: "#333",
-          fillColor: data.colours[data.cat[i]], fillOpacity: 0.85});
+        var hollow = data.approx && data.approx[i];
+        var m = L.circleMarker([data.lat[i], data.lon[i]], hollow
+          ? {radius: 4, weight: 2, color: data.colours[data.cat[i]], fillOpacity: 0, dashArray: "3,2"}
+          : {radius: 5, weight: 1, color: "#333", fillColor: data.colours[data.cat[i]], fillOpacity: 0.85});
         m.geokitIndex = i;
         markers.push(m);
       }

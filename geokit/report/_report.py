@@ -29,7 +29,8 @@ CAVEATS = (
     "Counts reflect what the sources reported and geokit could place; they are not a census of "
     "events. Reporting is uneven across regions and over time.",
     "Events geocoded only to a district or region (precision 'admin2'/'admin1') are drawn at the "
-    "centre of that area.",
+    "centre of that area; villages known only from Ukraine's codifier (precision 'near') at the "
+    "centre of their hromada. The map draws such approximate points as dashed rings.",
     "Dates resolved from relative expressions ('yesterday', 'last week') carry the precision shown "
     "in the table.",
     "Control-area snapshots show one monitor's assessment on the snapshot dates; the front line "
@@ -212,6 +213,12 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
     caveats = list(CAVEATS)
     if undated:
         caveats.append(f"{undated} events without a usable date are left out of the report.")
+    from ..maps import _approximate
+
+    approx = int(_approximate(period).sum()) if len(period) else 0
+    if approx:
+        caveats.append(f"{approx:,} of the {len(period):,} events have an approximate point "
+                       "(see the precision column).")
     territory, where = None, None
     control: dict[str, tuple[dt.date, Any]] = {}
     if frontlines:
