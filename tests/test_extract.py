@@ -129,7 +129,7 @@ def test_cyrillic_names_and_region_words():
     text = "Бои у Суджа, Курская область."
     got = [(m.text, m.place.name, m.place.kind) for m in extract_places(text)]
     assert got == [("Суджа", "Sudzha", "populated_place"),
-                   ("Курская", "Kursk Oblast", "admin1")]
+                   ("Курская область", "Kursk Oblast", "admin1")]
 
 
 def test_dateline_then_person():
