@@ -283,16 +283,17 @@ class _CyrillicRun:
         hit = _alias_keys().get(normalize(nominative))
         if hit is not None:
             return hit[0], hit[1], True, hit[2]
-        if doc._known(nominative):
-            key = normalize(nominative)
-            return key, key.endswith((" област", " край", " район")), key in COUNTRY_ALIASES, ""
-        for ending, adjs in _SHCHYNA:  # "Харківщина" -> "Харківська область"
+        for ending, adjs in _SHCHYNA:
+            # "Харківщина" is Kharkiv Oblast in news before it is the village of that name
             if nominative.endswith(ending) and len(nominative) > len(ending) + 2:
                 stem = nominative[: -len(ending)]
                 for adj in adjs:
                     hit = self._target(f"{stem}{adj} область")
                     if hit is not None:
                         return hit[0], True, True, hit[3]
+        if doc._known(nominative):
+            key = normalize(nominative)
+            return key, key.endswith((" област", " край", " район")), key in COUNTRY_ALIASES, ""
         return None
 
     def _match(self, words: list[str], start_k: int) -> tuple | None:
@@ -579,10 +580,9 @@ def cyrillic_run(doc, i: int, j: int) -> list[tuple[int, int, str, str, bool, bo
         from ._morph import language
 
         lang = doc.__dict__["_lang"] = language(doc.text)
-        # Ukrainian and Russian news is mostly about Ukraine and Russia: their towns are
-        # preferred among namesakes, as after "Ukrainian" or "Russian" in English
-        doc.demonym_cc["UA"] += 1
-        doc.demonym_cc["RU"] += 1
+        # a lone small town named in Ukrainian or Russian text needs no further support when it
+        # lies where the language is spoken (namesakes are still ranked by the text alone)
+        doc.language_cc.update(("UA", "RU", "BY"))
     finder = _CyrillicRun(doc, lang)
     finder.run(i, j)
     return finder.found

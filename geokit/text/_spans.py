@@ -246,6 +246,9 @@ class _Doc:
         self.lower_words = set(_LOWER_RE.findall(text))
         self.demonym_cc: Counter[str] = Counter()
         self.people: set[str] = set()
+        #: countries whose towns the text's language supports (Ukrainian and Russian text:
+        #: Ukraine, Russia, Belarus), as a country the text names would
+        self.language_cc: set[str] = set()
         self.spans: list[_Span] = []
         self._known_memo = _memo(gaz, "known")
         self._lookup_memo = _memo(gaz, "lookup")

@@ -375,7 +375,7 @@ def _supported(gaz: _gaz.Gazetteer, doc: _Doc, spans: list[_Span], resolved,
         if (head and head[-1].lower() in _PREP_BEFORE | _EVENT_VERBS) or sp.qualifier >= 0 \
                 or sp.region or sp.cue:
             cue_keys.add(sp.key)
-    hinted = {country} | {c for c, n in doc.demonym_cc.items() if n >= 1}
+    hinted = {country} | {c for c, n in doc.demonym_cc.items() if n >= 1} | doc.language_cc
     chosen = [(sp.key, rec) for sp, (rec, _c, _a) in zip(spans, resolved, strict=True) if rec >= 0]
     keep = []
     for sp, (rec, _conf, _alts) in zip(spans, resolved, strict=True):
