@@ -1,7 +1,8 @@
 """Sample data bundled with geokit, for the demo, the notebooks and your first experiments.
 
-Everything here was written or assembled by the geokit team: three short articles in our own
-words about public events on the Kursk/Sumy border (2024-2025), a small events table in geokit's
+Everything here was written or assembled by the geokit team: four short articles in our own
+words about public events on the Kursk/Sumy border (2024-2025; three in English, one in
+Ukrainian), a small events table in geokit's
 schema, and lists of place names from which illustrative control-area snapshots are drawn. The
 snapshots are **not** real assessments of who controlled what; they only give the frontline
 tools something to show offline.
@@ -36,7 +37,8 @@ CONTROL_AREAS = {
 #: Publication dates of the bundled sample articles (relative dates resolve against them).
 PUBLISHED = {"kursk_incursion_2024.txt": "2024-08-10",
              "sudzha_recaptured_2025.txt": "2025-03-14",
-             "sumy_evacuations_2025.txt": "2025-06-02"}
+             "sumy_evacuations_2025.txt": "2025-06-02",
+             "sumy_border_uk_2025.txt": "2025-04-15"}
 #: Border settlements of Sumy oblast, as an evacuation list would name them.
 EVACUATION = ["Velyka Pysarivka", "Krasnopillia", "Yunakivka", "Myropillia",
               "Bilopillia", "Vorozhba", "Seredyna-Buda", "Khotin, Sumy Oblast"]

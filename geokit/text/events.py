@@ -5,6 +5,11 @@ Each sentence is classified by keyword rules into an ACLED-style ``event_type`` 
 August", "12 March"), placed at its most specific place mention (resolved with the whole
 article as context by :func:`geokit.text.extract_places`), and given actors ("Russian
 forces") and fatalities when the sentence states them.
+
+English, Ukrainian and Russian are understood; the language is detected per text (or given as
+``lang=``). The Ukrainian and Russian words live in :mod:`geokit.text._event_words`. In every
+language the date and place come from the clause that reports the event, not from a clause
+about an earlier one (:mod:`geokit.text._clauses`).
 """
 
 from __future__ import annotations
@@ -20,13 +25,22 @@ from ..errors import GeokitTypeError, GeokitValueError
 from ..gazetteer import default
 from ..schema import EVENT_COLUMNS as _CANON
 from ..schema import conform
+from . import _event_words
+from ._clauses import mask, subordinate_spans
+from ._dates import YEARS as _YEARS
+from ._dates import safe_date as _safe_date
+from ._dates import year_for as _year_for
 from ._lexicon import DEMONYMS
+from ._morph import language as _cyrillic_language
 from .places import extract_places
 
-__all__ = ["extract_events", "EVENT_RULES", "TEXT_EVENT_COLUMNS"]
+__all__ = ["extract_events", "EVENT_RULES", "LANGUAGES", "TEXT_EVENT_COLUMNS"]
 
-#: Columns added after the canonical event columns.
-TEXT_EVENT_COLUMNS = ("sentence", "start", "end")
+#: Columns added after the canonical event columns (``injured``: people wounded or hurt, as
+#: the sentence states).
+TEXT_EVENT_COLUMNS = ("sentence", "start", "end", "injured")
+#: Values of ``lang=`` (``"auto"``: detect per text).
+LANGUAGES = ("auto", "en", "uk", "ru")
 
 #: ``(event_type, sub_event_type, pattern)``; the first rule that matches a sentence wins.
 EVENT_RULES: tuple[tuple[str, str, str], ...] = (
@@ -38,6 +52,8 @@ EVENT_RULES: tuple[tuple[str, str, str], ...] = (
     ("Battles", "Non-state actor overtakes territory",
      r"\b(?:captur\w*|seiz\w*|took control|taken control|occup(?:y|ied)|overran|advanced into|"
      r"entered)\b"),
+    ("Strategic developments", "Non-violent transfer of territory",
+     r"\b(?:withdr[ae]w|withdrawn|retreated|pulled (?:back|out) of)\b"),
     ("Strategic developments", "Evacuation/displacement",
      r"\b(?:evacuat\w*|displaced|fled|flee\w*|refugees?|relocat\w*|"
      r"(?:ordered|told|forced|urged) (?:\w+ ){0,3}to leave)\b"),
@@ -63,7 +79,9 @@ EVENT_RULES: tuple[tuple[str, str, str], ...] = (
 _RULES = [(t, s, re.compile(p, re.I)) for t, s, p in EVENT_RULES]
 
 _SENT_RE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|$|(?=\n))")
-_ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|U\.S|U\.K|No|vs|approx)\.$")
+_ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|U\.S|U\.K|No|vs|approx|"
+                         r"с|м|смт|пгт|обл|г|пос|вул|ул|ім|им|тис|ст|ген|р-н|с-ще|"
+                         r"[А-ЯІЇЄҐ])\.$")
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -92,6 +110,12 @@ _FATAL_RES = (
                + _NUM + r"\b", re.I),
     re.compile(r"\bdeath toll (?:\w+\s+){0,3}?(?:to|of|at)\s+" + _NUM + r"\b", re.I),
 )
+_INJURED_RES = (
+    re.compile(_NUM + r"\s+(?:\w+\s+){0,3}?(?:were|was|have been|had been)?\s*"
+               r"(?:injured|wounded|hurt)\b", re.I),
+    re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+)?" + _NUM + r"\b",
+               re.I),
+)
 _ACTOR_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(d) for d in DEMONYMS), key=len, reverse=True))
     + r")\s+(forces|troops|army|military|soldiers|units|air defen[cs]es?|drones|aircraft|"
@@ -101,6 +125,9 @@ _NEAR_RE = re.compile(r"\b(?:near|outside|around|close to|on the outskirts of|no
 _LOC_PRECISION = {"populated_place": "exact", "admin2": "admin2", "admin1": "admin1",
                   "country": "country"}
 _KIND_RANK = {"populated_place": 0, "admin2": 1, "admin1": 2, "country": 3}
+#: A settlement this many times the population of another one named in the same region is the
+#: city the report locates the other by ("Krasnopillia, 40 km from Sumy").
+_CITY_RATIO = 10
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -148,24 +175,8 @@ def _to_date(value: Any) -> dt.date | None:
     return day
 
 
-#: Years an event date can have (pandas' datetime64[ns] range, whole years).
-_YEARS = range(1678, 2262)
+_NO_DATE = dt.date(2000, 1, 1)  # a stand-in publication date: does a sentence name a date?
 
-
-def _safe_date(y: int, m: int, d: int) -> dt.date | None:
-    if y not in _YEARS:
-        return None
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _year_for(month: int, day: int, pub: dt.date | None) -> int:
-    """The year that puts ``month``/``day`` on or before the publication date."""
-    if pub is None:
-        return dt.date.today().year
-    return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
 
 
 def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None, str | None]:
@@ -226,8 +237,8 @@ def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | No
     return None, None
 
 
-def _fatalities(sentence: str) -> int | None:
-    for rx in _FATAL_RES:
+def _fatalities(sentence: str, patterns=_FATAL_RES) -> int | None:
+    for rx in patterns:
         m = rx.search(sentence)
         if m:
             tok = m[1].lower().replace(",", "")
@@ -253,16 +264,97 @@ def _classify(sentence: str) -> tuple[str, str] | None:
     return None
 
 
-def _pick_location(text: str, mentions):
-    """The most specific resolved mention; ties go to the first one."""
+def _pick_location(mentions, clauses=(), offset: int = 0):
+    """The most specific resolved mention of the clause that reports the event.
+
+    Mentions inside background ``clauses`` (relative and "since" clauses; offsets relative to
+    ``offset``) count only when the rest of the sentence names no place. A settlement beats its
+    region and country, and a town beats a city of the same region many times its size (the
+    town, not the regional capital the report locates it by); remaining ties go to the first
+    mention.
+    """
     resolved = [m for m in mentions if m.place is not None]
+    main = [m for m in resolved if not any(
+        a <= m.start - offset < b for a, b, kind in clauses if kind == "background")]
+    resolved = main or resolved
     if not resolved:
         return None
-    return min(resolved, key=lambda m: (_KIND_RANK.get(m.place.kind, 9), m.start))
+
+    def larger_sibling(m) -> bool:
+        p = m.place
+        return p.kind == "populated_place" and any(
+            o.place.kind == "populated_place" and o.place.admin1 == p.admin1
+            and o.place.country_code == p.country_code
+            and o.place.population * _CITY_RATIO < p.population for o in resolved)
+
+    return min(resolved, key=lambda m: (_KIND_RANK.get(m.place.kind, 9), larger_sibling(m),
+                                        m.start))
+
+
+def sentence_event(sentence: str, lang: str = "en"):
+    """``((event_type, sub_event_type) or None, clauses)`` of one sentence.
+
+    The main clause with its clauses of time or cause is classified first ("killed when
+    shelling hit..." is shelling); a relative clause tells of another event, unless nothing
+    else in the sentence reports one. ``clauses`` are the subordinate clauses that date and
+    place the event (see :mod:`geokit.text._clauses`); empty when only a subordinate clause
+    reports it.
+    """
+    classify = _classify if lang == "en" else lambda x: _event_words.classify(x, lang)
+    clauses = subordinate_spans(sentence, lang)
+    kind = classify(mask(sentence, clauses, keep="secondary")) if clauses else None
+    if kind is None:
+        kind = classify(sentence)
+        clauses = []
+    return kind, clauses
+
+
+def _casualties(sentence: str, lang: str) -> tuple[int | None, int | None]:
+    """``(killed, injured)`` as the sentence states them."""
+    if lang == "en":
+        return _fatalities(sentence), _fatalities(sentence, _INJURED_RES)
+    return _event_words.casualties(sentence, lang)
+
+
+def _add_casualties(row: dict, sentence: str, lang: str) -> None:
+    """Give an event the casualties that the next sentence reports ("A missile struck Sumy.
+    Thirty-five people were killed."), unless the event already states them or the sentence
+    has a date of its own (then it tells of another event)."""
+    if row["fatalities"] is not None or row["injured"] is not None:
+        return
+    resolve = resolve_date if lang == "en" else _event_words.resolve_date
+    if resolve(sentence, _NO_DATE)[1] != "days":
+        return
+    row["fatalities"], row["injured"] = _casualties(sentence, lang)
+
+
+def detect_language(text: str) -> str:
+    """``"en"``, ``"uk"`` or ``"ru"``: a text with more Cyrillic than Latin letters is Ukrainian
+    or Russian (by the letters only one of them has, :func:`geokit.text._morph.language`); any
+    other text is handled as English."""
+    cyr = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if not cyr or cyr < latin:
+        return "en"
+    return _cyrillic_language(text)
+
+
+def clause_date(sentence: str, pub: dt.date | None, lang: str = "en", clauses=()):
+    """Date of the main clause; else of a clause of time ("when a drone hit..."); never of a
+    relative or "since" clause about an earlier event."""
+    resolve = resolve_date if lang == "en" else _event_words.resolve_date
+    if not clauses:
+        return resolve(sentence, pub)
+    date, precision = resolve(mask(sentence, clauses), pub)
+    if precision in (None, "days"):
+        date2, precision2 = resolve(mask(sentence, clauses, keep="secondary"), pub)
+        if precision2 not in (None, "days"):
+            return date2, precision2
+    return date, precision
 
 
 def extract_events(text: str, *, published: Any = None, source: str | None = None,
-                   country: str | None = None) -> gpd.GeoDataFrame:
+                   country: str | None = None, lang: str | None = None) -> gpd.GeoDataFrame:
     """Extract located events from a news text.
 
     Parameters
@@ -275,14 +367,17 @@ def extract_events(text: str, *, published: Any = None, source: str | None = Non
         Value of the ``source`` column (publisher, URL).
     country : str, optional
         Country hint for place resolution (see :func:`geokit.text.extract_places`).
+    lang : {"auto", "en", "uk", "ru"}, optional
+        Language of the text; detected from its letters when not given (``"auto"``). The
+        language used is kept in ``gdf.attrs["lang"]``.
 
     Returns
     -------
     geopandas.GeoDataFrame
         EPSG:4326, the canonical event columns (:data:`geokit.events.EVENT_COLUMNS`) then
         ``sentence``, ``start`` and ``end`` (offsets of the sentence in ``text``); one row per
-        sentence that reports an event at a place it names. Empty, with the same columns, when
-        nothing is found.
+        sentence that reports an event at a place it names (``injured``: the number of people
+        hurt when the sentence states it). Empty, with the same columns, when nothing is found.
 
     Examples
     --------
@@ -290,30 +385,46 @@ def extract_events(text: str, *, published: Any = None, source: str | None = Non
     ...                      published="2025-03-15")
     >>> gdf[["location", "event_type", "event_date"]].iloc[0].tolist()[:2]
     ['Sudzha', 'Battles']
+    >>> gdf = extract_events("Вчора ЗСУ збили 12 дронів над Сумами.", published="2025-03-15")
+    >>> gdf[["location", "sub_event_type"]].iloc[0].tolist(), gdf.attrs["lang"]
+    (['Sumy', 'Air defence'], 'uk')
     """
     if not isinstance(text, str):
         raise GeokitTypeError(f"text must be a str, not {type(text).__name__}")
+    if lang is None or lang == "auto":
+        lang = detect_language(text)
+    elif lang not in LANGUAGES:
+        raise GeokitValueError(f"lang={lang!r} is not understood; use one of {LANGUAGES}")
     pub = _to_date(published)
     mentions = extract_places(text, country=country) if text.strip() else []
     country_names: dict[str, str] = {}
     rows = []
-    for s, e in _sentences(text):
+    last = -2  # index of the sentence that gave the last row
+    for i, (s, e) in enumerate(_sentences(text)):
         sentence = text[s:e]
-        kind = _classify(sentence)
+        kind, clauses = sentence_event(sentence, lang)
         if kind is None:
+            if last == i - 1:
+                _add_casualties(rows[-1], sentence, lang)
             continue
         inside = [m for m in mentions if s <= m.start and m.end <= e]
-        loc = _pick_location(text, inside)
+        loc = _pick_location(inside, clauses, s)
         if loc is None:
             continue
         place = loc.place
         precision = _LOC_PRECISION.get(place.kind, "other")
         if precision == "exact" and _NEAR_RE.search(text[max(s, loc.start - 40):loc.start]):
             precision = "near"
-        for cc in {DEMONYMS[m[1].lower()] for m in _ACTOR_RE.finditer(sentence)}:
-            country_names.setdefault(cc, _country_name(cc))
-        actor1, actor2 = _actors(sentence, country_names)
-        date, date_precision = resolve_date(sentence, pub)
+        if lang == "en":
+            for cc in {DEMONYMS[m[1].lower()] for m in _ACTOR_RE.finditer(sentence)}:
+                country_names.setdefault(cc, _country_name(cc))
+            actor1, actor2 = _actors(sentence, country_names)
+        else:
+            found = [f"{body} of {_country_name(cc)}"
+                     for body, cc in _event_words.actors(sentence)]
+            actor1, actor2 = (found + [None, None])[:2]
+        killed, injured = _casualties(sentence, lang)
+        date, date_precision = clause_date(sentence, pub, lang, clauses)
         rows.append({
             "event_id": f"{source or 'text'}:{s}",
             "dataset": "text",
@@ -324,13 +435,16 @@ def extract_events(text: str, *, published: Any = None, source: str | None = Non
             "location": place.name, "admin1": place.admin1 or None,
             "admin2": place.admin2 or None, "country_code": place.country_code or None,
             "lat": place.lat, "lon": place.lon, "loc_precision": precision,
-            "fatalities": _fatalities(sentence), "notes": sentence, "source": source,
-            "sentence": sentence, "start": s, "end": e,
+            "fatalities": killed, "notes": sentence, "source": source,
+            "sentence": sentence, "start": s, "end": e, "injured": injured,
         })
+        last = i
     frame = pd.DataFrame(rows, columns=[*_CANON, *TEXT_EVENT_COLUMNS])
     gdf = conform(frame, dataset="text")
     gdf["start"] = gdf["start"].astype("Int64")
     gdf["end"] = gdf["end"].astype("Int64")
+    gdf["injured"] = gdf["injured"].astype("Int64")
+    gdf.attrs["lang"] = lang
     return gdf
 
 

@@ -1,0 +1,354 @@
+"""Event words of Ukrainian and Russian news: event types, casualties, actors and dates.
+
+Ukrainian and Russian inflect every word ("обстріляли", "обстрілу", "обстрілів"; "троих
+погибших", "двоє загиблих"), so the event and casualty words are matched on dictionary forms
+(lemmas) that pymorphy3 gives (:mod:`geokit.text._morph`), not on hand-written endings. Fixed
+phrases ("взяли під контроль", "в ночь на 14 марта") and calendar words, whose few forms are
+known, are matched as patterns on the lower-case text.
+
+The event types follow ACLED's ``event_type`` / ``sub_event_type`` and the English rules of
+:mod:`geokit.text.events`, in the same order (the first rule that matches wins).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from ._dates import safe_date as _date
+from ._dates import year_for as _year_for
+from ._morph import _raw
+
+__all__ = ["CYR_EVENT_RULES", "actors", "casualties", "classify", "lemmas", "resolve_date",
+           "tokens"]
+
+#: ``(event_type, sub_event_type, lemmas, phrase pattern)``: a sentence matches a rule when one
+#: of its words has one of the lemmas (Ukrainian or Russian) or the pattern matches its
+#: lower-case text.
+CYR_EVENT_RULES: tuple[tuple[str, str, frozenset[str], str | None], ...] = (
+    ("Strategic developments", "Air defence", frozenset(
+        "збити перехопити перехоплення знешкодити сбить перехватить перехват".split()),
+     r"\b(?:ппо|пво|протиповітрян\w+ оборон\w+|противовоздушн\w+ оборон\w+|"
+     r"мобільн\w+ вогнев\w+ груп\w+)\b.{0,60}\b(?:знищ\w+|уничтож\w+|відбил\w+|отразил\w+|"
+     r"приземлил\w+|подавил\w+)"),
+    ("Battles", "Government regains territory", frozenset(
+        "звільнити звільнення деокупувати деокупація освободить освобождение".split()),
+     r"\b(?:поверну\w+|поверта\w+|верну\w+|возвра\w+) (?:\w+ )?(?:під|под) (?:свій |свой )?"
+     r"контрол"),
+    ("Battles", "Non-state actor overtakes territory", frozenset(
+        "захопити захоплення окупувати зайняти увійти просунутися захватить оккупировать "
+        "занять войти продвинуться".split()),
+     r"\b(?:взя\w+|взя|взято|беру\w*|бер[её]\w*|встанов\w+|установ\w+) (?:\w+ )?(?:під|под) "
+     r"(?:свій |свой |повний |полный )?контрол"),
+    ("Strategic developments", "Non-violent transfer of territory", frozenset(
+        "відступити відступ відійти відхід отступить отступление отойти отход".split()),
+     r"\b(?:залиши\w+|покину\w+|остави\w+) (?:\w+ )?(?:місто|село|селище|позиції|город|"
+     r"поселок|посёлок|позиции)\b"),
+    ("Strategic developments", "Evacuation/displacement", frozenset(
+        "евакуація евакуювати евакуйований евакуаційний біженець переселенець "
+        "эвакуация эвакуировать эвакуированный эвакуационный беженец переселенец".split()),
+     r"\b(?:евакуй\w+|эвакуир\w+|виїхати|выехать|покину\w+ (?:свої |свои )?(?:домівк|дом))"),
+    ("Explosions/Remote violence", "Air/drone strike", frozenset(
+        "дрон безпілотник бпла бпла-камікадзе шахед герань каб авіабомба авіаудар бомба "
+        "бомбардування бомбити авіація fpv ланцет беспилотник авиабомба авиаудар "
+        "бомбардировка бомбить авиация".split()),
+     r"\bбпла\b|\bfpv\b|\bкаб(?:ами|ом|и|ів|ов)?\b"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", frozenset(
+        "обстріл обстріляти обстрілювати артилерія артилерійський ракета ракетний удар "
+        "ударити міномет мінометний снаряд приліт рсзв град іскандер обстрел обстрелять "
+        "обстреливать артиллерия артиллерийский миномёт миномет миномётный снаряд прилёт "
+        "рсзо искандер ударить".split()),
+     r"\b(?:завда\w+|нан[оеё]с\w*) (?:\w+ )?удар"),
+    ("Violence against civilians", "Attack", frozenset(
+        "стратити розстріляти викрасти катувати заручник расстрелять казнить похитить "
+        "пытать заложник".split()), None),
+    ("Battles", "Armed clash", frozenset(
+        "бій бойовий зіткнення боєзіткнення штурм штурмувати штурмовий наступ контратака "
+        "прорив дрг бой боевой столкновение боестолкновение штурмовать штурмовой "
+        "наступление контратака прорыв".split()),
+     r"\b(?:перетну\w+|перетина\w+|пересе\w+|пересека\w+) (?:\w+ )?(?:кордон|границ)"),
+    ("Strategic developments", "Diplomacy/negotiations", frozenset(
+        "переговори перемир'я саміт угода делегація переговоры перемирие саммит "
+        "соглашение делегация".split()), None),
+    ("Strategic developments", "Troop movements", frozenset(
+        "підкріплення перекинути передислокація колона подкрепление перебросить "
+        "передислокация колонна".split()), None),
+)
+_RULE_RES = [(t, s, lem, re.compile(p) if p else None) for t, s, lem, p in CYR_EVENT_RULES]
+
+_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+(?:['-][^\W\d_]+)*")
+_APOSTROPHES = str.maketrans("’ʼ`´", "''''")
+
+
+def normalise(text: str) -> str:
+    """Lower case with one apostrophe ("п’ять" and "пʼять" -> "п'ять"); same length."""
+    return text.translate(_APOSTROPHES).lower()
+
+
+@functools.lru_cache(maxsize=100_000)
+def lemmas(word: str, lang: str) -> frozenset[str]:
+    """Dictionary forms (lower case) of a lower-case word form, the form itself included."""
+    out = {word}
+    if word.isdigit():
+        return frozenset(out)
+    for p in _raw(word, lang)[:4]:
+        out.add(p.normal_form)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _is_singular_past(word: str, lang: str) -> bool:
+    p = _raw(word, lang)[0]
+    grams = p.tag.grammemes
+    return "VERB" in grams and "past" in grams and "plur" not in grams
+
+
+def tokens(low: str) -> list[tuple[int, str]]:
+    """``(offset, word)`` of each word or number of normalised text."""
+    return [(m.start(), m.group()) for m in _TOKEN_RE.finditer(low)]
+
+
+def classify(sentence: str, lang: str) -> tuple[str, str] | None:
+    """ACLED ``(event_type, sub_event_type)`` of a Ukrainian or Russian sentence, else None."""
+    low = normalise(sentence)
+    found: set[str] = set()
+    for _pos, w in tokens(low):
+        found |= lemmas(w, lang)
+    for etype, sub, lem, rx in _RULE_RES:
+        if found & lem or (rx is not None and rx.search(low)):
+            return etype, sub
+    return None
+
+
+# --- numbers and casualties -------------------------------------------------------------
+
+_NUMBERS = {w: n for n, ws in {
+    1: "один одна одне одно", 2: "два дві две двоє двое", 3: "три троє трое",
+    4: "чотири четыре четверо", 5: "п'ять пять п'ятеро пятеро", 6: "шість шесть шестеро",
+    7: "сім семь семеро", 8: "вісім восемь восьмеро", 9: "дев'ять девять дев'ятеро девятеро",
+    10: "десять десятеро", 11: "одинадцять одиннадцать", 12: "дванадцять двенадцать",
+    13: "тринадцять тринадцать", 14: "чотирнадцять четырнадцать",
+    15: "п'ятнадцять пятнадцать", 16: "шістнадцять шестнадцать", 17: "сімнадцять семнадцать",
+    18: "вісімнадцять восемнадцать", 19: "дев'ятнадцять девятнадцать",
+    20: "двадцять двадцать", 30: "тридцять тридцать", 40: "сорок",
+    50: "п'ятдесят пятьдесят", 60: "шістдесят шестьдесят", 70: "сімдесят семьдесят",
+    80: "вісімдесят восемьдесят", 90: "дев'яносто девяносто", 100: "сто",
+}.items() for w in ws.split()}
+#: A number followed by one of these counts something else ("12 березня", "5 км").
+_NOT_COUNT = re.compile(r"^(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|"
+                        r"январ|феврал|март|апрел|ма[йяе]$|июн|июл|август|сентябр|октябр|"
+                        r"ноябр|декабр|рок|рік|рр|год|лет|км|кілометр|километр|метр|м$|"
+                        r"хвилин|минут|годин|час|дн|день|тиж|недел|міс|месяц|відсот|процент|"
+                        r"%|тис|млн|млрд)")
+_DEATH = frozenset("загиблий загинути загибель вбитий вбити убитий убити жертва погибший "
+                   "погибнуть погибать гибель убитый убить".split())
+_INJURY = frozenset("поранений поранити поранення травмований травмувати травмуватися "
+                    "постраждалий постраждати ранений раненый ранить ранение травмированный "
+                    "травмировать пострадавший пострадать".split())
+_WINDOW = 4
+
+
+def _number_at(toks: list[tuple[int, str]], i: int, lang: str) -> int | None:
+    """The number that token ``i`` starts ("5", "двоє", "двадцять п'ять"), else None."""
+    w = toks[i][1]
+    nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
+    if w.isdigit():
+        return None if _NOT_COUNT.match(nxt) else int(w)
+    value = _numeral(w, lang)
+    if value is None:
+        return None
+    if 20 <= value < 100 and value % 10 == 0 and nxt:
+        unit = _numeral(nxt, lang)
+        if unit is not None and unit < 10:
+            value += unit
+    return value
+
+
+def _numeral(word: str, lang: str) -> int | None:
+    if word in _NUMBERS:
+        return _NUMBERS[word]
+    for lem in lemmas(word, lang):
+        if lem in _NUMBERS:
+            return _NUMBERS[lem]
+    return None
+
+
+def _count_near(low: str, toks, k: int, lang: str) -> int | None:
+    """The number stated next to casualty word ``k``: the nearest one before it, else after
+    it, within a few words and without crossing a comma or another casualty word."""
+    for step, stop in ((-1, max(-1, k - 1 - _WINDOW)), (1, min(len(toks), k + 1 + _WINDOW))):
+        prev = k
+        for j in range(k + step, stop, step):
+            a, b = sorted((prev, j))
+            if re.search(r"[,;:]", low[toks[a][0]:toks[b][0]]):
+                break
+            if j != k and lemmas(toks[j][1], lang) & (_DEATH | _INJURY):
+                break
+            n = _number_at(toks, j, lang)
+            if n is not None:
+                return n
+            prev = j
+    return 1 if _is_singular_past(toks[k][1], lang) else None
+
+
+def casualties(sentence: str, lang: str) -> tuple[int | None, int | None]:
+    """``(killed, injured)`` that a Ukrainian or Russian sentence states, None when it does
+    not ("двоє загиблих і п'ятеро поранених" -> (2, 5); "загинула жінка" -> (1, None))."""
+    low = normalise(sentence)
+    toks = tokens(low)
+    killed = injured = None
+    for k, (_pos, w) in enumerate(toks):
+        lem = lemmas(w, lang)
+        if killed is None and lem & _DEATH:
+            killed = _count_near(low, toks, k, lang)
+        elif injured is None and lem & _INJURY:
+            injured = _count_near(low, toks, k, lang)
+    return killed, injured
+
+
+# --- actors -----------------------------------------------------------------------------
+
+_RU_TROOPS = (r"військ\w*|військов\w+|армі\w+|сил\w*|окупант\w*|підрозділ\w*|солдат\w*|"
+              r"десант\w*|штурмовик\w*|бійц\w*|дрг|войск\w*|военн\w+|арми\w+|подразделени\w*|"
+              r"бойц\w*|военнослужащ\w*|пограничник\w*|прикордонник\w*|захисник\w*")
+#: ``(pattern, body, country code)``, matched on the normalised sentence.
+_ACTORS = (
+    (rf"\b(?:російськ\w+|российск\w+) (?:{_RU_TROOPS})\b|\b(?:армі\w+|військ\w*|зс|збройн\w+ "
+     r"сил\w*|арми\w+|войск\w*|вс|вооруж[её]нн\w+ сил\w*) (?:рф|росії|россии)\b|"
+     r"\b(?:окупант\w*|оккупант\w*|рашист\w*|загарбник\w*)\b|\b(?:міноборони|минобороны) "
+     r"(?:рф|росії|россии)\b", "Military Forces", "RU"),
+    (rf"\b(?:українськ\w+|украинск\w+) (?:{_RU_TROOPS})\b|\b(?:зсу|всу)\b|\bсил\w* оборони\b|"
+     r"\b(?:збройн\w+ сил\w*|вооруж[её]нн\w+ сил\w*) (?:україни|украины)\b|\bппо\b|"
+     r"\bповітрян\w+ сил\w*\b", "Military Forces", "UA"),
+    (r"\b(?:ова|ода|дснс|військов\w+ адміністраці\w+|обласн\w+ державн\w+ адміністраці\w+|"
+     r"українськ\w+ влад\w+|влад\w+ україни|украинск\w+ власт\w+|власт\w+ украины)\b",
+     "Government", "UA"),
+    (r"\b(?:російськ\w+ влад\w+|влад\w+ росії|российск\w+ власт\w+|власт\w+ россии|"
+     r"мчс россии)\b", "Government", "RU"),
+)
+_ACTOR_RES = [(re.compile(p), body, cc) for p, body, cc in _ACTORS]
+
+
+def actors(sentence: str) -> list[tuple[str, str]]:
+    """``(body, country code)`` of the actors a Ukrainian or Russian sentence names, in order
+    of appearance ("ЗСУ" -> ("Military Forces", "UA"), "окупанти" -> ("Military Forces",
+    "RU"))."""
+    low = normalise(sentence)
+    hits = sorted((m.start(), body, cc) for rx, body, cc in _ACTOR_RES for m in rx.finditer(low))
+    out: list[tuple[str, str]] = []
+    for _pos, body, cc in hits:
+        if (body, cc) not in out:
+            out.append((body, cc))
+    return out
+
+
+# --- dates ------------------------------------------------------------------------------
+
+_MONTH_STEMS = (
+    ("січ", "январ"), ("лют", "феврал"), ("берез", "март"), ("квіт", "апрел"),
+    ("трав", "ма"), ("черв", "июн"), ("лип", "июл"), ("серп", "август"),
+    ("верес", "сентябр"), ("жовт", "октябр"), ("листопад", "ноябр"), ("груд", "декабр"),
+)
+_MONTH = (r"(січ(?:ень|ня|ні)|лют(?:ий|ого|ому)|берез(?:ень|ня|ні)|квіт(?:ень|ня|ні)|"
+          r"трав(?:ень|ня|ні)|черв(?:ень|ня|ні)|лип(?:ень|ня|ні)|серп(?:ень|ня|ні)|"
+          r"верес(?:ень|ня|ні)|жовт(?:ень|ня|ні)|листопад[аі]?|груд(?:ень|ня|ні)|"
+          r"январ[ьяе]|феврал[ьяе]|март[аеу]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|"
+          r"август[аеу]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])\b")
+_YEAR = r"(?:\s+(\d{4})(?:\s*(?:року|р\.|года|г\.))?)?"
+_NIGHT_DAY_RE = re.compile(r"\b(?:в|у) (?:ніч|ночь)\b[^.]{0,25}?\b(?:на|проти|против) (\d{1,2}) "
+                           + _MONTH + _YEAR)
+_DAY_MONTH_RE = re.compile(r"(?<![\d.])(\d{1,2})(?:-?(?:го|е|і|ого))? " + _MONTH + _YEAR)
+_NUMERIC_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")
+_SINCE_BEFORE = re.compile(r"(?:^|\s)(?:з|із|зі|від|с|со|от)\s*$")
+_MONTH_ONLY_RE = re.compile(r"\b(?:в|у|во|минулого|прошлого|торік у|торік в) " + _MONTH
+                            + r"(?:\s+(минулого року|прошлого года|(\d{4})))?")
+_WEEKDAYS = (r"понеділ\w*|понедельник\w*", r"вівтор\w*|вторник\w*", r"серед[уи]|сред[уы]",
+             r"четвер(?:га|гу|г|ом)?", r"п'ятниц\w*|пятниц\w*", r"субот\w*|суббот\w*",
+             r"неділ\w*|воскресень\w*")
+_WEEKDAY_RE = re.compile(r"\b(в|у|во|на|минул\w+|прошл\w+|ц\w+|эт\w+)\s+(?:(?:\w+)\s+)?("
+                         + "|".join(_WEEKDAYS) + r")\b")
+_WEEKDAY_ONE = [re.compile(rf"^(?:{w})$") for w in _WEEKDAYS]
+_AGO_RE = re.compile(r"\b(\d+|\w+) (?:дн\w+|день) (?:тому|назад)\b")
+
+
+def _month_no(word: str) -> int:
+    for i, (uk, ru) in enumerate(_MONTH_STEMS):
+        if word.startswith(uk) or word.startswith(ru):
+            return i + 1
+    return 0
+
+
+def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """Date and precision of the event a Ukrainian or Russian sentence reports.
+
+    "14 березня", "14 марта 2025 года", "14.03.2025", "в ночь на 14 марта" (the 14th),
+    "вчора"/"вчера", "позавчора", "у неділю"/"в воскресенье", "минулого тижня", "у серпні"
+    are resolved against ``published``; a date after "з"/"с"/"від" ("since") is skipped.
+    Without any expression the publication date is used with precision ``"days"``.
+    """
+    low = normalise(sentence)
+    m = _NIGHT_DAY_RE.search(low)
+    if m:
+        month = _month_no(m[2])
+        d = _date(int(m[3]) if m[3] else _year_for(month, int(m[1]), published), month,
+                  int(m[1]))
+        if d:
+            return d, "day"
+    for m in _NUMERIC_RE.finditer(low):
+        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        d = _date(year, int(m[2]), int(m[1]))
+        if d and not _SINCE_BEFORE.search(low[:m.start()]):
+            return d, "day"
+    for m in _DAY_MONTH_RE.finditer(low):
+        if _SINCE_BEFORE.search(low[:m.start()]):
+            continue
+        month = _month_no(m[2])
+        d = _date(int(m[3]) if m[3] else _year_for(month, int(m[1]), published), month,
+                  int(m[1]))
+        if d:
+            return d, "day"
+    if published is None:
+        return None, None
+    return _relative(low, published)
+
+
+def _relative(low: str, pub: dt.date) -> tuple[dt.date, str]:
+    if re.search(r"\bпозавчор\w*|\bпозавчер\w*", low):
+        return pub - dt.timedelta(days=2), "day"
+    if re.search(r"\b(?:вчора|учора|вчера|минулої ночі|минулої ночи|прошлой ночью)\b", low):
+        return pub - dt.timedelta(days=1), "day"
+    m = _AGO_RE.search(low)
+    if m:
+        n = int(m[1]) if m[1].isdigit() else _NUMBERS.get(m[1])
+        if n:
+            return pub - dt.timedelta(days=n), "day"
+    if re.search(r"\b(?:минулого|на минулому|прошлой|на прошлой) (?:тижня|тижні|неделе)\b", low):
+        return pub - dt.timedelta(days=7), "week"
+    if re.search(r"\b(?:минулого|в минулому|прошлого|в прошлом) (?:місяця|місяці|месяца|месяце)"
+                 r"\b", low):
+        return (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1), "month"
+    m = _WEEKDAY_RE.search(low)
+    if m:
+        target = next(i for i, rx in enumerate(_WEEKDAY_ONE) if rx.match(m[2]))
+        back = (pub.weekday() - target) % 7
+        if re.search(r"\b(?:минул|прошл)", m.group()) and back == 0:
+            back = 7
+        return pub - dt.timedelta(days=back), "day"
+    for m in _MONTH_ONLY_RE.finditer(low):
+        if _SINCE_BEFORE.search(low[:m.start()]):
+            continue
+        month = _month_no(m[1])
+        if m[3]:
+            year = int(m[3])
+        elif m[2] or m.group().startswith(("минулого", "прошлого", "торік")):
+            year = pub.year - 1 if month >= pub.month else pub.year
+            if m[2]:
+                year = pub.year - 1
+        else:
+            year = pub.year if month <= pub.month else pub.year - 1
+        return dt.date(year, month, 1), "month"
+    if re.search(r"\b(?:сьогодні|сегодня|вночі|ночью|цієї ночі|этой ночью|зранку|вранці|уранці|"
+                 r"утром|ввечері|вечером|нині)\b", low):
+        return pub, "day"
+    return pub, "days"
