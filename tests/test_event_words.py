@@ -196,3 +196,11 @@ def test_ukrainian_sample_article():
     # "минулого місяця" in the main clause, not "з серпня 2024 року" in the relative clause
     assert (capture["event_date"], capture["date_precision"]) == (dt.datetime(2025, 3, 1),
                                                                   "month")
+
+
+def test_actor_phrase_is_not_the_place():
+    # "Сили" (in "Сили оборони", the Defence Forces) is also a village's name
+    row = extract_events("Вчора Сили оборони звільнили село Андріївка на Донеччині.",
+                         published=PUB).iloc[0]
+    assert row["location"] != "Syla" and row["admin1"] == "Donetsk Oblast"
+    assert row["sub_event_type"] == "Government regains territory"

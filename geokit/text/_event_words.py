@@ -20,8 +20,8 @@ from ._dates import safe_date as _date
 from ._dates import year_for as _year_for
 from ._morph import _raw
 
-__all__ = ["CYR_EVENT_RULES", "actors", "casualties", "classify", "lemmas", "resolve_date",
-           "tokens"]
+__all__ = ["CYR_EVENT_RULES", "actor_spans", "actors", "casualties", "classify", "lemmas",
+           "resolve_date", "tokens"]
 
 #: ``(event_type, sub_event_type, lemmas, phrase pattern)``: a sentence matches a rule when one
 #: of its words has one of the lemmas (Ukrainian or Russian) or the pattern matches its
@@ -230,14 +230,20 @@ _ACTORS = (
 _ACTOR_RES = [(re.compile(p), body, cc) for p, body, cc in _ACTORS]
 
 
+def actor_spans(sentence: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, body, country code)`` of each actor phrase in a Ukrainian or Russian
+    sentence, in order of appearance."""
+    low = normalise(sentence)
+    return sorted((m.start(), m.end(), body, cc) for rx, body, cc in _ACTOR_RES
+                  for m in rx.finditer(low))
+
+
 def actors(sentence: str) -> list[tuple[str, str]]:
     """``(body, country code)`` of the actors a Ukrainian or Russian sentence names, in order
     of appearance ("ЗСУ" -> ("Military Forces", "UA"), "окупанти" -> ("Military Forces",
     "RU"))."""
-    low = normalise(sentence)
-    hits = sorted((m.start(), body, cc) for rx, body, cc in _ACTOR_RES for m in rx.finditer(low))
     out: list[tuple[str, str]] = []
-    for _pos, body, cc in hits:
+    for _start, _end, body, cc in actor_spans(sentence):
         if (body, cc) not in out:
             out.append((body, cc))
     return out

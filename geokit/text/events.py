@@ -408,6 +408,10 @@ def extract_events(text: str, *, published: Any = None, source: str | None = Non
                 _add_casualties(rows[-1], sentence, lang)
             continue
         inside = [m for m in mentions if s <= m.start and m.end <= e]
+        if lang != "en":  # "Сили оборони", "армія РФ" name an actor, not the event's place
+            spans = _event_words.actor_spans(sentence)
+            inside = [m for m in inside if not any(
+                a <= m.start - s < b or a < m.end - s <= b for a, b, _body, _cc in spans)]
         loc = _pick_location(inside, clauses, s)
         if loc is None:
             continue
