@@ -53,6 +53,9 @@ def test_demo_runs_offline(tmp_path, capsys):
     assert len(list((tmp_path / "frontlines").glob("*.geojson"))) == 3
     report = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert 'id="territory"' in report and "Sudzha" in report
+    assert 'id="where"' in report and "Events nearest the line" in report
+    front = (tmp_path / "frontline_map.html").read_text(encoding="utf-8")
+    assert "geokitFrontSlider" in front and '"inside"' in front  # events coloured by control
     for name in ("event_map.html", "frontline_map.html", "evacuation_map.html"):
         assert (tmp_path / name).exists(), name
     import geopandas

@@ -1,8 +1,9 @@
 """``geokit demo``: the whole pipeline on bundled sample data, offline.
 
 Writes into one folder: the geocoded sample names, the sample events (geocoded), control-area
-snapshots generated from lists of place names, the situation report, and the event, frontline
-and evacuation maps when :mod:`geokit.maps` is available.
+snapshots generated from lists of place names, the situation report (with each event placed
+against the control area of its own date), and the event, frontline (events coloured by that
+control) and evacuation maps when :mod:`geokit.maps` is available.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from ..samples import EVACUATION, NAMES, write_snapshots
 from ..samples import events as sample_events
 
 log = logging.getLogger(__name__)
+
+#: The sample snapshots are months apart; a daily archive would use a few days.
+SNAPSHOT_MAX_AGE = 120
 
 
 def run(out_dir: Path) -> dict[str, Path]:
@@ -40,7 +44,8 @@ def run(out_dir: Path) -> dict[str, Path]:
     written["report"] = out_dir / "report.html"
     report(events, frontlines=front_dir, start="2024-08-01", end="2025-05-31",
            title="Kursk and Sumy border area, Aug 2024 – May 2025 (geokit demo data)",
-           output=written["report"], evacuation=EVACUATION)
+           output=written["report"], evacuation=EVACUATION,
+           snapshot_max_age=SNAPSHOT_MAX_AGE)
     written.update(_maps(events, front_dir, out_dir))
     return written
 
@@ -55,7 +60,9 @@ def _maps(events, front_dir: Path, out_dir: Path) -> dict[str, Path]:
     jobs = {
         "event map": ("event_map.html", lambda: maps.event_map(events)),
         "frontline map": ("frontline_map.html",
-                          lambda: maps.frontline_map(front_dir, events=events)),
+                          lambda: maps.frontline_map(front_dir, events=events,
+                                                     color_by="control",
+                                                     max_age=SNAPSHOT_MAX_AGE)),
         "evacuation map": ("evacuation_map.html",
                            lambda: maps.evacuation_map(EVACUATION)),
     }
