@@ -90,3 +90,16 @@ def test_stale_snapshots_do_not_answer(events, frontlines):
 def test_no_frontlines_no_section(events):
     page = report(events, start="2025-02-20", end="2025-03-20", map=False)
     assert 'id="where"' not in page
+
+
+def test_report_cli_max_age_and_band(events, frontlines, tmp_path):
+    from geokit.cli import main
+
+    src = tmp_path / "events.geojson"
+    events.assign(event_date=events["event_date"].dt.strftime("%Y-%m-%d")).to_file(src)
+    out = tmp_path / "cli.html"
+    args = ["report", str(src), "--frontlines", str(frontlines), "--from", "2025-02-20",
+            "--to", "2025-03-20", "-o", str(out), "--no-map"]
+    assert main([*args, "--max-age", "1", "--band-km", "0.05"]) == 0
+    text = _cells(_section(out.read_text(encoding="utf-8")))
+    assert "within 0.05 km" in text and "snapshot older than max_age" in text

@@ -20,6 +20,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="settlements ordered to evacuate: a text file (one name per line) or a "
                         "CSV with a name column")
     p.add_argument("--border", default="UA-RU", help="border pair for --evacuation (UA-RU)")
+    p.add_argument("--max-age", type=float, default=31, metavar="DAYS",
+                   help="a snapshot older than this on an event's date does not say where the "
+                        "event was against the line (default 31)")
+    p.add_argument("--band-km", type=float, default=2.0,
+                   help="events this close to the front line count as contested (default 2)")
     p.add_argument("--no-map", action="store_true", help="leave the map out")
     p.set_defaults(func=_report_cmd)
 
@@ -30,6 +35,6 @@ def _report_cmd(args) -> int:
     report(args.events, frontlines=args.frontlines, start=args.start, end=args.end,
            region=args.region, title=args.title, output=args.output, pdf=args.pdf,
            map=not args.no_map, evacuation=Path(args.evacuation) if args.evacuation else None,
-           border=args.border)
+           border=args.border, snapshot_max_age=args.max_age, band_km=args.band_km)
     print(f"wrote {args.output}" + (f" and {args.pdf}" if args.pdf else ""))
     return 0
