@@ -29,7 +29,9 @@ class InputFileError(GeokitError, ValueError):
 
     Attributes
     ----------
-    path, row, column : where the problem is (``None`` when not applicable).
+    path, row, column : where the problem is (``None`` when not applicable); readers of text
+        files give the file line as ``row``.
+    reason : the message without the place, for callers that format the place themselves.
     """
 
     def __init__(self, message: str, *, path=None, row=None, column=None):
@@ -41,7 +43,7 @@ class InputFileError(GeokitError, ValueError):
         if column is not None:
             where.append(f"column {column!r}")
         super().__init__(f"{', '.join(where)}: {message}" if where else message)
-        self.path, self.row, self.column = path, row, column
+        self.path, self.row, self.column, self.reason = path, row, column, message
 
 
 class OnlineGeocoderError(GeokitError, RuntimeError):

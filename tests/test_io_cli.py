@@ -60,7 +60,7 @@ def test_events_convert_keep_bad_rows(tmp_path, capsys):
     src = _write(tmp_path, "id,town,lat,lon\n1,A,50,30\n2,Kyiv, Ukraine,50,30\n")
     dst = tmp_path / "out.csv"
     assert main(["--quiet", "events", "convert", str(src), str(dst)]) == 2
-    assert "row 3" in capsys.readouterr().err
+    assert "in.csv:3: " in capsys.readouterr().err
     assert main(["--quiet", "events", "convert", "--keep-bad-rows", str(src), str(dst)]) == 0
     assert len(pd.read_csv(dst)) == 2
 

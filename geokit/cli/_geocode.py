@@ -11,7 +11,9 @@ from ..errors import InputFileError
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("geocode", help="geocode a column of place names in a table")
-    p.add_argument("input", help="CSV/TSV/Excel file with a column of place names")
+    p.add_argument("input", help="names to geocode: a .txt list (one name per line), CSV/TSV, "
+                   "Excel, Parquet or GeoJSON/GeoPackage with a column of place names "
+                   "(UTF-8, UTF-16 or cp1251)")
     p.add_argument("--column", "-c", default=None, help="column holding the names "
                    "(default: location, place, name or town/city when present)")
     p.add_argument("--country", help="country hint for every row (ISO code or name)")
@@ -38,42 +40,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     d.set_defaults(func=_demo)
 
 
-def _read_table(path: Path):
-    import pandas as pd
+#: Column names taken as the names column when --column is not given, best first.
+NAME_COLUMNS = ("location", "place", "name", "settlement", "town/city", "town", "city",
+                "village", "locality", "toponym", "placename", "place_name")
 
-    if not path.exists():
-        raise InputFileError("file not found", path=path)
-    if path.suffix.lower() in (".xlsx", ".xls"):
-        return pd.read_excel(path, dtype=str)
-    for enc in ("utf-8-sig", "cp1251"):
-        try:
-            return pd.read_csv(path, dtype=str, sep=None, engine="python", encoding=enc,
-                               keep_default_na=False, skip_blank_lines=True)
-        except UnicodeDecodeError:
-            continue
-        except pd.errors.EmptyDataError:
-            raise InputFileError("file is empty", path=path) from None
-    raise InputFileError("cannot decode the file as UTF-8 or cp1251", path=path)
+
+def _name_column(df, path: Path, given: str | None) -> str:
+    if given is not None:
+        if given not in df.columns:
+            raise InputFileError(f"no column {given!r}; columns are {list(df.columns)}. Give one "
+                                 "of them with --column", path=path)
+        return given
+    if len(df.columns) == 1:
+        return df.columns[0]
+    lower = {str(c).strip().lower(): c for c in df.columns}
+    col = next((lower[c] for c in NAME_COLUMNS if c in lower), None)
+    if col is None:
+        raise InputFileError(f"cannot tell which column holds the place names; columns are "
+                             f"{list(df.columns)}. Say which with --column NAME", path=path)
+    return col
 
 
 def _geocode_cmd(args) -> int:
-    import geopandas as gpd
-
     from ..geocoding import geocode_many
+    from ..io._input import read_input
+    from ._summary import summary, write_output
 
     path = Path(args.input)
-    df = _read_table(path)
-    col = args.column
-    if col is None:
-        lower = {c.lower(): c for c in df.columns}
-        col = next((lower[c] for c in ("location", "place", "name", "town/city", "town")
-                    if c in lower), None)
-        if col is None:
-            raise InputFileError(f"say which column holds the names with --column; columns are "
-                                 f"{list(df.columns)}", path=path)
-    if col not in df.columns:
-        raise InputFileError(f"no such column; columns are {list(df.columns)}", path=path,
-                             column=col)
+    df = read_input(path)
+    col = _name_column(df, path, args.column)
+    if args.admin1_column and args.admin1_column not in df.columns:
+        raise InputFileError(f"no column {args.admin1_column!r} for --admin1-column; columns "
+                             f"are {list(df.columns)}", path=path)
     admin1 = df[args.admin1_column] if args.admin1_column else None
     if args.user_agent:
         from .._config import options
@@ -81,17 +79,11 @@ def _geocode_cmd(args) -> int:
         options.user_agent = args.user_agent
     res = geocode_many(df[col], country=args.country, admin1=admin1, online=args.online or None)
     out = df.copy()
+    out.attrs = {}
     for c in res.columns.drop(["query", res.geometry.name]):
         out[f"geokit_{c}"] = res[c].to_numpy()
-    dest = Path(args.output)
-    suffix = dest.suffix.lower()
-    if suffix in (".geojson", ".json", ".gpkg"):
-        gdf = gpd.GeoDataFrame(out, geometry=res.geometry.to_numpy(), crs=res.crs)
-        gdf.to_file(dest, driver="GeoJSON" if suffix != ".gpkg" else "GPKG")
-    else:
-        out.to_csv(dest, index=False)
-    counts = res["status"].value_counts().to_dict()
-    print(f"{len(res)} rows -> {dest} ({', '.join(f'{k}: {v}' for k, v in counts.items())})")
+    dest = write_output(out, Path(args.output), lat="geokit_lat", lon="geokit_lon")
+    print(summary(len(df), res["status"], dest))
     return 0
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import traceback
 
 from .._config import options
-from ..errors import GeokitError
+from ..errors import GeokitError, InputFileError
 from . import _events, _geocode, _report, _text
 
 # Sub-command groups live in private modules, each exposing ``register(subparsers)``; they
@@ -41,6 +42,27 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         return int(args.func(args) or 0)
-    except GeokitError as exc:
-        print(f"geokit: error: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("geokit: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # every failure is one line; --verbose shows the traceback
+        if args.verbose:
+            traceback.print_exc()
+        print(f"geokit: error: {error_line(exc)}", file=sys.stderr)
         return 2
+
+
+def error_line(exc: BaseException) -> str:
+    """``FILE:LINE: what and what to do`` on one line, for any exception."""
+    if isinstance(exc, InputFileError) and exc.path is not None:
+        where = f"{exc.path}:{exc.row}" if exc.row is not None else f"{exc.path}"
+        what = exc.reason if exc.column is None else f"column {exc.column!r}: {exc.reason}"
+    elif isinstance(exc, GeokitError):
+        where, what = None, str(exc)
+    elif isinstance(exc, OSError) and exc.filename is not None:
+        where, what = exc.filename, f"{exc.strerror or exc}; check the path and permissions"
+    else:  # a bug or an unforeseen input: say so, and how to see more
+        where, what = None, (f"{type(exc).__name__}: {exc}. This looks like a geokit bug; run "
+                             "again with --verbose for the traceback and report it")
+    text = f"{where}: {what}" if where is not None else what
+    return " ".join(text.split())

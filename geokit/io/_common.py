@@ -40,6 +40,12 @@ def decode(data: bytes, path: Any = None) -> tuple[str, str]:
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
+    bom_less = _utf16_without_bom(data)
+    if bom_less:
+        try:
+            return data.decode(bom_less), bom_less
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -56,13 +62,31 @@ def decode(data: bytes, path: Any = None) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when every other byte of the start is a NUL (text in a
+    Latin or Cyrillic script saved as UTF-16 without a byte-order mark), else ``None``."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.3 * half and even == 0:
+        return "utf-16-le"
+    if even > 0.3 * half and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def sniff_separator(text: str) -> str:
-    """The most frequent of ``,``, ``;`` and tab outside quotes in the first non-blank lines."""
+    """The most frequent of ``,``, ``;``, tab and ``|`` outside quotes in the first non-blank
+    lines (``,`` for a one-column file); never a letter."""
     lines = [ln for ln in text.splitlines() if ln.strip()][:20]
     if not lines:
         return ","
     best, best_score = ",", -1.0
-    for sep in (",", ";", "\t"):
+    for sep in (",", ";", "\t", "|"):
         counts = [len(next(csv.reader([ln], delimiter=sep))) - 1 for ln in lines]
         header = counts[0]
         if header == 0:
