@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
 #: Kinds of place, from most to least specific ("continent" and "world_region", such as the
@@ -99,6 +100,17 @@ class Place:
                                                                                self.lat]},
                 "properties": self.to_dict()}
 
+    def _repr_html_(self) -> str:
+        """A small table for Jupyter; every value is HTML-escaped."""
+        where = ", ".join(x for x in (self.admin2, self.admin1, self.country_code) if x)
+        rows = [("kind", self.kind.replace("_", " ")), ("where", where),
+                ("lat, lon", f"{self.lat:.5f}, {self.lon:.5f}"),
+                ("population", f"{self.population:,}" if self.population else ""),
+                ("score", f"{self.score:.2f}"), ("why", self.why),
+                ("source", self.source), ("precision", self.precision),
+                ("GeoNames id", "" if self.geonameid is None else str(self.geonameid))]
+        return _html_card(f"Place: {self.name}", [(k, v) for k, v in rows if v])
+
     def to_dict(self) -> dict[str, Any]:
         """Plain-dict form without ``raw`` (for tables and JSON)."""
         return {
@@ -132,6 +144,14 @@ class Mention:
     confidence: float = 0.0
     alternatives: tuple[Place, ...] = ()
 
+    def _repr_html_(self) -> str:
+        """A small table for Jupyter; every value is HTML-escaped."""
+        p = self.place
+        rows = [("offsets", f"{self.start}-{self.end}"), ("confidence", f"{self.confidence:.2f}"),
+                ("place", _place_line(p) if p else "unresolved")]
+        rows += [("alternative", _place_line(a)) for a in self.alternatives[:5]]
+        return _html_card(f"Mention: {self.text}", rows)
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "start": self.start,
@@ -142,3 +162,50 @@ class Mention:
         d["place"] = self.place.to_dict() if self.place else None
         d["alternatives"] = [p.to_dict() for p in self.alternatives]
         return d
+
+
+class Results(list):
+    """A list of :class:`Place` or :class:`Mention` that shows as one table in Jupyter.
+
+    It is an ordinary ``list`` in every other way (``candidates`` and ``extract_places``
+    return one).
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        if not self:
+            return "<p><em>no results</em></p>"
+        if all(isinstance(x, Mention) for x in self):
+            head = ("text", "offsets", "place", "kind", "where", "lat, lon", "confidence")
+            body = [(m.text, f"{m.start}-{m.end}", *_place_cells(m.place),
+                     f"{m.confidence:.2f}") for m in self]
+        elif all(isinstance(x, Place) for x in self):
+            head = ("name", "kind", "where", "lat, lon", "score", "why")
+            body = [(p.name, *_place_cells(p)[1:], f"{p.score:.2f}", p.why) for p in self]
+        else:
+            return "<pre>" + escape(repr(list(self))) + "</pre>"
+        th = "".join(f"<th>{escape(h)}</th>" for h in head)
+        trs = "".join("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>"
+                      for row in body)
+        return (f'<table class="geokit-results"><thead><tr>{th}</tr></thead>'
+                f"<tbody>{trs}</tbody></table>")
+
+
+def _place_cells(p: Place | None) -> tuple[str, str, str, str]:
+    if p is None:
+        return ("unresolved", "", "", "")
+    where = ", ".join(x for x in (p.admin1, p.country_code) if x)
+    return (p.name, p.kind.replace("_", " "), where, f"{p.lat:.4f}, {p.lon:.4f}")
+
+
+def _place_line(p: Place) -> str:
+    name, kind, where, point = _place_cells(p)
+    return f"{name} ({kind}{', ' + where if where else ''}) {point}, score {p.score:.2f}"
+
+
+def _html_card(title: str, rows: list[tuple[str, str]]) -> str:
+    trs = "".join(f'<tr><th style="text-align:left">{escape(k)}</th><td style="text-align:left">'
+                  f"{escape(str(v))}</td></tr>" for k, v in rows)
+    return (f'<table class="geokit-card"><thead><tr><th colspan="2" style="text-align:left">'
+            f"{escape(title)}</th></tr></thead><tbody>{trs}</tbody></table>")

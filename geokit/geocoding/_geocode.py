@@ -32,7 +32,7 @@ from .._progress import progress_iter
 from ..errors import GeokitTypeError, GeokitValueError
 from ..gazetteer import country_code as _country_code
 from ..gazetteer._names import normalize, skeleton
-from ..models import KINDS, Place
+from ..models import KINDS, Place, Results
 from . import _settlements as _settle
 from .online import OnlineGeocoder
 
@@ -365,7 +365,7 @@ def candidates(query: Any, *, limit: int = 10, country: str | None = None,
     gaz = gazetteer if gazetteer is not None else _gaz.default()
     ranked, _ctx, _reason = _candidates(gaz, query, country=country, admin1=admin1,
                                         admin2=admin2, near=near, kind=kind)
-    return [gaz.place(r, score=c, why=w.text()) for r, c, w in ranked[:limit]]
+    return Results(gaz.place(r, score=c, why=w.text()) for r, c, w in ranked[:limit])
 
 
 def _inside(a, rec: int, ctx: _Context) -> bool:

@@ -8,6 +8,7 @@ every source text with ``textContent`` so nothing in the data can run as code.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import math
 from importlib import resources
@@ -52,6 +53,8 @@ def _base_map(location=(50.5, 35.0), zoom: int = 7, *, offline: bool = False,
                    prefer_canvas=True)
     m.options["max_zoom"] = 18  # the offline map has no tile layer to set it (clusters need it)
     m._geokit_offline = offline
+    if offline:  # Jupyter shows the self-contained page, so the map displays without a network
+        m._repr_html_ = functools.partial(_notebook_html, m)
     if not offline:
         folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, name="OpenStreetMap",
                          control=False).add_to(m)
@@ -524,6 +527,16 @@ def to_html(m, *, offline: bool = False) -> str:
     finally:
         m._children.update(tiles)
     return inline_assets(page)
+
+
+def _notebook_html(m) -> str:
+    """The offline page in an ``<iframe srcdoc>`` for Jupyter (as folium does for online maps;
+    the whole page is attribute-escaped, so inlined scripts cannot end the attribute)."""
+    page = html.escape(to_html(m, offline=True), quote=True)
+    return ('<div style="width:100%;"><div style="position:relative;width:100%;height:0;'
+            'padding-bottom:60%;"><iframe srcdoc="' + page + '" style="position:absolute;'
+            'width:100%;height:100%;left:0;top:0;border:none !important;" allowfullscreen>'
+            "</iframe></div></div>")
 
 
 def save_html(m, path, *, offline: bool = False) -> Path:

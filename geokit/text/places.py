@@ -34,7 +34,7 @@ from .._geo import haversine_km
 from ..errors import GeokitTypeError
 from ..gazetteer._points import _points, area_population, is_capital, place_of, world_region_point
 from ..geocoding._geocode import _candidates
-from ..models import Mention, Place
+from ..models import Mention, Place, Results
 from ._lexicon import (
     CONTEXT_REGIONS,
     CONTINENTS,
@@ -344,17 +344,17 @@ def extract_places(text: str, *, country: str | None = None, admin1: str | None 
     if not isinstance(text, str):
         raise GeokitTypeError(f"text must be a str, not {type(text).__name__}")
     if not text.strip():
-        return []
+        return Results()
     gaz = gazetteer if gazetteer is not None else _gaz.default()
     doc = _Doc(text, gaz)
     spans = doc.find()
     if not spans:
-        return []
+        return Results()
     cc, a1 = _hints(gaz, country, admin1)
     resolved = _resolve(gaz, spans, doc.demonym_cc, cc, a1)
     keep = _supported(gaz, doc, spans, resolved, cc)
-    return _mentions(gaz, [sp for sp, k in zip(spans, keep, strict=True) if k],
-                     [r for r, k in zip(resolved, keep, strict=True) if k])
+    return Results(_mentions(gaz, [sp for sp, k in zip(spans, keep, strict=True) if k],
+                             [r for r, k in zip(resolved, keep, strict=True) if k]))
 
 
 #: A single word that resolves to a town below this population needs support from the text.
