@@ -296,3 +296,26 @@ def test_any_bytes_give_a_table_or_an_input_error(tmp_path_factory, blob, suffix
         assert exc.path is not None and exc.reason
         return
     assert len(df) >= 1 and all(isinstance(c, str) for c in df.columns)
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path, capsys, monkeypatch):
+    import sys
+
+    from geokit import _progress
+    from geokit._config import options
+
+    monkeypatch.setattr(options, "progress", False)  # restored after the test
+    monkeypatch.setitem(_progress.progress_iter.__kwdefaults__, "min_items", 1)
+    (tmp_path / "n.txt").write_text("Sudzha\nSumy\nKharkiv\n", encoding="utf-8")
+    argv = ["geocode", str(tmp_path / "n.txt"), "-o", str(tmp_path / "o.csv")]
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert "geocoding" in captured.err and "3/3" in captured.err
+    assert captured.out.strip() == f"3 rows in: 3 resolved, 0 approximate, 0 ambiguous, " \
+                                   f"0 unresolved -> {tmp_path / 'o.csv'}"
+    assert main(["--quiet", *argv]) == 0
+    assert "geocoding" not in capsys.readouterr().err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert main(argv) == 0
+    assert "geocoding" not in capsys.readouterr().err

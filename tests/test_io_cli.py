@@ -34,7 +34,7 @@ def test_events_geocode(tmp_path, capsys):
     assert len(out) == 2
     assert abs(out.loc[0, "lat"] - 51.19) < 0.05
     assert out["geocode_status"].tolist() == ["resolved", "existing"]
-    assert "rows ->" in capsys.readouterr().out
+    assert "2 rows in: 1 resolved" in capsys.readouterr().out
 
 
 def test_events_validate(tmp_path, capsys):

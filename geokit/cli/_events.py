@@ -66,23 +66,24 @@ def _convert(args) -> int:
     gdf = _read(args)
     write_events(gdf, args.output, format=args.to_format)
     bad = int((gdf["coord_status"] == "invalid").sum()) if "coord_status" in gdf else 0
-    print(f"{len(gdf)} rows ({gdf.attrs.get('geokit', {}).get('format', '?')}) -> {args.output}"
-          + (f"; {bad} rows with unusable coordinates (see coord_reason)" if bad else ""))
+    fmt = gdf.attrs.get("geokit", {}).get("format", "?")
+    print(f"{len(gdf):,} rows in ({fmt})"
+          + (f", {bad:,} with unusable coordinates (see coord_reason)" if bad else "")
+          + f" -> {args.output}")
     return 0
 
 
 def _geocode(args) -> int:
     from ..events import geocode_events
     from ..io import write_events
+    from ._summary import summary
 
     gdf = _read(args)
     out = geocode_events(gdf, args.location_col, admin2_col=args.admin2_col,
                          admin1_col=args.admin1_col, country_col=args.country_col,
                          country=args.country, check_existing=not args.no_check)
     write_events(out, args.output, format=args.to_format, columns="all")
-    counts = out["geocode_status"].value_counts().to_dict()
-    print(f"{len(out)} rows -> {args.output} ("
-          + ", ".join(f"{k}: {v}" for k, v in counts.items()) + ")")
+    print(summary(len(gdf), out["geocode_status"], args.output))
     return 0
 
 

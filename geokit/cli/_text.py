@@ -47,7 +47,8 @@ def _places(args) -> int:
         where = (f"{p.name} ({p.kind.replace('_', ' ')}, {p.admin1 or '-'}, {p.country_code}) "
                  f"{p.lat:.4f},{p.lon:.4f}" if p else "unresolved")
         print(f"{m.start}-{m.end}\t{m.text}\t{where}\t{m.confidence:.2f}")
-    print(f"{len(mentions)} mentions")
+    placed = sum(m.place is not None for m in mentions)
+    print(f"{len(mentions):,} mentions: {placed:,} placed, {len(mentions) - placed:,} unresolved")
     return 0
 
 
@@ -58,5 +59,6 @@ def _extract(args) -> int:
     gdf = extract_events(_read(args.file), published=args.published,
                          source=args.source or Path(args.file).name, country=args.country)
     write_events(gdf, args.output, columns="all")
-    print(f"{len(gdf)} events -> {args.output}")
+    located = int(gdf["lat"].notna().sum()) if "lat" in gdf else len(gdf)
+    print(f"{len(gdf):,} events ({located:,} located) -> {args.output}")
     return 0
