@@ -61,9 +61,10 @@ def _lock_files() -> dict[str, str]:
 def test_committed_assets_match_the_lock_file():
     import hashlib
 
-    tracked = set(_git("ls-files", "geokit/maps/_assets", "LICENSES").split())
+    in_git = (ROOT / ".git").exists() and shutil.which("git")
+    tracked = set(_git("ls-files", "geokit/maps/_assets", "LICENSES").split()) if in_git else None
     for rel, digest in _lock_files().items():
-        assert rel in tracked, f"{rel} is not committed"
+        assert tracked is None or rel in tracked, f"{rel} is not committed"
         assert hashlib.sha512((ROOT / rel).read_bytes()).hexdigest() == digest, rel
     for spec in LOCK.values():  # every file the package takes from a tarball has a checksum
         assert set(spec["files"].values()) | set(spec["licence"].values()) == set(spec["sha512"])
@@ -114,8 +115,8 @@ def test_wheel_from_a_clean_clone_makes_offline_maps_without_npm(tmp_path):
     pytest.importorskip("playwright")
     from geokit._browser import CHROMIUM_ARGS, chromium_path
 
-    if shutil.which("git") is None:
-        pytest.skip("git is needed to clone the repository")
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("needs git and a git checkout to clone")
     src = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(src)], check=True)
     _git("checkout", "--quiet", _git("rev-parse", "HEAD").strip(), cwd=src)
