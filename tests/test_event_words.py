@@ -73,8 +73,19 @@ def test_event_types(sentence, lang, expected):
     assert kind is not None and kind[1] == expected
 
 
-@pytest.mark.parametrize("sentence", ["Сьогодні в Сумах сонячно.", "Погода в Курске хорошая.",
-                                      "Відбувся концерт у Києві."])
+@pytest.mark.parametrize("sentence", [
+    "Сьогодні в Сумах сонячно.", "Погода в Курске хорошая.", "Відбувся концерт у Києві.",
+    # everyday senses of event words
+    "Директора звільнили з посади минулого тижня.",  # dismissed, not liberated
+    "Суд освободил чиновника от ответственности.",
+    "Команда зайняла перше місце на турнірі.",
+    "Компания вошла в состав холдинга.",
+    "Міська рада уклала угоду з підрядником.",  # a contract, not diplomacy
+    "Реформа стала справжнім проривом у медицині.",
+    "На перехресті сталося зіткнення двох автомобілів.",
+    "Удар м'ячем припав у штангу.",
+    "Відходи вивезли на полігон.",
+])
 def test_no_event(sentence):
     assert words.classify(sentence, detect_language(sentence)) is None
 

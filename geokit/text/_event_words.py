@@ -23,59 +23,74 @@ from ._morph import _raw
 __all__ = ["CYR_EVENT_RULES", "actor_spans", "actors", "casualties", "classify", "lemmas",
            "resolve_date", "tokens"]
 
-#: ``(event_type, sub_event_type, lemmas, phrase pattern)``: a sentence matches a rule when one
-#: of its words has one of the lemmas (Ukrainian or Russian) or the pattern matches its
-#: lower-case text.
-CYR_EVENT_RULES: tuple[tuple[str, str, frozenset[str], str | None], ...] = (
+#: ``(event_type, sub_event_type, lemmas, phrase pattern, needs context)``: a sentence matches
+#: a rule when one of its words has one of the lemmas (Ukrainian or Russian) or the pattern
+#: matches its lower-case text; a rule that needs context also needs a word about troops or
+#: territory in the sentence (:data:`_MILITARY_CONTEXT`), because its words have everyday
+#: senses too ("звільнили з посади": dismissed; "зайняли перше місце"; "прорив у реформах";
+#: "наступ весни"; "колона" in a newspaper).
+CYR_EVENT_RULES: tuple[tuple[str, str, frozenset[str], str | None, bool], ...] = (
     ("Strategic developments", "Air defence", frozenset(
         "збити перехопити перехоплення знешкодити сбить перехватить перехват".split()),
      r"\b(?:ппо|пво|протиповітрян\w+ оборон\w+|противовоздушн\w+ оборон\w+|"
      r"мобільн\w+ вогнев\w+ груп\w+)\b.{0,60}\b(?:знищ\w+|уничтож\w+|відбил\w+|отразил\w+|"
-     r"приземлил\w+|подавил\w+)"),
+     r"приземлил\w+|подавил\w+)", False),
     ("Battles", "Government regains territory", frozenset(
         "звільнити звільнення деокупувати деокупація освободить освобождение".split()),
      r"\b(?:поверну\w+|поверта\w+|верну\w+|возвра\w+) (?:\w+ )?(?:під|под) (?:свій |свой )?"
-     r"контрол"),
+     r"контрол", True),
     ("Battles", "Non-state actor overtakes territory", frozenset(
         "захопити захоплення окупувати зайняти увійти просунутися захватить оккупировать "
         "занять войти продвинуться".split()),
      r"\b(?:взя\w+|взя|взято|беру\w*|бер[её]\w*|встанов\w+|установ\w+) (?:\w+ )?(?:під|под) "
-     r"(?:свій |свой |повний |полный )?контрол"),
+     r"(?:свій |свой |повний |полный )?контрол", True),
     ("Strategic developments", "Non-violent transfer of territory", frozenset(
-        "відступити відступ відійти відхід отступить отступление отойти отход".split()),
+        "відступити відступ відійти отступить отступление отойти".split()),
      r"\b(?:залиши\w+|покину\w+|остави\w+) (?:\w+ )?(?:місто|село|селище|позиції|город|"
-     r"поселок|посёлок|позиции)\b"),
+     r"поселок|посёлок|позиции)\b", True),
     ("Strategic developments", "Evacuation/displacement", frozenset(
         "евакуація евакуювати евакуйований евакуаційний біженець переселенець "
         "эвакуация эвакуировать эвакуированный эвакуационный беженец переселенец".split()),
-     r"\b(?:евакуй\w+|эвакуир\w+|виїхати|выехать|покину\w+ (?:свої |свои )?(?:домівк|дом))"),
+     r"\b(?:евакуй\w+|эвакуир\w+|виїхати|выехать|покину\w+ (?:свої |свои )?(?:домівк|дом))",
+     False),
     ("Explosions/Remote violence", "Air/drone strike", frozenset(
         "дрон безпілотник бпла бпла-камікадзе шахед герань каб авіабомба авіаудар бомба "
         "бомбардування бомбити авіація fpv ланцет беспилотник авиабомба авиаудар "
         "бомбардировка бомбить авиация".split()),
-     r"\bбпла\b|\bfpv\b|\bкаб(?:ами|ом|и|ів|ов)?\b"),
+     r"\bбпла\b|\bfpv\b|\bкаб(?:ами|ом|и|ів|ов)?\b", False),
+    # "удар" alone is any blow: a strike is "удар по ...", "ракетний удар", "завдали удару"
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", frozenset(
-        "обстріл обстріляти обстрілювати артилерія артилерійський ракета ракетний удар "
-        "ударити міномет мінометний снаряд приліт рсзв град іскандер обстрел обстрелять "
-        "обстреливать артиллерия артиллерийский миномёт миномет миномётный снаряд прилёт "
-        "рсзо искандер ударить".split()),
-     r"\b(?:завда\w+|нан[оеё]с\w*) (?:\w+ )?удар"),
+        "обстріл обстріляти обстрілювати артилерія артилерійський ракета ракетний міномет "
+        "мінометний снаряд приліт рсзв град іскандер обстрел обстрелять обстреливать ракетный "
+        "артиллерия артиллерийский миномёт миномет миномётный снаряд прилёт рсзо "
+        "искандер".split()),
+     r"\b(?:завда\w+|нан[оеё]с\w*) (?:\w+ )?удар|\bудар\w* (?:\w+ )?по\b|"
+     r"\bудари\w* (?:\w+ )?по\b", False),
     ("Violence against civilians", "Attack", frozenset(
         "стратити розстріляти викрасти катувати заручник расстрелять казнить похитить "
-        "пытать заложник".split()), None),
+        "пытать заложник".split()), None, False),
+    # "зіткнення"/"столкновение" alone is any collision (cars, football fans)
     ("Battles", "Armed clash", frozenset(
-        "бій бойовий зіткнення боєзіткнення штурм штурмувати штурмовий наступ контратака "
-        "прорив дрг бой боевой столкновение боестолкновение штурмовать штурмовой "
-        "наступление контратака прорыв".split()),
-     r"\b(?:перетну\w+|перетина\w+|пересе\w+|пересека\w+) (?:\w+ )?(?:кордон|границ)"),
+        "бій бой боєзіткнення боестолкновение штурмувати штурмовать контратака дрг".split()),
+     r"\b(?:перетну\w+|перетина\w+|пересе\w+|пересека\w+) (?:\w+ )?(?:кордон|границ)|"
+     r"\bбойов\w+ (?:дії|дій|діях|зіткнен\w*)|\bзбройн\w+ (?:зіткнен\w*|сутич\w*)|"
+     r"\bбоев\w+ (?:действи\w*|столкновени\w*)|\bвооруж[её]нн\w+ столкновени\w*", False),
+    ("Battles", "Armed clash", frozenset(
+        "штурм штурмовий штурмовой наступ наступление прорив прорыв зіткнення "
+        "столкновение".split()), None, True),
+    # "угода"/"соглашение" alone is most often a commercial contract: only peace and ceasefire
+    # agreements count
     ("Strategic developments", "Diplomacy/negotiations", frozenset(
-        "переговори перемир'я саміт угода делегація переговоры перемирие саммит "
-        "соглашение делегация".split()), None),
+        "переговори перемир'я саміт переговоры перемирие саммит".split()),
+     r"\b(?:мирн\w+ (?:угод|договор|соглашени|план)|угод\w* про (?:припинення вогню|перемир|мир\b)|"
+     r"соглашени\w* о (?:прекращении огня|перемирии|мире\b)|припинен\w+ вогню|"
+     r"прекращени\w+ огня)", False),
     ("Strategic developments", "Troop movements", frozenset(
         "підкріплення перекинути передислокація колона подкрепление перебросить "
-        "передислокация колонна".split()), None),
+        "передислокация колонна".split()), None, True),
 )
-_RULE_RES = [(t, s, lem, re.compile(p) if p else None) for t, s, lem, p in CYR_EVENT_RULES]
+_RULE_RES = [(t, s, lem, re.compile(p) if p else None, ctx)
+             for t, s, lem, p, ctx in CYR_EVENT_RULES]
 
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+(?:['-][^\W\d_]+)*")
 _APOSTROPHES = str.maketrans("’ʼ`´", "''''")
@@ -115,10 +130,26 @@ def classify(sentence: str, lang: str) -> tuple[str, str] | None:
     found: set[str] = set()
     for _pos, w in tokens(low):
         found |= lemmas(w, lang)
-    for etype, sub, lem, rx in _RULE_RES:
+    military = None
+    for etype, sub, lem, rx, needs_context in _RULE_RES:
         if found & lem or (rx is not None and rx.search(low)):
+            if needs_context:
+                if military is None:
+                    military = bool(_MILITARY_CONTEXT.search(low))
+                if not military:
+                    continue
             return etype, sub
     return None
+
+
+#: Words about troops or territory (see :data:`CYR_EVENT_RULES`).
+_MILITARY_CONTEXT = re.compile(
+    r"\b(?:військ\w*|армі\w+|арми\w+|войск\w*|военн\w+|сил\w* оборони|зсу|всу|зс рф|вс рф|"
+    r"окупант\w*|оккупант\w*|окупаці\w*|оккупаци\w*|ворог\w*|противник\w*|штурм\w*|"
+    r"підрозділ\w*|подразделени\w*|бригад\w*|десант\w*|бійц\w*|бойц\w*|фронт\w*|"
+    r"генштаб\w*|міноборони|минобороны|село|селище|населен\w+ пункт\w*|територі\w*|"
+    r"территори\w*|позиці\w*|позици\w*|плацдарм\w*|поселок|посёлок|деревн\w+|бо[їий]|"
+    r"бойов\w+|боев\w+)\b")
 
 
 # --- numbers and casualties -------------------------------------------------------------
