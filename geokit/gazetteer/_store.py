@@ -22,6 +22,7 @@ import numpy as np
 
 from ..models import Place
 from ._files import data_file as _data_file
+from ._index import NgramIndex
 from ._names import key_hash, normalize, skeleton
 from ._points import reference_point
 
@@ -93,7 +94,7 @@ class Gazetteer:
     def __init__(self, arrays: _Arrays, layers: list[str] | None = None):
         self._a = arrays
         self.layers = layers or ["geonames"]
-        self._fuzzy: tuple[list[str], np.ndarray] | None = None
+        self._fuzzy: NgramIndex | None = None
         self.codifier = None  # geokit.gazetteer.codifier.Codifier once joined
         self._lock = threading.Lock()
 
@@ -239,7 +240,7 @@ class Gazetteer:
                 if extra:
                     names = names + [k for k, _ in extra]
                     idx = np.concatenate([idx, np.array([i for _, i in extra], dtype=np.int32)])
-                self._fuzzy = _LengthIndex(names, idx)
+                self._fuzzy = NgramIndex(names, idx)
         out = []
         for matched, score, rec in self._fuzzy.extract(key, limit=limit, cutoff=cutoff):
             hits = self.lookup(matched)
@@ -254,7 +255,7 @@ class Gazetteer:
                 a = self._a
                 recs = np.flatnonzero(a.kind >= 1)
                 keys = [strip_region_words(normalize(a.names[r])) for r in recs]
-                self._fuzzy_regions = _LengthIndex(keys, recs)
+                self._fuzzy_regions = NgramIndex(keys, recs)
         return [(rec, score) for _m, score, rec in
                 self._fuzzy_regions.extract(key, limit=limit, cutoff=cutoff)]
 
@@ -395,37 +396,6 @@ def _geocoder(name: str):
 _KIND_NAMES = {v: k for k, v in KIND_CODES.items()}
 #: Place.precision of a record's own point, by kind code.
 _KIND_PRECISION = {0: "settlement", 1: "admin2", 2: "admin1", 3: "country"}
-
-
-class _LengthIndex:
-    """Strings grouped by length, so a typo search only compares names of similar length
-    (a ratio of 84 % or more rules out names more than a few characters longer or shorter)."""
-
-    def __init__(self, keys: list[str], recs: np.ndarray):
-        groups: dict[int, tuple[list[str], list[int]]] = {}
-        for k, r in zip(keys, recs.tolist(), strict=True):
-            g = groups.setdefault(len(k), ([], []))
-            g[0].append(k)
-            g[1].append(r)
-        self.groups = groups
-
-    def extract(self, key: str, *, limit: int, cutoff: float) -> list[tuple[str, float, int]]:
-        from rapidfuzz import fuzz, process
-
-        n = len(key)
-        # ratio = 2*matches/(len1+len2) >= cutoff bounds the other length
-        lo = int(n * cutoff / (200 - cutoff))
-        hi = int(n * (200 - cutoff) / cutoff) + 1
-        found: list[tuple[str, float, int]] = []
-        for length in range(lo, hi + 1):
-            group = self.groups.get(length)
-            if not group:
-                continue
-            for m, score, pos in process.extract(key, group[0], scorer=fuzz.ratio,
-                                                 limit=limit, score_cutoff=cutoff):
-                found.append((m, float(score), group[1][pos]))
-        found.sort(key=lambda t: -t[1])
-        return found[:limit]
 
 
 def _count(hashes: np.ndarray, h: int) -> int:

