@@ -29,16 +29,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from ..errors import GeokitValueError
-from ._files import data_file as _data_file
+from ._areas import _area_geometries, locate
 from ._store import default
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["admin_areas", "admin_lines"]
+__all__ = ["admin_areas", "admin_lines", "locate"]
 
 _COLUMNS = ["country_code", "admin1", "admin2", "name", "geonameid", "level", "geometry"]
 
@@ -46,12 +44,8 @@ _COLUMNS = ["country_code", "admin1", "admin2", "name", "geonameid", "level", "g
 @lru_cache(maxsize=1)
 def _all_areas() -> gpd.GeoDataFrame:
     import geopandas as gpd
-    import shapely
 
-    with np.load(_data_file("admin_areas.npz")) as z:
-        level, record, wkb, offsets = z["level"], z["record"], z["wkb"], z["offsets"]
-    blob = wkb.tobytes()
-    geoms = shapely.from_wkb([blob[offsets[i]:offsets[i + 1]] for i in range(len(level))])
+    level, record, geoms = _area_geometries()
     gaz = default()
     rows = []
     for lvl, rec in zip(level.tolist(), record.tolist(), strict=True):

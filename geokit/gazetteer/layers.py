@@ -112,7 +112,8 @@ def _read_geonames(path: Path, alternate_names: str | Path | None) -> pd.DataFra
     sub = df[kind == "admin1"]
     adm1 = pd.Series(sub["name"].to_numpy(), index=sub["country_code"] + "." + sub["admin1_code"])
     adm1 = adm1[~adm1.index.duplicated()]
-    admin1 = (df["country_code"] + "." + df["admin1_code"]).map(adm1).fillna("")
+    names = adm1.to_dict()
+    admin1 = (df["country_code"] + "." + df["admin1_code"]).map(lambda k: names.get(k, ""))
     aliases = df["alternatenames"].fillna("").map(lambda s: [a for a in s.split(",") if a])
     out = pd.DataFrame({
         "name": df["name"], "aliases": aliases, "lat": df["latitude"], "lon": df["longitude"],

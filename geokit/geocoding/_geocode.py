@@ -409,15 +409,21 @@ def _decide(gaz, ranked, ctx: _Context, reason: str) -> tuple[Place | None, str,
                 return (gaz.place(rec, score=min(conf, _settle.SCORE_CLOSE), why=text),
                         "ambiguous", text)
         if consistent or not ctx.named:
+            layer = a.source.item(rec)
+            if layer > 0:  # the user's own rows: bundled namesakes do not make them ambiguous
+                ranked = [c for c in ranked if a.source.item(c[0]) > 0]
             rec, score, status, text = _settle.judge(gaz, ranked, ctx,
                                                      lambda r: _inside(a, r, ctx))
+            if layer > 0 and not text:
+                text = f"from the user layer {gaz.layers[layer]!r}"
             note = why.text() + (f"; {text}" if text else "")
             return gaz.place(rec, score=score, why=note), status, text
         reason = "no place of that name inside the given region"
     if ctx.named:
         rec = ctx.named[-1]
         level = {1: "district", 2: "region", 3: "country"}.get(int(a.kind[rec]), "area")
-        why = f"settlement not in the gazetteer; placed at the centre of its {level}"
+        # say why the settlement itself was not used: unknown, or known only elsewhere
+        why = f"{reason or 'settlement not in the gazetteer'}; placed at the centre of its {level}"
         return gaz.place(rec, score=0.3, why=why), "approximate", reason or why
     return None, "unresolved", reason
 
