@@ -52,3 +52,7 @@ class OnlineGeocoderError(GeokitError, RuntimeError):
 
 class GeometryRepairWarning(UserWarning):
     """Input geometry was repaired or dropped; the warning says where and how to list it."""
+
+
+class DownloadError(GeokitError, OSError):
+    """An opt-in download failed; the message names the URL or file and what to do."""

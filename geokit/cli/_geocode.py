@@ -1,4 +1,4 @@
-"""CLI: ``geokit geocode``, ``geokit gazetteer add|info`` and ``geokit demo``."""
+"""CLI: ``geokit geocode``, ``geokit gazetteer add|info|download`` and ``geokit demo``."""
 
 from __future__ import annotations
 
@@ -34,6 +34,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     info = gs.add_parser("info", help="list layers and their place counts")
     info.add_argument("--json", action="store_true")
     info.set_defaults(func=_gaz_info)
+    dl = gs.add_parser("download", help="download GeoNames country dumps as layers (network)",
+                       description="Fetch GeoNames' full dumps of the given countries (every "
+                       "village) with their alternate names, check them and store them as "
+                       "layers in the user data directory. Interrupted downloads resume.")
+    dl.add_argument("countries", nargs="+", metavar="COUNTRY", help="ISO codes (UA RU BY) or names")
+    dl.add_argument("--base-url", help="a mirror of https://download.geonames.org/export/dump/")
+    dl.add_argument("--no-alternate-names", action="store_true",
+                    help="skip alternatenames/XX.zip (smaller, fewer spellings)")
+    dl.add_argument("--keep-downloads", action="store_true",
+                    help="keep the downloaded zips in the data directory's downloads/ folder")
+    dl.set_defaults(func=_gaz_download)
 
     d = sub.add_parser("demo", help="run geokit on its bundled sample data")
     d.add_argument("-o", "--output", default="demo-output", help="output folder")
@@ -94,6 +105,36 @@ def _gaz_add(args) -> int:
     dest = save_layer(args.file)
     reset_default()
     print(f"stored layer {dest.name} in {dest.parent}; later runs use it")
+    return 0
+
+
+def _gaz_download(args) -> int:
+    from .._config import options
+    from ..gazetteer.download import download
+
+    bars: dict = {}
+
+    def progress(name: str, done: int, total: int | None) -> None:
+        if not options.progress:
+            return
+        from tqdm.auto import tqdm
+
+        bar = bars.get(name)
+        if bar is None:
+            bar = bars[name] = tqdm(desc=name, total=total, unit="B", unit_scale=True,
+                                    unit_divisor=1024, initial=done)
+        bar.update(done - bar.n)
+
+    try:
+        results = download(args.countries, base_url=args.base_url,
+                           alternate_names=not args.no_alternate_names,
+                           progress=progress, keep_downloads=args.keep_downloads)
+    finally:
+        for bar in bars.values():
+            bar.close()
+    for r in results:
+        print(f"{r.country}: {r.places:,} places ({r.dump_rows:,} rows in the dump, "
+              f"{r.alternate_names:,} alternate names added) -> {r.layer}")
     return 0
 
 

@@ -27,6 +27,7 @@ from ._store import (
 )
 from .admin import admin_areas, admin_lines
 from .borders import border_line, borders
+from .download import download
 from .layers import read_layer, save_layer, saved_layers
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "borders",
     "country_code",
     "default",
+    "download",
     "read_layer",
     "region_level",
     "reset_default",
