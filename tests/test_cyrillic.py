@@ -166,3 +166,20 @@ def test_offsets_point_into_the_text_and_latin_is_unchanged():
     ms = extract_places(text)
     assert [m.text for m in ms] == ["Києві", "Одесі", "Kyiv", "Odesa"]
     assert all(text[m.start : m.end] == m.text for m in ms)
+
+
+def test_fast_name_keys_equal_the_gazetteer_keys():
+    from geokit.gazetteer._names import normalize as gazetteer_key
+    from geokit.text._cyrillic_words import normalize
+
+    names = ["Київ", "Кам'янець-Подільський", "Нью-Йорк", "Мар’їнка", "Орёл", "Ульяновськ",
+             "Пʼятихатки", "Ростов-на-Дону", "Подъячево", "Kyiv", "São Paulo", " Суми  "]
+    assert [normalize(n) for n in names] == [gazetteer_key(n) for n in names]
+
+
+def test_first_pass_caches_can_be_cleared():
+    from geokit.gazetteer import default
+    from geokit.text import _spans
+
+    _spans.clear_caches(default())
+    assert texts("Вибухи у Києві.") == ["Києві"]

@@ -27,166 +27,26 @@ from __future__ import annotations
 import functools
 import re
 
-from ..gazetteer._names import normalize as _normalize
+from ._cyrillic_words import (
+    _LINKS,
+    _NAMED_AFTER_PLACE,
+    _PLACE_ONLY_PREPS,
+    _PLACE_PREPS,
+    _REGION_GENDER,
+    _SHCHYNA,
+    _TITLE_HEADS,
+    _head_forms,
+    _title_forms,
+    is_cyrillic,
+    lemmas,
+    normalize,
+    region_word,
+)
 from ._lexicon import COUNTRY_ALIASES, CYRILLIC_NAMES, FIRST_NAMES
-
-#: Normalised keys of names, remembered (the same names recur across texts).
-normalize = functools.lru_cache(maxsize=100_000)(_normalize)
 
 __all__ = ["cyrillic_run", "is_cyrillic", "lemmas", "region_word"]
 
-#: (oblique ending, nominative endings to try), longest endings first: guesses for names the
-#: morphology dictionaries lack. Ukrainian stems that alternate і/о and ї/є ("Харків" -
-#: "Харкова", "Київ" - "Києва", and possessive adjectives in names: "Часів Яр" - "Часового
-#: Яру") have rules of their own.
-_NOUN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ового", ("ів",)),
-    ("овому", ("ів",)),
-    ("євого", ("їв",)),
-    ("євому", ("їв",)),
-    ("євом", ("їв",)),
-    ("овом", ("ів", "ов")),
-    ("ами", ("ы", "и")),
-    ("ями", ("и", "я")),
-    ("єва", ("їв",)),
-    ("єві", ("їв",)),
-    ("єву", ("їв",)),
-    ("ова", ("ів", "ов")),
-    ("ові", ("ів", "ов")),
-    ("ову", ("ів", "ов")),
-    ("ах", ("ы", "и")),
-    ("ях", ("и",)),
-    ("ам", ("ы", "и")),
-    ("ою", ("а", "я")),
-    ("ею", ("я", "ь")),
-    ("ой", ("а",)),
-    ("ей", ("я", "ь")),
-    ("ом", ("", "о")),
-    ("ем", ("ь", "й", "е")),
-    ("ці", ("ка",)),
-    ("ку", ("ка",)),
-    ("і", ("а", "я", "")),
-    ("е", ("", "а", "я", "о", "ь")),
-    ("у", ("", "а")),
-    ("ю", ("я", "ь")),
-    ("а", ("", "о")),
-    ("я", ("ь", "й")),
-    ("и", ("а", "я", "ь")),
-    ("ы", ("а",)),
-)
-
-#: Inflected region words -> their dictionary form.
-_REGION_WORDS = {
-    "области": "область",
-    "областью": "область",
-    "област": "область",
-    "обл": "область",
-    "області": "область",
-    "областю": "область",
-    "областей": "область",
-    "областях": "область",
-    "областям": "область",
-    "края": "край",
-    "краю": "край",
-    "крае": "край",
-    "краем": "край",
-    "краях": "край",
-    "краев": "край",
-    "районе": "район",
-    "района": "район",
-    "району": "район",
-    "районі": "район",
-    "районом": "район",
-    "районов": "район",
-    "районів": "район",
-    "районах": "район",
-}
-#: Region words and the gender an adjective before them takes.
-_REGION_GENDER = {"область": "femn", "край": "masc", "район": "masc"}
-
-#: Nouns that, written just before a name, make it the name of an organisation, a publication,
-#: a military unit, a vessel or a product (apposition: "газета «Житомирщина»", "полк Азов",
-#: "газопровод Северный поток", "крейсер Москва"), lower-case dictionary forms (uk and ru).
-_TITLE_HEADS = frozenset(
-    """
-газета журнал видання издание телеканал канал радіо радио агентство сайт портал
-компанія компания корпорація корпорация концерн холдинг банк фонд фірма фирма завод фабрика
-клуб команда партія партия рух движение організація организация об'єднання объединение
-полк батальйон батальон бригада загін отряд дивізія дивизия угруповання группировка
-корабель корабль крейсер судно підводний фрегат есмінець эсминец літак самолет ракета
-комплекс система газопровід газопровод трубопровід трубопровод нафтопровід нефтепровод
-операція операция проєкт проект програма программа фестиваль готель гостиница ресторан
-кінотеатр кинотеатр театр стадіон стадион магазин торговий торговый центр бренд марка
-""".split()
-)
-
-#: Nouns at the head of the name of an institution, a law or a document: a place in the
-#: genitive after one (with only lower-case words between) is part of that name, as NER
-#: corpora annotate it ("Міністерства фінансів України", "Збройних Сил України", "обласної
-#: ради"), and of titles, cups and holidays named after a place ("Міністр оборони України",
-#: "Кубок України", "День Києва"); dictionary forms, Ukrainian and Russian. An upper-case
-#: abbreviation just before the place marks an institution too ("ЗС України", "НАН України").
-_ORG_HEADS = frozenset(
-    """
-міністерство министерство кабінет кабинет рада совет сила силы служба комітет комитет
-кодекс конституція конституция закон уряд правительство посольство консульство банк
-інститут институт академія академия університет университет суд прокуратура поліція
-полиция гвардія гвардия армія армия дума парламент герб федерація федерация асоціація
-ассоциация спілка союз партія партия комісія комиссия управління управление департамент
-адміністрація администрация фонд центр музей бібліотека библиотека книга штаб командування
-командование відомство ведомство палата мерія мэрия держадміністрація облдержадміністрація
-омбудсман уповноважений уполномоченный генштаб флот госпсуд райсуд адмінсуд міськрада
-райрада облрада горсовет райсовет райдержадміністрація дирекція дирекция президент міністр
-министр депутат герой кубок чемпіонат чемпионат день свято праздник
-""".split()
-)
-
-#: Heads of names that always include their place: courts, councils, administrations, cups
-#: and holidays.
-_NAMED_AFTER_PLACE = frozenset(
-    """
-суд госпсуд райсуд адмінсуд міськрада райрада облрада горсовет райсовет райдержадміністрація
-держадміністрація облдержадміністрація прокуратура адміністрація администрация мерія мэрия
-день свято праздник кубок чемпіонат чемпионат
-""".split()
-)
-
-#: Locative prepositions: a name after one is used as a place ("у Софії", "под Азовом").
-_PLACE_PREPS = frozenset(
-    {
-        "в",
-        "во",
-        "у",
-        "на",
-        "під",
-        "под",
-        "біля",
-        "возле",
-        "около",
-        "поблизу",
-        "з",
-        "із",
-        "зі",
-        "из",
-        "до",
-        "від",
-        "от",
-        "через",
-        "над",
-        "неподалік",
-        "недалеко",
-        "районі",
-        "районе",
-        "окрестностях",
-        "околицях",
-        "околицах",
-        "околиці",
-        "під'їзді",
-        "поруч",
-        "між",
-        "между",
-    }
-)
+#: Letters of the other language's alphabet.
 _OTHER_LETTERS = {"uk": re.compile("[ыэъёЫЭЪЁ]"), "ru": re.compile("[іїєґІЇЄҐ]")}
 #: The words (no punctuation) just before a point of the text.
 _WORDS_BACK_RE = re.compile(r"(?:[\w'’\-]+ +)+$")
@@ -197,70 +57,13 @@ _TOWN_ABBR_RE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = frozenset({".", "!", "?", "…", ""})
-_LINKS = frozenset(
-    {
-        "і",
-        "й",
-        "та",
-        "и",
-        "а",
-        "але",
-        "но",
-        "або",
-        "или",
-        "що",
-        "что",
-        "як",
-        "как",
-        "де",
-        "где",
-        "для",
-    }
-)
+_LOWER_CYR_RE = re.compile(r"(?<![\w'’\-])[а-яёєіїґ][а-яёєіїґ'’\-]*")
 _QUOTES_OPEN = frozenset("«„“\"'")
-_CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґў")
+#: "Луганской, Донецкой областей": adjectives in a list before a plural region word.
 _LIST_TO_REGION_RE = re.compile(
     r"(?:\s*(?:,|і|и|й|та|та й)\s+[А-ЯЁЄІЇҐ][\w’'\-]*)*\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)"
 )
 _REGION_AFTER_RE = re.compile(r"\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)")
-#: "-щина" names of regions ("Харківщина", "Донетчина") -> the ending of the region's adjective.
-_SHCHYNA = (("ччина", ("цька", "цкая")), ("тчина", ("цька", "цкая")), ("щина", ("ська", "ская")))
-
-
-def is_cyrillic(word: str) -> bool:
-    """Whether a word is written in Cyrillic letters (judged by its first letter)."""
-    return bool(word) and word[0].lower() in _CYRILLIC
-
-
-def region_word(word: str) -> str | None:
-    """The dictionary form of a (possibly inflected) Cyrillic region word, else None."""
-    low = word.lower().rstrip(".")
-    if low in _REGION_GENDER:
-        return low
-    return _REGION_WORDS.get(low)
-
-
-def lemmas(word: str) -> list[str]:
-    """Guessed nominatives of a capitalised Cyrillic word form from its ending (for names the
-    morphology dictionaries lack), most likely first; the word itself is not included.
-
-    Examples
-    --------
-    >>> lemmas("Курска")[:1]
-    ['Курск']
-    >>> "Київ" in lemmas("Києві")
-    True
-    """
-    out: list[str] = []
-    low = word.lower()
-    for ending, repl in _NOUN_RULES:
-        if low.endswith(ending) and len(word) - len(ending) >= 2:
-            stem = word[: len(word) - len(ending)]
-            for r in repl:
-                cand = stem + r
-                if cand != word and cand not in out:
-                    out.append(cand)
-    return out
 
 
 class _CyrillicRun:
@@ -310,10 +113,13 @@ class _CyrillicRun:
             # "Покровська", "Луганська": the genitive of a town in -ськ before an adjective
             cands = [*lemmas(words[0]), *phrase_nominatives(words, self.lang)]
         else:
-            cands = [nom for lang in langs for nom in phrase_nominatives(words, lang)]
+            limit = 8 if len(words) == 1 else 4  # readings of longer phrases: the likeliest
+            cands = [nom for lang in langs for nom in phrase_nominatives(words, lang, limit)]
             if len(words) == 1:
                 cands += lemmas(words[0])
-            else:  # "Часового Яру" -> "Часів Яр": names the dictionaries lack, by their endings
+            elif (
+                len(words) == 2
+            ):  # "Часового Яру" -> "Часів Яр": names the dictionaries lack, by their endings
                 cands += [
                     " ".join((*((lemmas(w) or [w])[0] for w in words[:-1]), nom))
                     for nom in phrase_nominatives(words[-1:], self.lang)[:2]
@@ -350,12 +156,12 @@ class _CyrillicRun:
         start = self.doc.toks.starts[k]
         return bool(_TOWN_ABBR_RE.search(self.doc.text[max(0, start - 6) : start]))
 
-    def _cue(self, k: int) -> bool:
+    def _cue(self, k: int, strong: bool = False) -> bool:
         """A locative preposition (or "в районі", "в окрестностях"), a word for a town ("м.",
-        "місто") or a hashtag just before word ``k``."""
-        return (
-            self._prev_word(k) in _PLACE_PREPS or self.doc.toks.prev(k) == "#" or self._town_word(k)
-        )
+        "місто") or a hashtag just before word ``k``; with ``strong`` only prepositions that
+        go with places alone ("біля", "під", "поблизу", not "у", "до", "з")."""
+        preps = _PLACE_ONLY_PREPS if strong else _PLACE_PREPS
+        return self._prev_word(k) in preps or self.doc.toks.prev(k) == "#" or self._town_word(k)
 
     def _at_start(self, k: int) -> bool:
         """Word ``k`` starts a sentence or a line (not after a dash or colon, which news uses
@@ -370,8 +176,6 @@ class _CyrillicRun:
     def _title(self, k: int) -> bool:
         """Word ``k`` starts a title: in quotation marks, or after a word for an organisation,
         publication, unit or product."""
-        from ._morph import nominatives
-
         prev = self.doc.toks.prev(k)
         if prev in _QUOTES_OPEN:
             return True
@@ -389,9 +193,7 @@ class _CyrillicRun:
         low = prev.lower()
         if not low or not low[0].isalpha() or not is_cyrillic(low):
             return False
-        return low in _TITLE_HEADS or any(
-            n in _TITLE_HEADS for n in nominatives(low, self.lang)[:4]
-        )
+        return low in _TITLE_HEADS or bool(_title_forms(self.lang).get(low))
 
     def _in_org_name(self, k: int) -> bool:
         """Word ``k`` ends the name of an institution, title, cup or holiday (see
@@ -399,29 +201,25 @@ class _CyrillicRun:
         фінансів України", "Збройних Сил України") or is a court, council, administration or
         holiday, which are named after their place ("госпсуду Донецької області", "День
         Києва"); "уряд Молдови" or "посол США" name the country as a place."""
-        from ._morph import nominatives, tags
-
         toks = self.doc.toks
         before = self.doc.text[max(0, toks.starts[k] - 80) : toks.starts[k]]
         words = _WORDS_BACK_RE.search(_TOWN_ABBR_RE.sub(" ", before))
         if not words:
             return False
-        seq = words.group().split()[-5:]
+        seq = words.group().split()[-4:]
+        last = seq[-1]
+        if last.isupper() and len(last) >= 2 and _alias_keys().get(last.lower()) is None:
+            return True  # "ЗС України", "НАН України"
+        if not self._genitive(k):
+            return False  # institutions take their place in the genitive; "уряд виділив Сумщині"
+        forms = _head_forms(self.lang)
         head = capital = False
         for pos, w in enumerate(reversed(seq)):
             low = w.lower()
-            if pos == 0 and w.isupper() and len(w) >= 2 and _alias_keys().get(low) is None:
-                return True  # "ЗС України", "НАН України"
-            if low in _PLACE_PREPS or low in _LINKS or "function_only" in tags(low, self.lang):
+            if low in _PLACE_PREPS or low in _LINKS:
                 break
-            heads = [
-                m
-                for m in nominatives(low, self.lang)[:3]
-                if m in _ORG_HEADS or m.rpartition("-")[2] in _ORG_HEADS
-            ]
-            if any(
-                m in _NAMED_AFTER_PLACE or m.rpartition("-")[2] in _NAMED_AFTER_PLACE for m in heads
-            ):
+            heads = forms.get(low) or forms.get(low.rpartition("-")[2], frozenset())
+            if heads & _NAMED_AFTER_PLACE:
                 return True
             head = head or bool(heads)
             if w[:1].isupper() and not (
@@ -431,6 +229,13 @@ class _CyrillicRun:
             if head and capital:
                 return True  # "Податкового кодексу України", "Ради міністрів АРК"
         return False
+
+    def _genitive(self, k: int) -> bool:
+        """Whether the last word of the span ending at word ``k`` may be a genitive."""
+        from ._morph import _parses
+
+        word = self.doc.toks.words[k].lower()
+        return any("gent" in g or "Fixd" in g for _n, _nf, g, *_r in _parses(word, self.lang))
 
     @staticmethod
     def _starts_sentence_before(before: str, word: str) -> bool:
@@ -469,27 +274,36 @@ class _CyrillicRun:
             return False
         if word.isupper() and len(word) > 1:
             # upper case: a dateline ("МОСКВА, 14 апр") of a major place, else an abbreviation
-            return len(word) > 4 and doc._major(key_text(key))
+            return len(word) > 4 and doc._major(key)
         t = tags(word, self.lang)
-        major = doc._major(key_text(key))
+        if _head_forms(self.lang).get(word.lower()):
+            return False  # "Суду", "Сили": a word for an institution, capitalised in its name
+        major = doc._major(key)
         cue = self._cue(k)
+        person = "person" in t or "first_name" in t or word.lower() in FIRST_NAMES
         if self._at_start(k):
-            if (
-                "function" in t
-                or "person" in t
-                or "first_name" in t
-                or (word.lower() in FIRST_NAMES)
-            ):
+            if "function" in t or person:
                 return False
             if not cue and not self._town(key):
                 return False  # "Доля", "Решта": a word that starts a sentence, or a hamlet
-        if "person" in t or "first_name" in t or word.lower() in FIRST_NAMES:
-            return cue  # "Дональда", "Володимир": a person unless "у Софії"
+        if person:
+            # "Дори", "Богдан": a person unless a word only places take precedes ("біля", "м.");
+            # "у", "до", "від" go with people too ("до Дори", "у Марини")
+            return self._cue(k, strong=True)
         if "adjective" in t:
             return cue and doc._known(word)
         if ("name" in t or ("common" in t and self.lang == "ru")) and not major:
             return cue
+        if not major and not cue and self._lower_in_text(word):
+            return False  # "Доля ... моя доля": an ordinary word of this text
         return True
+
+    def _lower_in_text(self, word: str) -> bool:
+        """Whether the text also writes ``word`` in lower case (an ordinary word here)."""
+        lows = self.doc.__dict__.get("_cyr_lower")
+        if lows is None:
+            lows = self.doc.__dict__["_cyr_lower"] = frozenset(_LOWER_CYR_RE.findall(self.doc.text))
+        return word.lower() in lows
 
     def run(self, i: int, j: int) -> None:
 
@@ -546,11 +360,6 @@ class _CyrillicRun:
             start = toks.starts[k]
             self.found.append((start, end, text[start:end], key, is_region, self._cue(k)))
             k = e
-
-
-def key_text(key: str) -> str:
-    """A key as text for the span finder's lookups (keys are normalised names already)."""
-    return key
 
 
 @functools.lru_cache(maxsize=1)

@@ -56,6 +56,9 @@ _FUNCTION_POS = frozenset(
     }
 )
 _PERSON = frozenset({"Name", "Surn", "Patr"})
+#: Readings of a word put in the nominative of their own gender and number (inflecting is the
+#: costliest step of analysis; later readings give their dictionary form).
+_INFLECTED = 2
 #: Readings tried per word when a phrase is put in the nominative.
 _PER_WORD = 3
 
@@ -78,7 +81,13 @@ def _analyzer(lang: str):
             "Cyrillic place names need pymorphy3: "
             "pip install pymorphy3 pymorphy3-dicts-uk pymorphy3-dicts-ru"
         ) from exc
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    from pymorphy3 import units
+
+    # the dictionary alone: guesses for unknown words (by analogy with known endings) cost
+    # most of the time and rarely give a place's nominative; geokit's ending table covers them
+    return pymorphy3.MorphAnalyzer(
+        lang=lang, units=[units.DictionaryAnalyzer(), units.UnknAnalyzer()]
+    )
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -93,14 +102,16 @@ def _parses(low: str, lang: str) -> tuple:
     speech, gender, number)`` each, in the analyser's order (most likely first). A noun's
     nominative keeps its number ("Сумах" -> "суми"); an adjective's keeps gender and number."""
     out = []
-    for p in _raw(low, lang):
+    for rank, p in enumerate(_raw(low, lang)):
         tag = p.tag
         grams = frozenset(tag.grammemes)
         nom = p.normal_form
         if tag.POS in ("NOUN", "ADJF", "PRTF") and "nomn" in grams:
             nom = p.word
-        elif (tag.POS == "NOUN" and tag.number == "plur" and "Pltm" not in grams) or (
-            tag.POS in ("ADJF", "PRTF") and (tag.gender != "masc" or tag.number == "plur")
+        elif (
+            rank < _INFLECTED
+            and (tag.POS == "NOUN" and tag.number == "plur" and "Pltm" not in grams)
+            or (tag.POS in ("ADJF", "PRTF") and (tag.gender != "masc" or tag.number == "plur"))
         ):
             q = p.inflect(
                 {"nomn"}
@@ -233,19 +244,27 @@ def _phrase(words: tuple[str, ...], lang: str, limit: int) -> tuple[str, ...]:
         return _nominatives(words[0], lang)[:limit]
     head = words[-1]
     out: list[str] = []
-    for nom, _nf, _grams, pos, gender, number in _parses(head, lang)[:_PER_WORD]:
-        if pos != "NOUN":
-            continue
-        # adjectives agree with the head noun; a noun or unknown word before it stays as is
+    # adjectives agree with the head noun; a noun or unknown word before it stays as is. Each
+    # reading of the head first with the likeliest agreeing forms ("Кривому Розі": роза, then
+    # ріг), then the other combinations
+    combos = []
+    heads = []
+    for nom, _nf, _grams, pos, gender, number in _parses(head, lang):
+        if pos == "NOUN" and (nom, gender, number) not in heads and len(heads) < _PER_WORD:
+            heads.append((nom, gender, number))
+    for nom, gender, number in heads:
         options = [
             adjective_nominatives(w, lang, gender, number)[:_PER_WORD] or (w,) for w in words[:-1]
         ]
-        for combo in itertools.product(*options):
-            cand = " ".join((*combo, nom))
-            if cand not in out:
-                out.append(cand)
-            if len(out) >= limit:
-                return tuple(out)
+        combos.append((nom, list(itertools.product(*options))))
+    for rank in range(max((len(c) for _n, c in combos), default=0)):
+        for nom, products in combos:
+            if rank < len(products):
+                cand = " ".join((*products[rank], nom))
+                if cand not in out:
+                    out.append(cand)
+                if len(out) >= limit:
+                    return tuple(out)
     # words the dictionary cannot agree (unknown names): each word's own nominatives
     for combo in itertools.product(*(_nominatives(w, lang)[:2] for w in words)):
         cand = " ".join(combo)

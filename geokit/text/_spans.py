@@ -3,14 +3,12 @@ organisations, abbreviations and common words (used by :mod:`geokit.text.places`
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import gazetteer as _gaz
-from ..gazetteer._names import normalize as _normalize
-from . import _cyrillic, _morph
+from . import _cyrillic_words, _morph
 from ._cyrillic import cyrillic_run, is_cyrillic
 from ._lexicon import (
     COMMON_WORD_PLACES,
@@ -30,7 +28,8 @@ from ._lexicon import (
     person_names,
 )
 
-normalize = functools.lru_cache(maxsize=100_000)(_normalize)
+#: Keys of names, remembered (one cache with the Cyrillic span finder's)
+normalize = _cyrillic_words.normalize
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐЎ"
 _WORD = rf"[{_UPPER}][\w'’\-]*[\w]|[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}]"
@@ -104,7 +103,7 @@ def clear_caches(gaz: _gaz.Gazetteer) -> None:
     gaz.__dict__.pop("_text_memos", None)
     normalize.cache_clear()
     _morph.clear_caches()
-    _cyrillic.normalize.cache_clear()
+    _cyrillic_words._lemmas.cache_clear()
 
 
 def lookup(gaz: _gaz.Gazetteer, key: str, memo: dict | None = None

@@ -1,0 +1,292 @@
+"""Word lists and word-level helpers for Russian and Ukrainian place names (used by
+:mod:`geokit.text._cyrillic`): name keys, ending guesses, region words, and the words that mark
+institutions, titles and locations. Written by hand for geokit; lower case throughout."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..gazetteer._names import normalize as _normalize
+
+__all__ = ["is_cyrillic", "lemmas", "normalize", "region_word"]
+
+_PLAIN_CYRILLIC_RE = re.compile(r"[а-яёєіїґ'’ʼ -]+")
+_PLAIN_DROP = str.maketrans(
+    {"ё": "е", "ь": None, "ъ": None, "'": None, "’": None, "ʼ": None, "-": " "}
+)
+
+
+@functools.lru_cache(maxsize=100_000)
+def normalize(name: str) -> str:
+    """:func:`geokit.gazetteer._names.normalize`, remembered, with a fast path for plain
+    Cyrillic words (lower case, no soft or hard sign, apostrophes dropped, hyphens to spaces:
+    the same key, checked in the tests)."""
+    low = name.lower()
+    if _PLAIN_CYRILLIC_RE.fullmatch(low) and "  " not in low:
+        return " ".join(low.translate(_PLAIN_DROP).split())
+    return _normalize(name)
+
+
+#: (oblique ending, nominative endings to try), longest endings first: guesses for names the
+#: morphology dictionaries lack. Ukrainian stems that alternate і/о and ї/є ("Харків" -
+#: "Харкова", "Київ" - "Києва", and possessive adjectives in names: "Часів Яр" - "Часового
+#: Яру") have rules of their own.
+_NOUN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ового", ("ів",)),
+    ("овому", ("ів",)),
+    ("євого", ("їв",)),
+    ("євому", ("їв",)),
+    ("євом", ("їв",)),
+    ("овом", ("ів", "ов")),
+    ("ами", ("ы", "и")),
+    ("ями", ("и", "я")),
+    ("єва", ("їв",)),
+    ("єві", ("їв",)),
+    ("єву", ("їв",)),
+    ("ова", ("ів", "ов")),
+    ("ові", ("ів", "ов")),
+    ("ову", ("ів", "ов")),
+    ("ах", ("ы", "и")),
+    ("ях", ("и",)),
+    ("ам", ("ы", "и")),
+    ("ою", ("а", "я")),
+    ("ею", ("я", "ь")),
+    ("ой", ("а",)),
+    ("ей", ("я", "ь")),
+    ("ом", ("", "о")),
+    ("ем", ("ь", "й", "е")),
+    ("ці", ("ка",)),
+    ("ку", ("ка",)),
+    ("і", ("а", "я", "")),
+    ("е", ("", "а", "я", "о", "ь")),
+    ("у", ("", "а")),
+    ("ю", ("я", "ь")),
+    ("а", ("", "о")),
+    ("я", ("ь", "й")),
+    ("и", ("а", "я", "ь")),
+    ("ы", ("а",)),
+)
+
+#: Inflected region words -> their dictionary form.
+_REGION_WORDS = {
+    "области": "область",
+    "областью": "область",
+    "област": "область",
+    "обл": "область",
+    "області": "область",
+    "областю": "область",
+    "областей": "область",
+    "областях": "область",
+    "областям": "область",
+    "края": "край",
+    "краю": "край",
+    "крае": "край",
+    "краем": "край",
+    "краях": "край",
+    "краев": "край",
+    "районе": "район",
+    "района": "район",
+    "району": "район",
+    "районі": "район",
+    "районом": "район",
+    "районов": "район",
+    "районів": "район",
+    "районах": "район",
+}
+#: Region words and the gender an adjective before them takes.
+_REGION_GENDER = {"область": "femn", "край": "masc", "район": "masc"}
+
+#: Nouns that, written just before a name, make it the name of an organisation, a publication,
+#: a military unit, a vessel or a product (apposition: "газета «Житомирщина»", "полк Азов",
+#: "газопровод Северный поток", "крейсер Москва"), lower-case dictionary forms (uk and ru).
+_TITLE_HEADS = frozenset(
+    """
+газета журнал видання издание телеканал канал радіо радио агентство сайт портал
+компанія компания корпорація корпорация концерн холдинг банк фонд фірма фирма завод фабрика
+клуб команда партія партия рух движение організація организация об'єднання объединение
+полк батальйон батальон бригада загін отряд дивізія дивизия угруповання группировка
+корабель корабль крейсер судно підводний фрегат есмінець эсминец літак самолет ракета
+комплекс система газопровід газопровод трубопровід трубопровод нафтопровід нефтепровод
+операція операция проєкт проект програма программа фестиваль готель гостиница ресторан
+кінотеатр кинотеатр театр стадіон стадион магазин торговий торговый центр бренд марка
+""".split()
+)
+
+#: Nouns at the head of the name of an institution, a law or a document: a place in the
+#: genitive after one (with only lower-case words between) is part of that name, as NER
+#: corpora annotate it ("Міністерства фінансів України", "Збройних Сил України", "обласної
+#: ради"), and of titles, cups and holidays named after a place ("Міністр оборони України",
+#: "Кубок України", "День Києва"); dictionary forms, Ukrainian and Russian. An upper-case
+#: abbreviation just before the place marks an institution too ("ЗС України", "НАН України").
+_ORG_HEADS = frozenset(
+    """
+міністерство министерство кабінет кабинет рада совет сила силы служба комітет комитет
+кодекс конституція конституция закон уряд правительство посольство консульство банк
+інститут институт академія академия університет университет суд прокуратура поліція
+полиция гвардія гвардия армія армия дума парламент герб федерація федерация асоціація
+ассоциация спілка союз партія партия комісія комиссия управління управление департамент
+адміністрація администрация фонд центр музей бібліотека библиотека книга штаб командування
+командование відомство ведомство палата мерія мэрия держадміністрація облдержадміністрація
+омбудсман уповноважений уполномоченный генштаб флот госпсуд райсуд адмінсуд міськрада
+райрада облрада горсовет райсовет райдержадміністрація дирекція дирекция президент міністр
+министр депутат герой кубок чемпіонат чемпионат день свято праздник
+""".split()
+)
+
+#: Heads of names that always include their place: courts, councils, administrations, cups
+#: and holidays.
+_NAMED_AFTER_PLACE = frozenset(
+    """
+суд госпсуд райсуд адмінсуд міськрада райрада облрада горсовет райсовет райдержадміністрація
+держадміністрація облдержадміністрація прокуратура адміністрація администрация мерія мэрия
+день свято праздник кубок чемпіонат чемпионат
+""".split()
+)
+
+#: Locative prepositions: a name after one is used as a place ("у Софії", "под Азовом").
+_PLACE_PREPS = frozenset(
+    {
+        "в",
+        "во",
+        "у",
+        "на",
+        "під",
+        "под",
+        "біля",
+        "возле",
+        "около",
+        "поблизу",
+        "з",
+        "із",
+        "зі",
+        "из",
+        "до",
+        "від",
+        "от",
+        "через",
+        "над",
+        "неподалік",
+        "недалеко",
+        "районі",
+        "районе",
+        "окрестностях",
+        "околицях",
+        "околицах",
+        "околиці",
+        "під'їзді",
+        "поруч",
+        "між",
+        "между",
+    }
+)
+#: Conjunctions and relative words that end the words before a place name.
+_LINKS = frozenset(
+    {
+        "і",
+        "й",
+        "та",
+        "и",
+        "а",
+        "але",
+        "но",
+        "або",
+        "или",
+        "що",
+        "что",
+        "як",
+        "как",
+        "де",
+        "где",
+        "для",
+    }
+)
+#: Locative prepositions that go with places, not with people.
+_PLACE_ONLY_PREPS = frozenset(
+    {
+        "під",
+        "под",
+        "біля",
+        "возле",
+        "около",
+        "поблизу",
+        "неподалік",
+        "недалеко",
+        "районі",
+        "районе",
+        "окрестностях",
+        "околицях",
+        "околицах",
+        "околиці",
+    }
+)
+_CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґў")
+#: "-щина" names of regions ("Харківщина", "Донетчина") -> the ending of the region's adjective.
+_SHCHYNA = (("ччина", ("цька", "цкая")), ("тчина", ("цька", "цкая")), ("щина", ("ська", "ская")))
+
+
+def is_cyrillic(word: str) -> bool:
+    """Whether a word is written in Cyrillic letters (judged by its first letter)."""
+    return bool(word) and word[0].lower() in _CYRILLIC
+
+
+def region_word(word: str) -> str | None:
+    """The dictionary form of a (possibly inflected) Cyrillic region word, else None."""
+    low = word.lower().rstrip(".")
+    if low in _REGION_GENDER:
+        return low
+    return _REGION_WORDS.get(low)
+
+
+def lemmas(word: str) -> list[str]:
+    """Guessed nominatives of a capitalised Cyrillic word form from its ending (for names the
+    morphology dictionaries lack), most likely first; the word itself is not included.
+
+    Examples
+    --------
+    >>> lemmas("Курска")[:1]
+    ['Курск']
+    >>> "Київ" in lemmas("Києві")
+    True
+    """
+    return list(_lemmas(word))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _lemmas(word: str) -> tuple[str, ...]:
+    out: list[str] = []
+    low = word.lower()
+    for ending, repl in _NOUN_RULES:
+        if low.endswith(ending) and len(word) - len(ending) >= 2:
+            stem = word[: len(word) - len(ending)]
+            for r in repl:
+                cand = stem + r
+                if cand != word and cand not in out:
+                    out.append(cand)
+    return tuple(out)
+
+
+def _forms_of(words: frozenset[str], lang: str) -> dict[str, frozenset[str]]:
+    """Every inflected form of ``words`` (dictionary forms) -> the words it is a form of, so
+    that the text's words are checked against them without analysing each."""
+    from ._morph import _analyzer
+
+    out: dict[str, set[str]] = {}
+    analyzer = _analyzer(lang)
+    for word in words:
+        for p in analyzer.parse(word)[:2]:
+            if p.normal_form != word:
+                continue
+            for form in p.lexeme:
+                out.setdefault(form.word, set()).add(word)
+    return {form: frozenset(ws) for form, ws in out.items()}
+
+
+@functools.lru_cache(maxsize=2)
+def _head_forms(lang: str) -> dict[str, frozenset[str]]:
+    return _forms_of(_ORG_HEADS, lang)
+
+
+@functools.lru_cache(maxsize=2)
+def _title_forms(lang: str) -> dict[str, frozenset[str]]:
+    return _forms_of(_TITLE_HEADS, lang)
