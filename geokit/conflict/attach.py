@@ -13,6 +13,7 @@ same prepared snapshots, so they give the same answer as pandas.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -182,9 +183,7 @@ class Fronts:
         return state
 
     def transformer(self):
-        from pyproj import Transformer
-
-        return Transformer.from_crs("EPSG:4326", self.crs, always_xy=True)
+        return _transformer(self.crs)
 
     def in_force(self, days: np.ndarray, max_age: float) -> tuple[np.ndarray, np.ndarray]:
         """Index of the snapshot in force for each day (-1: none) and the reason code
@@ -251,13 +250,20 @@ def _laea(geoms: list) -> str:
     return f"+proj=laea +lat_0={lat:.4f} +lon_0={lon:.4f} +datum=WGS84 +units=m +no_defs"
 
 
+@lru_cache(maxsize=8)
+def _transformer(crs: str):
+    """EPSG:4326 -> ``crs`` (building one costs milliseconds; every snapshot reuses it)."""
+    from pyproj import Transformer
+
+    return Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+
+
 def _project(geom, crs: str, *, densify_deg: float = 0.02):
     """``geom`` from EPSG:4326 into ``crs``. Long edges get extra vertices first, so that an
     edge straight in longitude/latitude (as GeoJSON means it) stays where it was."""
     import shapely
-    from pyproj import Transformer
 
-    t = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    t = _transformer(crs)
     geom = shapely.segmentize(geom, densify_deg)
     return shapely.transform(geom, lambda xy: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
 
