@@ -319,3 +319,19 @@ def test_progress_bar_on_a_terminal_only(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
     assert main(argv) == 0
     assert "geocoding" not in capsys.readouterr().err
+
+
+def test_articles_in_any_encoding_and_command_line_advice(tmp_path, capsys):
+    text = "Обстріл Сум і Харкова тривав уночі."
+    for enc in ("utf-8", "utf-8-sig", "utf-16", "cp1251"):
+        path = tmp_path / f"article-{enc}.txt"
+        path.write_bytes(text.encode(enc))
+        code, out, _ = _run(capsys, "places", path)
+        assert code == 0 and "Kharkiv" in out and "unresolved" in out.splitlines()[-1], enc
+    (tmp_path / "bin.txt").write_bytes(bytes(range(32)) * 20)
+    code, _, err = _run(capsys, "places", tmp_path / "bin.txt")
+    assert code == 2 and "binary" in err and len(err.strip().splitlines()) == 1
+    (tmp_path / "ev.csv").write_text("id,town,lat,lon\n1,A,50,30\n2,Kyiv, Ukraine,50,30\n",
+                                     encoding="utf-8")
+    code, _, err = _run(capsys, "events", "convert", tmp_path / "ev.csv", tmp_path / "o.csv")
+    assert code == 2 and "ev.csv:3: " in err and "--keep-bad-rows" in err

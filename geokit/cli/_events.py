@@ -15,10 +15,18 @@ def _input_args(parser: argparse.ArgumentParser, formats: str) -> None:
 
 
 def _read(args):
+    from ..errors import InputFileError
     from ..io import read_events
 
-    return read_events(args.input, format=args.from_format,
-                       bad_rows="keep" if args.keep_bad_rows else "raise")
+    try:
+        return read_events(args.input, format=args.from_format,
+                           bad_rows="keep" if args.keep_bad_rows else "raise")
+    except InputFileError as exc:  # say the command-line option, not the Python argument
+        if "bad_rows='keep'" not in exc.reason:
+            raise
+        raise InputFileError(exc.reason.replace("read with bad_rows='keep'", "pass "
+                                                "--keep-bad-rows"), path=exc.path, row=exc.row,
+                             column=exc.column) from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:

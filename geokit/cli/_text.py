@@ -10,13 +10,13 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``places`` and ``extract`` commands to the ``geokit`` parser."""
     p = sub.add_parser("places", help="list the place names in a text file, resolved")
-    p.add_argument("file", help="UTF-8 text file (an article)")
+    p.add_argument("file", help="text file (an article): UTF-8, UTF-16 or cp1251")
     p.add_argument("--json", action="store_true", help="print JSON (one object per mention)")
     p.add_argument("--country", default=None, help="country the text is mostly about (hint)")
     p.set_defaults(func=_places)
 
     e = sub.add_parser("extract", help="extract located events from a text file")
-    e.add_argument("file", help="UTF-8 text file (an article)")
+    e.add_argument("file", help="text file (an article): UTF-8, UTF-16 or cp1251")
     e.add_argument("--published", default=None,
                    help="publication date (YYYY-MM-DD) for relative dates such as 'yesterday'")
     e.add_argument("--source", default=None, help="value of the source column (default: file name)")
@@ -27,12 +27,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _read(path: str) -> str:
-    from ..errors import GeokitValueError
+    """An article in UTF-8 (with or without BOM), UTF-16 or cp1251."""
+    from ..errors import InputFileError
+    from ..io._common import _check_text, decode
 
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GeokitValueError(f"cannot read {path!r} as UTF-8 text: {exc}") from exc
+    p = Path(path)
+    if not p.is_file():
+        raise InputFileError("not found or not a file; check the path", path=p)
+    text, _ = decode(p.read_bytes(), p)
+    _check_text(text, p)
+    return text
 
 
 def _places(args) -> int:
