@@ -116,6 +116,10 @@ def test_casualties(sentence, lang, expected):
     ("В ніч на 14 березня збили дрони.", (dt.date(2025, 3, 14), "day")),
     ("В ночь с 12 на 13 марта сбили дроны.", (dt.date(2025, 3, 13), "day")),
     ("В ночь на пятницу сбили дроны.", (dt.date(2025, 3, 14), "day")),
+    ("В ночь с субботы на воскресенье сбили дроны.", (dt.date(2025, 3, 9), "day")),
+    ("Вночі на 14-те березня збили дрони.", (dt.date(2025, 3, 14), "day")),
+    ("ТЕРМІНОВО 🔴 Обстріл Сум 13.03, о 05.10", (dt.date(2025, 3, 13), "day")),
+    ("Обстріл почався о 05.10 ранку.", (dt.date(2025, 3, 15), "days")),  # a time, not 5 Oct
     ("Вчора обстріляли місто.", (dt.date(2025, 3, 14), "day")),
     ("Вчера обстреляли город.", (dt.date(2025, 3, 14), "day")),
     ("Позавчора обстріляли місто.", (dt.date(2025, 3, 13), "day")),
@@ -215,3 +219,17 @@ def test_actor_phrase_is_not_the_place():
                          published=PUB).iloc[0]
     assert row["location"] != "Syla" and row["admin1"] == "Donetsk Oblast"
     assert row["sub_event_type"] == "Government regains territory"
+
+
+def test_cli_extract_with_lang(tmp_path, capsys):
+    from geokit.cli import main
+
+    art = tmp_path / "uk.txt"
+    art.write_text("Вчора російські війська обстріляли Краснопілля Сумської області, двоє "
+                   "загиблих.", encoding="utf-8")
+    out = tmp_path / "ev.csv"
+    assert main(["extract", str(art), "--published", "2025-03-15", "--lang", "uk",
+                 "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Krasnopillya" in text and "Shelling/artillery/missile attack" in text
+    assert "1 events" in capsys.readouterr().out

@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="publication date (YYYY-MM-DD) for relative dates such as 'yesterday'")
     e.add_argument("--source", default=None, help="value of the source column (default: file name)")
     e.add_argument("--country", default=None, help="country the text is mostly about (hint)")
+    e.add_argument("--lang", default="auto", choices=("auto", "en", "uk", "ru"),
+                   help="language of the text (default: detected from its letters)")
     e.add_argument("-o", "--output", required=True,
                    help="destination (.geojson, .gpkg, .csv, ...; format from the suffix)")
     e.set_defaults(func=_extract)
@@ -61,7 +63,8 @@ def _extract(args) -> int:
     from ..text import extract_events
 
     gdf = extract_events(_read(args.file), published=args.published,
-                         source=args.source or Path(args.file).name, country=args.country)
+                         source=args.source or Path(args.file).name, country=args.country,
+                         lang=args.lang)
     write_events(gdf, args.output, columns="all")
     located = int(gdf["lat"].notna().sum()) if "lat" in gdf else len(gdf)
     print(f"{len(gdf):,} events ({located:,} located) -> {args.output}")

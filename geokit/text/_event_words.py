@@ -293,10 +293,15 @@ _MONTH = (r"(січ(?:ень|ня|ні)|лют(?:ий|ого|ому)|берез(
           r"январ[ьяе]|феврал[ьяе]|март[аеу]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|"
           r"август[аеу]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])\b")
 _YEAR = r"(?:\s+(\d{4})(?:\s*(?:року|р\.|года|г\.))?)?"
-_NIGHT_DAY_RE = re.compile(r"\b(?:в|у) (?:ніч|ночь)\b[^.]{0,25}?\b(?:на|проти|против) (\d{1,2}) "
-                           + _MONTH + _YEAR)
-_DAY_MONTH_RE = re.compile(r"(?<![\d.])(\d{1,2})(?:-?(?:го|е|і|ого))? " + _MONTH + _YEAR)
+_ORDINAL = r"(?:-?(?:го|е|і|ого|те|ге|ое|ье))?"
+_NIGHT_DAY_RE = re.compile(r"\b(?:(?:в|у) (?:ніч|ночь)|вночі|уночі|ночью)\b[^.]{0,25}?\b"
+                           r"(?:на|проти|против) (\d{1,2})" + _ORDINAL + " " + _MONTH + _YEAR)
+_DAY_MONTH_RE = re.compile(r"(?<![\d.])(\d{1,2})" + _ORDINAL + " " + _MONTH + _YEAR)
 _NUMERIC_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")
+#: "14.03" without a year (decimals are written with a comma in Ukrainian and Russian).
+_NUMERIC_SHORT_RE = re.compile(r"(?<![\d])(?<![\d][.,])(\d{1,2})\.(0[1-9]|1[0-2])(?![\d]|[.,]\d)")
+_CLOCK_BEFORE = re.compile(r"(?:^|\s)(?:о|об|в|во|около|близько|приблизно|примерно|до|після|"
+                           r"после|з|с)\s*$")
 _SINCE_BEFORE = re.compile(r"(?:^|\s)(?:з|із|зі|від|с|со|от)\s*$")
 _MONTH_ONLY_RE = re.compile(r"\b(?:в|у|во|минулого|прошлого|торік у|торік в) " + _MONTH
                             + r"(?:\s+(минулого року|прошлого года|(\d{4})))?")
@@ -335,6 +340,13 @@ def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | No
     for m in _NUMERIC_RE.finditer(low):
         year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
         d = _date(year, int(m[2]), int(m[1]))
+        if d and not _SINCE_BEFORE.search(low[:m.start()]):
+            return d, "day"
+    for m in _NUMERIC_SHORT_RE.finditer(low):
+        if _CLOCK_BEFORE.search(low[:m.start()]):
+            continue  # "о 05.10", "около 14.30": a time of day
+        month, day = int(m[2]), int(m[1])
+        d = _date(_year_for(month, day, published), month, day)
         if d and not _SINCE_BEFORE.search(low[:m.start()]):
             return d, "day"
     for m in _DAY_MONTH_RE.finditer(low):
