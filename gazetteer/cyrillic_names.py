@@ -14,8 +14,10 @@ Inputs:
   use instead of the CLDR form ("США", "РФ", "ЄС", "Британія"), the names of US states (news
   names them often and GeoNames' Cyrillic alternate names miss most; not the Ukrainian "Мен" for
   Maine, a form of too many other words), and areas the war's news
-  names that are no gazetteer unit ("Донбас", "ДНР"), and the two oblast names GeoNames lacks
-  in one of the languages ("Харківська область", "Ровенская область").
+  names that are no gazetteer unit ("Донбас", "ДНР"), the two oblast names GeoNames lacks in
+  one of the languages ("Харківська область", "Ровенская область"), and the historical states
+  and lands that history and news name, placed at their successor country or main region
+  ("СРСР", "Річ Посполита", "Галичина").
 
 Output: one ``name<TAB>target`` line per name, in its dictionary (nominative) form. ``target`` is
 an ISO alpha-2 code (a country), ``@key`` (a continent or world region geokit places itself,
@@ -64,12 +66,16 @@ HAND = """
 ДНР Донецька область|ЛНР Луганська область|Донбас Донецька область|Донбасс Донецька область
 Донеччина Донецька область|Донетчина Донецька область|Луганщина Луганська область
 Крим Crimea|Крым Crimea|Прикарпаття Івано-Франківська область|Закарпаття Закарпатська область
-Буковина Чернівецька область|Волинь Волинська область|Слобожанщина Харківська область
+Буковина Чернівецька область|Волинь Волинська область
 Харківська область Kharkiv Oblast/UA|Ровенская область Rivne Oblast/UA
+СРСР RU|СССР RU|Радянський Союз RU|Советский Союз RU|Російська імперія RU|Российская империя RU
+УРСР UA|УСРР UA|Київська Русь UA|Киевская Русь UA|Русь UA|Австро-Угорщина AT|Австро-Венгрия AT
+Річ Посполита PL|Речь Посполитая PL|Галичина Львівська область|Галиция Львівська область
+Поділля Вінницька область|Подолье Вінницька область|Слобожанщина Харківська область
 Кубань Краснодарский край|Приморье Приморский край|Подмосковье Московская область
 Європа @europe|Европа @europe|Азія @asia|Азия @asia|Африка @africa|Близький Схід @middle east
 Ближний Восток @middle east|Балкани @balkans|Балканы @balkans|Кавказ @caucasus
-Прибалтика @baltics|Балтія @baltics|Скандинавія @scandinavia|Скандинавия @scandinavia
+Захід @western europe|Запад @western europe|Прибалтика @baltics|Балтія @baltics|Скандинавія @scandinavia|Скандинавия @scandinavia
 Алабама Alabama/US|Аляска Alaska/US|Арізона Arizona/US|Аризона Arizona/US|Арканзас Arkansas/US
 Каліфорнія California/US|Калифорния California/US|Колорадо Colorado/US|Коннектикут Connecticut/US
 Делавер Delaware/US|Делавэр Delaware/US|Флорида Florida/US|Джорджія Georgia/US|Джорджия Georgia/US

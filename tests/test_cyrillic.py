@@ -172,8 +172,20 @@ def test_fast_name_keys_equal_the_gazetteer_keys():
     from geokit.gazetteer._names import normalize as gazetteer_key
     from geokit.text._cyrillic_words import normalize
 
-    names = ["Київ", "Кам'янець-Подільський", "Нью-Йорк", "Мар’їнка", "Орёл", "Ульяновськ",
-             "Пʼятихатки", "Ростов-на-Дону", "Подъячево", "Kyiv", "São Paulo", " Суми  "]
+    names = [
+        "Київ",
+        "Кам'янець-Подільський",
+        "Нью-Йорк",
+        "Мар’їнка",
+        "Орёл",
+        "Ульяновськ",
+        "Пʼятихатки",
+        "Ростов-на-Дону",
+        "Подъячево",
+        "Kyiv",
+        "São Paulo",
+        " Суми  ",
+    ]
     assert [normalize(n) for n in names] == [gazetteer_key(n) for n in names]
 
 
@@ -183,3 +195,16 @@ def test_first_pass_caches_can_be_cleared():
 
     _spans.clear_caches(default())
     assert texts("Вибухи у Києві.") == ["Києві"]
+
+
+def test_historical_states_lower_case_name_tails_and_village_abbreviations():
+    got = {m.text: m.place.country_code for m in extract_places(
+        "Це було ще в Російській імперії, потім в СРСР і УРСР.") if m.place}
+    assert got == {"Російській імперії": "RU", "СРСР": "RU", "УРСР": "UA"}
+    assert texts("Ділянку дали у межах с.\nЗолота Балка.") != []
+    assert texts("Знайомі, знайдені в Солікамську, допомогли.") == ["Солікамську"]
+
+
+def test_adjectives_alone_are_not_places():
+    assert texts("Він навчався у Львівському університеті.") == []
+    assert texts("Пам'ятник стоїть у центрі Луганська.") == ["Луганська"]

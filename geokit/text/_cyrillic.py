@@ -35,6 +35,7 @@ from ._cyrillic_words import (
     _REGION_GENDER,
     _SHCHYNA,
     _TITLE_HEADS,
+    _forms_of,
     _head_forms,
     _title_forms,
     is_cyrillic,
@@ -53,16 +54,21 @@ _WORDS_BACK_RE = re.compile(r"(?:[\w'’\-]+ +)+$")
 #: "м." (місто), "г." (город), "с." (село), "смт", "пгт" before a town's name.
 _TOWN_ABBR_RE = re.compile(
     r"(?<![\w])(?:м|г|с|смт|пгт|місто|місті|город|городе|село|селі|селе|"
-    r"селище|селищі|поселок|поселке)\.?\s*$",
+    r"селище|селищі|поселок|поселке)\s*\.?\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = frozenset({".", "!", "?", "…", ""})
+#: Ukrainian letters -> the Russian letters that spell the same sounds.
+_UK_TO_RU = str.maketrans({"і": "и", "и": "ы", "є": "е", "ї": "и"})
+#: Conjunctions that may stand inside an institution's name.
+_NAME_LINKS = frozenset({"і", "та", "и"})
 _LOWER_CYR_RE = re.compile(r"(?<![\w'’\-])[а-яёєіїґ][а-яёєіїґ'’\-]*")
 _QUOTES_OPEN = frozenset("«„“\"'")
 #: "Луганской, Донецкой областей": adjectives in a list before a plural region word.
 _LIST_TO_REGION_RE = re.compile(
     r"(?:\s*(?:,|і|и|й|та|та й)\s+[А-ЯЁЄІЇҐ][\w’'\-]*)*\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)"
 )
+_NEXT_WORD_RE = re.compile(r" ([а-яёєіїґ][а-яёєіїґ'’]+)")
 _REGION_AFTER_RE = re.compile(r"\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)")
 
 
@@ -129,6 +135,13 @@ class _CyrillicRun:
             hit = self._target(cand)
             if hit is not None:
                 return hit
+        if self.lang == "uk" and len(words) == 1 and "function" not in tags(words[0], "uk"):
+            # a Russian town, written in Ukrainian letters, that the gazetteer has only in Russian
+            # ("Солікамськ"): its Russian spelling
+            for cand in cands[:3]:
+                hit = self._target(cand.lower().translate(_UK_TO_RU))
+                if hit is not None:
+                    return hit
         return None
 
     def _region(self, words: list[str], region: str) -> str | None:
@@ -180,9 +193,12 @@ class _CyrillicRun:
         if prev in _QUOTES_OPEN:
             return True
         end = self.doc.toks.ends[k]
-        if self.doc.text[end : end + 1] == "»":
-            return True  # «Наші гроші. Львів»: the end of a title
         before = self.doc.text[max(0, self.doc.toks.starts[k] - 40) : self.doc.toks.starts[k]]
+        if (
+            self.doc.text[end : end + 1] == "»"
+            and len(before[before.rfind("«") + 1 :].split()) <= 3
+        ):
+            return True  # «Наші гроші. Львів»: the end of a short title, not of a quoted sentence
         opened = before.rfind("«")
         if opened > max(before.rfind("»"), before.rfind("\n")):
             inside = before[opened + 1 :].split()
@@ -216,14 +232,16 @@ class _CyrillicRun:
         head = capital = False
         for pos, w in enumerate(reversed(seq)):
             low = w.lower()
-            if low in _PLACE_PREPS or low in _LINKS:
+            if low in _PLACE_PREPS or (low in _LINKS and low not in _NAME_LINKS):
                 break
             heads = forms.get(low) or forms.get(low.rpartition("-")[2], frozenset())
             if heads & _NAMED_AFTER_PLACE:
                 return True
             head = head or bool(heads)
+            # a capital counts unless it is the head's own, at the start of a sentence
+            # ("Уряд Молдови ..."); "Міністерством молоді та спорту України" keeps its "та"
             if w[:1].isupper() and not (
-                pos == len(seq) - 1 and self._starts_sentence_before(before, w)
+                heads and pos == len(seq) - 1 and self._starts_sentence_before(before, w)
             ):
                 capital = True
             if head and capital:
@@ -291,7 +309,9 @@ class _CyrillicRun:
             # "у", "до", "від" go with people too ("до Дори", "у Марини")
             return self._cue(k, strong=True)
         if "adjective" in t:
-            return cue and doc._known(word)
+            # an adjective is a place only as itself or as a town the ending table gives
+            # ("в центрі Луганська", "у Покровську"), not "Донецької" or "у Львівському"
+            return cue and (doc._known(word) or key in {normalize(c) for c in lemmas(word)})
         if ("name" in t or ("common" in t and self.lang == "ru")) and not major:
             return cue
         if not major and not cue and self._lower_in_text(word):
@@ -331,6 +351,14 @@ class _CyrillicRun:
                         end = tail.end() if tail else toks.ends[e - 1]
                         found = (e, end, key, True, False, True)
                         break
+                if e == j:
+                    # "Російській імперії", "Чорному морі": a name whose last word is lower case
+                    nxt = _NEXT_WORD_RE.match(text, toks.ends[e - 1])
+                    if nxt and nxt.group(1) in _tail_forms(self.lang):
+                        hit = self._match([*words, nxt.group(1)], k)
+                        if hit is not None and hit[2]:
+                            found = (e, nxt.end(), hit[0], hit[1], True, False)
+                            break
                 hit = self._match(words, k)
                 if hit is not None:
                     key, is_region, trusted, cc = hit
@@ -360,6 +388,13 @@ class _CyrillicRun:
             start = toks.starts[k]
             self.found.append((start, end, text[start:end], key, is_region, self._cue(k)))
             k = e
+
+
+@functools.lru_cache(maxsize=2)
+def _tail_forms(lang: str) -> dict[str, frozenset[str]]:
+    """Forms of the lower-case last words of the Cyrillic names ("імперія", "союз")."""
+    tails = frozenset(n.split()[-1] for n in CYRILLIC_NAMES if " " in n and n.split()[-1].islower())
+    return _forms_of(tails, lang)
 
 
 @functools.lru_cache(maxsize=1)
