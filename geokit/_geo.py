@@ -50,7 +50,7 @@ def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
-def points_from_latlon(lat: Any, lon: Any):
+def points_from_latlon(lat: Any, lon: Any) -> Any:
     """Build points from latitude/longitude; missing or out-of-range pairs give empty geometry.
 
     This is the only place geokit turns ``(lat, lon)`` into shapely's ``(x=lon, y=lat)``.

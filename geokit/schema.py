@@ -87,6 +87,11 @@ def empty_events() -> gpd.GeoDataFrame:
     -------
     geopandas.GeoDataFrame
         Columns :data:`EVENT_COLUMNS` plus ``geometry``, CRS EPSG:4326.
+
+    Examples
+    --------
+    >>> empty_events().shape
+    (0, 19)
     """
     df = pd.DataFrame({c: pd.Series(dtype=EVENT_DTYPES[c]) for c in EVENT_COLUMNS})
     return gpd.GeoDataFrame(df, geometry=points_from_latlon([], []), crs=CRS)

@@ -44,12 +44,12 @@ _HINTS = ("admin2", "admin1", "country")
 _DEFAULT_COLS = {"admin2": "admin2", "admin1": "admin1", "country": "country_code"}
 
 
-def geocode_events(df, location_col: str | None = "location", *,
+def geocode_events(df: Any, location_col: str | None = "location", *,
                    admin2_col: str | None = "admin2", admin1_col: str | None = "admin1",
                    country_col: str | None = "country_code", country: Any = None,
                    admin1: Any = None, admin2: Any = None, lat: str = "lat", lon: str = "lon",
                    check_existing: bool = True, max_km: float = 50.0,
-                   progress: bool | None = None, location: Any = _UNSET):
+                   progress: bool | None = None, location: Any = _UNSET) -> Any:
     """Fill missing coordinates from the place hierarchy of each row.
 
     For a row without usable coordinates the most precise name it offers is tried first

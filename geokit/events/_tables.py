@@ -20,10 +20,10 @@ __all__ = ["ADMIN_METHODS", "assign_admin", "count_events", "distance_to_border_
 ADMIN_METHODS: tuple[str, ...] = ("polygon", "nearest")
 
 
-def assign_admin(df, areas: Any = None, *, level: int = 1, name_column: str | None = None,
+def assign_admin(df: Any, areas: Any = None, *, level: int = 1, name_column: str | None = None,
                  columns: Sequence[str] | None = None, countries: Sequence[str] | None = None,
                  method: str = "polygon", lat: str = "lat", lon: str = "lon",
-                 max_km: float = 5.0, **kwargs: Any):
+                 max_km: float = 5.0, **kwargs: Any) -> Any:
     """Which admin area (region, district, or any polygon) each event falls in.
 
     The default ``method="polygon"`` joins each point to the polygon that contains it: the
@@ -100,7 +100,7 @@ def assign_admin(df, areas: Any = None, *, level: int = 1, name_column: str | No
                                  max_km=max_km)
 
 
-def distance_to_km(df, geometry: Any):
+def distance_to_km(df: Any, geometry: Any) -> Any:
     """Distance in km from each event to a geometry (a frontline, a border, a city).
 
     Distances are measured in an azimuthal equidistant projection centred on ``geometry``,
@@ -119,6 +119,11 @@ def distance_to_km(df, geometry: Any):
     pandas.Series (dask Series for a dask input)
         km, NaN where an event has no coordinates.
 
+    Raises
+    ------
+    GeokitValueError
+        The geometry is empty, or the table has neither ``lat``/``lon`` nor point geometry.
+
     Examples
     --------
     >>> import pandas as pd
@@ -130,7 +135,7 @@ def distance_to_km(df, geometry: Any):
     return _spatial.distance_to_km(df, geometry)
 
 
-def distance_to_border_km(df, country: str = "UA"):
+def distance_to_border_km(df: Any, country: str = "UA") -> Any:
     """Distance in km from each event to an international border.
 
     Uses the bundled Natural Earth 1:10m borders (Ukraine and its neighbours). For a frontline,
@@ -155,11 +160,17 @@ def distance_to_border_km(df, country: str = "UA"):
     -------
     pandas.Series (dask Series for a dask input)
         ``border_km``, NaN where an event has no coordinates.
+
+    Raises
+    ------
+    GeokitValueError
+        The country is not in the bundled borders, or the two countries share no land border.
     """
     return _spatial.distance_to_border_km(df, country)
 
 
-def count_events(df, by: str | Sequence[str] = "admin1", *, fatalities: bool = True):
+def count_events(df: Any, by: str | Sequence[str] = "admin1", *, fatalities: bool = True
+                 ) -> Any:
     """Number of events (and fatalities) per value of ``by``, e.g. per region.
 
     Parameters
@@ -175,5 +186,17 @@ def count_events(df, by: str | Sequence[str] = "admin1", *, fatalities: bool = T
     -------
     pandas.DataFrame (dask DataFrame for a dask input; ``.compute()`` gives the same table)
         ``by``, ``events`` and ``fatalities``, sorted by ``by``.
+
+    Raises
+    ------
+    GeokitValueError
+        A ``by`` column is missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"admin1": ["Sumy", "Sumy", None], "fatalities": [1, 2, 0]})
+    >>> count_events(df).to_dict("records")[0]
+    {'admin1': 'Sumy', 'events': 2, 'fatalities': 3}
     """
     return _spatial.count_events(df, by, fatalities=fatalities)

@@ -282,8 +282,8 @@ def read_layer(source: Any, *, label: str | None = None, alternate_names=None,
     >>> import pandas as pd
     >>> frame, label = read_layer(pd.DataFrame({"village": ["Khutir"], "y": [50.1],
     ...                                         "x": [35.2]}), lat_col="y", lon_col="x")
-    >>> frame.loc[0, ["name", "lat", "lon"]].tolist(), label
-    (['Khutir', 50.1, 35.2], 'user table')
+    >>> frame.loc[0, "name"], float(frame.loc[0, "lat"]), label
+    ('Khutir', 50.1, 'user table')
     """
     columns = _column_options(columns)
     if isinstance(source, pd.DataFrame):

@@ -1,7 +1,7 @@
 """Ranking gazetteer candidates: ``geocode``, ``candidates``, ``geocode_many``, ``reverse``.
 
-How a query is read
--------------------
+How a query is read (:mod:`geokit.geocoding._query`)
+----------------------------------------------------
 ``"Sudzha, Kursk Oblast"`` -> the name ``Sudzha`` with context ``Kursk Oblast``; context parts
 (and the ``country``/``admin1``/``admin2`` hints) are resolved to regions and countries first and
 then favour candidates inside them. A region word (``region``, ``oblast``, ``raion``, ``область``)
@@ -16,9 +16,7 @@ into confidences that sum to at most 1 across candidates.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import geopandas as gpd
@@ -30,159 +28,25 @@ from .._config import options
 from .._geo import CRS, haversine_km, points_from_latlon
 from .._progress import progress_iter
 from ..errors import GeokitTypeError, GeokitValueError
-from ..gazetteer import country_code as _country_code
 from ..gazetteer._names import normalize, skeleton
 from ..models import KINDS, Place, Results
 from . import _settlements as _settle
+from ._query import (
+    _NOISE_RE,
+    _SPLIT_RE,
+    _check_kind,
+    _check_near,
+    _clean_query,
+    _Context,
+    _resolve_context,
+)
 from .online import OnlineGeocoder
 
 __all__ = ["geocode", "candidates", "geocode_many", "reverse", "STATUSES"]
 
 #: Values of the ``status`` column of :func:`geocode_many`.
 STATUSES = ("resolved", "ambiguous", "approximate", "unresolved")
-MAX_QUERY_CHARS = 256
-_NOISE_RE = re.compile(
-    r"^(?:(?:near|nr|outskirts of|outside|around|vicinity of|the|in|at|of|from|to|village of|"
-    r"town of|city of|settlement of|village|town|city|settlement|vil|v|s|smt|selo|pgt|"
-    r"urban type settlement|urban-type settlement|north of|south of|east of|west of|"
-    r"northeast of|northwest of|southeast of|southwest of|n of|s of|e of|w of|"
-    r"с|село|пгт|смт|г|м|місто|город|селище|поселок|посёлок)\s+)+"
-)
-_SPLIT_RE = re.compile(r"\s*[,;(]\s*|\s*\)\s*")
 _MATCH_QUALITY = (1.0, 0.96, 0.94, 0.9)  # name, alternate, romanisation, region base name
-
-
-@dataclass(frozen=True)
-class _Context:
-    countries: frozenset[str] = frozenset()
-    admin1: frozenset[int] = frozenset()
-    admin2: frozenset[int] = frozenset()
-    near: tuple[float, float] | None = None
-    named: tuple[int, ...] = ()  # the most specific resolved context records, for "approximate"
-    hromadas: frozenset[int] = frozenset()  # codifier hromadas named by a hint
-
-
-# -- argument checking ---------------------------------------------------------------------------
-def _check_kind(kind: str | None) -> str | None:
-    if kind is None:
-        return None
-    if kind not in _gaz.KIND_CODES:
-        raise GeokitValueError(f"kind={kind!r} is not valid; choose one of "
-                               f"{', '.join(_gaz.KIND_CODES)}")
-    return kind
-
-
-def _check_near(near) -> tuple[float, float] | None:
-    if near is None:
-        return None
-    if isinstance(near, Place):
-        return (near.lat, near.lon)
-    try:
-        lat, lon = (float(v) for v in near)
-    except (TypeError, ValueError):
-        raise GeokitTypeError(f"near must be a (lat, lon) pair or a Place, not {near!r}") from None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise GeokitValueError(f"near=({lat}, {lon}) is not a valid (lat, lon) pair")
-    return (lat, lon)
-
-
-def _clean_query(query: Any) -> tuple[str | None, str]:
-    """Return ``(clean text, reason)``; text is None when the query cannot be geocoded."""
-    if query is None:
-        return None, "empty query (None)"
-    if isinstance(query, float) and math.isnan(query):
-        return None, "empty query (NaN)"
-    if query is pd.NA or query is pd.NaT:
-        return None, "empty query (missing value)"
-    if isinstance(query, bytes):
-        try:
-            query = query.decode("utf-8")
-        except UnicodeDecodeError:
-            return None, "query is bytes that are not UTF-8 text"
-    if not isinstance(query, str):
-        return None, f"query is a {type(query).__name__}, not text"
-    text = re.sub(r"[\x00-\x1f\x7f]", " ", query).strip()
-    if not text:
-        return None, "empty query"
-    if len(text) > MAX_QUERY_CHARS:
-        return None, f"query is {len(text)} characters long; place names are under {MAX_QUERY_CHARS}"
-    return text, ""
-
-
-# -- context --------------------------------------------------------------------------------------
-def _resolve_context(gaz, parts: Sequence[str], country, admin1, admin2, near) -> _Context:
-    countries: set[str] = set()
-    a1s: set[int] = set()
-    a2s: set[int] = set()
-    named: list[int] = []
-    hromadas: set[int] = set()
-    for value, level in ((country, "country"), (admin1, "admin1"), (admin2, "admin2")):
-        if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
-            continue
-        if not isinstance(value, str):
-            raise GeokitTypeError(f"{level} hint must be a string, not {value!r}")
-        if level == "country":
-            cc = _country_code(value, gaz)
-            if cc:
-                countries.add(cc)
-            continue
-        parts = [*parts, value]
-    a = gaz._a
-    for part in parts:
-        key = normalize(part)
-        if not key:
-            continue
-        cc = _country_code(part, gaz)
-        if cc:
-            countries.add(cc)
-            continue
-        base = _gaz.strip_region_words(key)
-        hits = gaz.lookup(key) or gaz.lookup(base) or gaz.lookup(skeleton(base), level="skel")
-        admins = [r for r, _ in hits if a.kind[r] in (1, 2)]
-        if not hits and len(base) >= 5:  # a misspelt region ("Belogrod Oblast")
-            hits = [(r, 0) for r, _sc in gaz.fuzzy_region(base)]
-            admins = [r for r, _ in hits if a.kind[r] in (1, 2)]
-        level = _gaz.region_level(key)
-        want = 1 if level == "admin2" else 2  # a bare region name means the oblast, not a raion
-        if any(a.kind[r] == want for r in admins):
-            admins = [r for r in admins if a.kind[r] == want]
-        if countries:  # a stated country rules out regions abroad
-            admins = [r for r in admins if gaz.country_code(r) in countries]
-        if admins:
-            for r in admins:
-                (a1s if a.kind[r] == 2 else a2s).add(r)
-            best = min(admins, key=lambda r: -a.kind[r])
-            named.append(best)
-            continue
-        towns = sorted((r for r, _ in hits if a.kind[r] == 0
-                        and (not countries or gaz.country_code(r) in countries)),
-                       key=lambda r: -a.pop[r])
-        if towns:  # "Krasnopillia, Sumy": a city as context stands for its regions
-            t = towns[0]
-            if a.a1[t] >= 0:
-                a1s.add(int(a.a1[t]))
-            if a.a2[t] >= 0:
-                a2s.add(int(a.a2[t]))
-            if near is None:
-                near = (float(a.lat[t]), float(a.lon[t]))
-            continue
-        # a hromada, or a pre-2020 raion named after its centre town ("Derhachivskyi")
-        units = _settle.district_units(gaz, part, a1s)
-        if len(units) == 1 or (units and "hromad" in key):
-            hromadas.update(u for u in units if gaz.codifier.unit_cats[u] == "H")
-            pt = _settle.unit_point(gaz, units[0])
-            if near is None and pt is not None and len(units) == 1:
-                near = pt
-    for r in list(a1s) + list(a2s):
-        countries.add(gaz.country_code(r))
-    if not named and len(countries) == 1:
-        cc = next(iter(countries))
-        rec = gaz.country_record(cc)
-        named = [rec] if rec >= 0 else named
-    if hromadas and "hromad" not in " ".join(normalize(p) for p in parts):
-        hromadas = set()  # a former raion is larger than the hromada: only its centre counts
-    return _Context(frozenset(countries), frozenset(a1s), frozenset(a2s), near, tuple(named),
-                    frozenset(hromadas))
 
 
 # -- scoring --------------------------------------------------------------------------------------
@@ -329,8 +193,9 @@ def _candidates(gaz, query, *, country=None, admin1=None, admin2=None, near=None
 
 
 def candidates(query: Any, *, limit: int = 10, country: str | None = None,
-               admin1: str | None = None, admin2: str | None = None, near=None,
-               kind: str | None = None, gazetteer: _gaz.Gazetteer | None = None) -> list[Place]:
+               admin1: str | None = None, admin2: str | None = None,
+               near: tuple[float, float] | Place | None = None, kind: str | None = None,
+               gazetteer: _gaz.Gazetteer | None = None) -> list[Place]:
     """Ranked candidate places for a name, each with a ``score`` and ``why``.
 
     Parameters
@@ -341,7 +206,9 @@ def candidates(query: Any, *, limit: int = 10, country: str | None = None,
     limit : int
         Maximum number of candidates.
     country : str, optional
-        ISO alpha-2 code or country name that the place is expected to be in.
+        The country the place is expected to be in: an ISO alpha-2 code (``"UA"``) or a
+        country name in any spelling the gazetteer knows (``"Ukraine"``, ``"Україна"``). A
+        hint value, never a column name.
     admin1, admin2 : str, optional
         Region / district names that the place is expected to be in.
     near : (lat, lon) or Place, optional
@@ -354,11 +221,20 @@ def candidates(query: Any, *, limit: int = 10, country: str | None = None,
     Returns
     -------
     list of Place
+        Best first; ``score`` values sum to at most 1. Empty when nothing matches.
+
+    Raises
+    ------
+    GeokitValueError
+        ``limit`` is not a positive integer, ``kind`` is unknown, or ``near`` is out of
+        range.
+    GeokitTypeError
+        ``near`` is not a pair or a Place, or a hint is not text.
 
     Examples
     --------
     >>> [p.admin1 for p in candidates("Krasnopillia, Sumy", limit=1)]
-    ['Sumska oblast']
+    ['Sumy Oblast']
     """
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
         raise GeokitValueError(f"limit must be a positive integer, not {limit!r}")
@@ -429,13 +305,44 @@ def _decide(gaz, ranked, ctx: _Context, reason: str) -> tuple[Place | None, str,
 
 
 def geocode(query: Any, *, country: str | None = None, admin1: str | None = None,
-            admin2: str | None = None, near=None, kind: str | None = None,
-            gazetteer: _gaz.Gazetteer | None = None) -> Place | None:
+            admin2: str | None = None, near: tuple[float, float] | Place | None = None,
+            kind: str | None = None, gazetteer: _gaz.Gazetteer | None = None) -> Place | None:
     """The best place for a name, or ``None`` when nothing fits.
 
-    Takes the same arguments as :func:`candidates`. When the settlement itself is unknown but
-    its district or region is given, returns the region's place (``why`` says so), like ACLED's
-    geo-precision 2/3. Use :func:`geocode_many` to also get a status and reason per query.
+    When the settlement itself is unknown but its district or region is given, returns the
+    region's place (``why`` says so), like ACLED's geo-precision 2/3. Use
+    :func:`geocode_many` to also get a status and reason per query.
+
+    Parameters
+    ----------
+    query : str
+        A place name in any common spelling, optionally followed by its region after a comma
+        (``"Sudzha, Kursk Oblast"``). Non-text input gives ``None``.
+    country : str, optional
+        The country the place is expected to be in: an ISO alpha-2 code (``"UA"``) or a
+        country name in any spelling the gazetteer knows (``"Ukraine"``, ``"Україна"``). A
+        hint value, never a column name.
+    admin1, admin2 : str, optional
+        Region / district names that the place is expected to be in.
+    near : (lat, lon) or Place, optional
+        Favour candidates close to this point.
+    kind : {"populated_place", "admin2", "admin1", "country"}, optional
+        Favour this kind of place.
+    gazetteer : Gazetteer, optional
+        Defaults to :func:`geokit.gazetteer.default`.
+
+    Returns
+    -------
+    Place or None
+        The best match; a country or region is at its one reference point (the same point
+        :func:`geokit.extract_places` gives it). ``None`` when no place fits.
+
+    Raises
+    ------
+    GeokitValueError
+        ``kind`` is not one of the kinds above, or ``near`` is out of range.
+    GeokitTypeError
+        ``near`` is not a pair or a Place, or a hint is not text.
 
     Examples
     --------
@@ -466,9 +373,12 @@ def _per_row(value, n: int, label: str) -> list:
     raise GeokitTypeError(f"{label} must be a string or one value per query, not {value!r}")
 
 
-def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | None = None,
+def geocode_many(values: Sequence[Any] | pd.Series | np.ndarray, *,
+                 country: str | Sequence[str | None] | None = None,
+                 admin1: str | Sequence[str | None] | None = None,
+                 admin2: str | Sequence[str | None] | None = None, kind: str | None = None,
                  gazetteer: _gaz.Gazetteer | None = None, progress: bool | None = None,
-                 online=None) -> pd.DataFrame:
+                 online: bool | OnlineGeocoder | None = None) -> gpd.GeoDataFrame:
     """Geocode a column of names; one output row per input, in input order.
 
     Parameters
@@ -476,12 +386,15 @@ def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | 
     values : sequence of str (list, Series, array)
         Place names. Missing or non-text values come back ``unresolved`` with a reason.
     country, admin1, admin2 : str or sequence, optional
-        A hint for all rows, or one hint per row.
+        Hint values (as in :func:`geocode`; ``country`` an ISO code or a name): one for all
+        rows, or one per row. Never column names.
     kind : str, optional
         Preferred kind of place for all rows.
     progress : bool, optional
         Show a progress bar (default: :data:`geokit.options.progress`).
-    online : bool or geokit.geocoding.online.OnlineGeocoder, optional
+    gazetteer : Gazetteer, optional
+        Defaults to :func:`geokit.gazetteer.default`.
+    online : bool or geokit.geocoding.OnlineGeocoder, optional
         Ask an online geocoder (Nominatim by default) for names the gazetteer leaves
         unresolved or only approximate. Off unless given or :data:`geokit.options.online` is set.
 
@@ -508,7 +421,7 @@ def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | 
     >>> table = geocode_many(["Sumy", "Kharkiv", "Nowhere-at-all"])
     >>> table["status"].tolist()
     ['resolved', 'resolved', 'unresolved']
-    >>> table.geometry.iloc[0].x == table.loc[0, "lon"]  # shapely order: x = lon
+    >>> bool(table.geometry.iloc[0].x == table.loc[0, "lon"])  # shapely order: x = lon
     True
     """
     if isinstance(values, str):
@@ -559,12 +472,13 @@ def geocode_many(values, *, country=None, admin1=None, admin2=None, kind: str | 
                          place.population, place.score, status, reason, place.source,
                          place.precision or None))
     uniq = pd.DataFrame(rows, columns=GEOCODE_COLUMNS[1:])
+    points = points_from_latlon(uniq["lat"], uniq["lon"])  # one point per distinct query
     out = uniq.iloc[codes].reset_index(drop=True) if n else uniq
     out.insert(0, "query", pd.Series(queries, dtype=object))
     out["geonameid"] = out["geonameid"].astype("Int64")
     out["population"] = out["population"].astype("Int64")
     out["score"] = out["score"].astype(float)
-    return gpd.GeoDataFrame(out, geometry=points_from_latlon(out["lat"], out["lon"]), crs=CRS)
+    return gpd.GeoDataFrame(out, geometry=points.take(codes) if n else points, crs=CRS)
 
 
 def _online_geocoder(online):
@@ -579,7 +493,29 @@ def _online_geocoder(online):
 def reverse(lat: float, lon: float, *, gazetteer: _gaz.Gazetteer | None = None) -> Place:
     """The settlement nearest to a point, with its region and country.
 
-    ``why`` gives the distance. Raises ``ValueError`` for coordinates out of range.
+    Parameters
+    ----------
+    lat, lon : float
+        The point, in degrees (WGS84).
+    gazetteer : Gazetteer, optional
+        Defaults to :func:`geokit.gazetteer.default`.
+
+    Returns
+    -------
+    Place
+        The nearest populated place; ``why`` gives the distance.
+
+    Raises
+    ------
+    GeokitTypeError
+        ``lat``/``lon`` are not numbers.
+    GeokitValueError
+        The pair is outside -90..90 / -180..180 (``GeokitValueError`` is a ``ValueError``).
+
+    Examples
+    --------
+    >>> reverse(51.19, 35.27).name
+    'Sudzha'
     """
     try:
         la, lo = float(lat), float(lon)

@@ -116,6 +116,18 @@ def write_events(gdf: pd.DataFrame, path: str | Path, format: str | None = None,
         ``geocode_reason`` (and ``lat``/``lon``/``loc_precision`` where the layout has no
         place for them).
 
+    Returns
+    -------
+    None
+        The file is written to ``path``.
+
+    Raises
+    ------
+    GeokitTypeError
+        ``gdf`` is a dask frame (write it with its own writer, or ``.compute()`` first).
+    GeokitValueError
+        Unknown ``format`` or ``columns``.
+
     Examples
     --------
     >>> import tempfile, pathlib

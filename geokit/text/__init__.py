@@ -3,7 +3,7 @@
 Examples
 --------
 >>> from geokit.text import extract_places
->>> [p.name for p in extract_places("Shelling hit Sudzha in Kursk Oblast.")][:1]
+>>> [m.place.name for m in extract_places("Shelling hit Sudzha in Kursk Oblast.")][:1]
 ['Sudzha']
 """
 

@@ -379,6 +379,14 @@ def extract_events(text: str, *, published: Any = None, source: str | None = Non
         sentence that reports an event at a place it names (``injured``: the number of people
         hurt when the sentence states it). Empty, with the same columns, when nothing is found.
 
+    Raises
+    ------
+    GeokitTypeError
+        ``text`` is not a string, or ``published`` is neither a date nor text.
+    GeokitValueError
+        ``published`` is text that does not read as a date, or a date outside the years
+        geokit resolves against.
+
     Examples
     --------
     >>> gdf = extract_events("Russian forces recaptured Sudzha on Thursday.",
