@@ -318,18 +318,10 @@ def geocode(query: Any, *, country: str | None = None, admin1: str | None = None
     query : str
         A place name in any common spelling, optionally followed by its region after a comma
         (``"Sudzha, Kursk Oblast"``). Non-text input gives ``None``.
-    country : str, optional
-        The country the place is expected to be in: an ISO alpha-2 code (``"UA"``) or a
-        country name in any spelling the gazetteer knows (``"Ukraine"``, ``"Україна"``). A
-        hint value, never a column name.
-    admin1, admin2 : str, optional
-        Region / district names that the place is expected to be in.
-    near : (lat, lon) or Place, optional
-        Favour candidates close to this point.
-    kind : {"populated_place", "admin2", "admin1", "country"}, optional
-        Favour this kind of place.
-    gazetteer : Gazetteer, optional
-        Defaults to :func:`geokit.gazetteer.default`.
+    country, admin1, admin2, near, kind, gazetteer
+        As in :func:`candidates`: ``country`` is an ISO code or a country name (a hint
+        value), ``admin1``/``admin2`` region and district names, ``near`` a (lat, lon) pair
+        or Place, ``kind`` the preferred kind of place.
 
     Returns
     -------

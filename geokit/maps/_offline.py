@@ -68,19 +68,18 @@ def _safe_inline(code: str) -> str:
 def inline_assets(html: str) -> str:
     """Replace remote ``<script>``/``<link>`` tags: Leaflet is inlined, the rest removed."""
 
-    def script(m: re.Match) -> str:
-        url = m.group(1)
-        for pattern, name in _INLINE_JS.items():
-            if re.search(pattern, url):
-                return f"<script>{_safe_inline(_asset(name))}</script>"
-        return f"<!-- geokit offline: removed {url.rsplit('/', 1)[-1]} (not used) -->"
+    def replacer(table: dict[str, str], inline):
+        def sub(m: re.Match) -> str:
+            url = m.group(1)
+            for pattern, name in table.items():
+                if re.search(pattern, url):
+                    return inline(name)
+            return f"<!-- geokit offline: removed {url.rsplit('/', 1)[-1]} (not used) -->"
 
-    def link(m: re.Match) -> str:
-        url = m.group(1)
-        for pattern, name in _INLINE_CSS.items():
-            if re.search(pattern, url):
-                return f"<style>{_css(name)}</style>"
-        return f"<!-- geokit offline: removed {url.rsplit('/', 1)[-1]} (not used) -->"
+        return sub
+
+    script = replacer(_INLINE_JS, lambda name: f"<script>{_safe_inline(_asset(name))}</script>")
+    link = replacer(_INLINE_CSS, lambda name: f"<style>{_css(name)}</style>")
 
     html = _SCRIPT_RE.sub(script, html)
     return _LINK_RE.sub(link, html)
