@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from geokit.events import CRS, EVENT_COLUMNS
@@ -115,3 +116,11 @@ def test_civilians_killed_by_shelling_are_a_strike_as_in_acled():
     assert ev.fatalities[0] == 2
     ev = extract_events("Soldiers executed three civilians in Bucha.", published="2025-03-14")
     assert (ev.event_type[0], ev.fatalities[0]) == ("Violence against civilians", 3)
+
+
+def test_injured_column_in_english():
+    row = extract_events("Russian forces shelled Krasnopillia in the Sumy region on Sunday, "
+                         "killing two and injuring five.", published=PUB).iloc[0]
+    assert (row["fatalities"], row["injured"]) == (2, 5)
+    row = extract_events("Drones hit Sumy yesterday.", published=PUB).iloc[0]
+    assert row["injured"] is pd.NA or pd.isna(row["injured"])
