@@ -150,6 +150,9 @@ def main() -> None:
         return
     names = cir_names(events)
     print(f"{len(names)} distinct CIR place names as written (development data)")
+    t0 = time.perf_counter()
+    sum(i * i for i in range(2_000_000))  # the machine's speed now (shared cores vary 2-3x)
+    print(f"reference loop: {time.perf_counter() - t0:.3f} s (compare runs by it: shared cores)")
     cold_load()
 
     import geokit

@@ -28,6 +28,8 @@ from ._points import reference_point
 
 log = logging.getLogger(__name__)
 
+#: Arrays of gazetteer.npz read only when first needed (the typo index), not at load.
+_LAZY = ("fuzzy_names", "fuzzy_idx")
 KIND_CODES = {"populated_place": 0, "admin2": 1, "admin1": 2, "country": 3}
 #: Words that mark a name as a region ("Kursk region", "Sumy oblast", "Курская область").
 ADMIN1_WORDS = ("oblast", "oblasti", "oblastʹ", "region", "province", "krai", "kray", "okrug",
@@ -74,8 +76,8 @@ class _Arrays:
     skel_hash: np.ndarray
     skel_idx: np.ndarray
     skel_type: np.ndarray
-    fuzzy_blob: np.ndarray
-    fuzzy_idx: np.ndarray
+    fuzzy_blob: np.ndarray | None  # typo-search names: read on the first typo search
+    fuzzy_idx: np.ndarray | None
     admin_text: dict[int, tuple[str, str]] = field(default_factory=dict)
 
 
@@ -119,7 +121,7 @@ class Gazetteer:
             Column names passed to :func:`geokit.gazetteer.layers.read_layer` (``name=``, ``lat=``...).
         """
         with np.load(_data_file("gazetteer.npz")) as z:
-            d = {k: z[k] for k in z.files}
+            d = {k: z[k] for k in z.files if k not in _LAZY}
         arrays = _Arrays(
             gid=d["gid"], lat=d["lat"], lon=d["lon"], pop=d["pop"], kind=d["kind"], cc=d["cc"],
             cc_codes=[str(c) for c in d["cc_codes"]], a1=d["a1"], a2=d["a2"],
@@ -127,7 +129,7 @@ class Gazetteer:
             source=np.zeros(len(d["gid"]), dtype=np.int16),
             exact_hash=d["exact_hash"], exact_idx=d["exact_idx"], exact_type=d["exact_type"],
             skel_hash=d["skel_hash"], skel_idx=d["skel_idx"], skel_type=d["skel_type"],
-            fuzzy_blob=d["fuzzy_names"], fuzzy_idx=d["fuzzy_idx"],
+            fuzzy_blob=None, fuzzy_idx=None,
         )
         gaz = cls(arrays)
         if codifier:
@@ -154,7 +156,7 @@ class Gazetteer:
         codifier.attach(self._a, cod, keys)
         self.codifier = cod
         new = range(cod.first, len(self._a.gid))
-        self._extra_fuzzy = [(normalize(self._a.names[r]), r) for r in new]
+        self._extra_fuzzy = list(new)
 
     def _add_layer(self, frame, label: str) -> None:
         """Append the records of a normalised layer table (see :mod:`geokit.gazetteer.layers`)."""
@@ -167,9 +169,12 @@ class Gazetteer:
         ccs = [c.upper() if len(c) == 2 and c.isalpha() else (country_code(c, self) or "")
                for c in (str(v or "").strip() for v in frame["country_code"])]
         a1 = np.full(len(frame), -1, dtype=np.int32)
+        found: dict[tuple[str, str], int] = {}  # a dump repeats a few dozen region names
         for j, (adm, c) in enumerate(zip(frame["admin1"], ccs, strict=True)):
             if adm:
-                hit = self._find_admin(str(adm), c, "admin1")
+                hit = found.get((str(adm), c))
+                if hit is None:
+                    hit = found[(str(adm), c)] = self._find_admin(str(adm), c, "admin1")
                 if hit >= 0:
                     a1[j] = hit
                 else:
@@ -203,8 +208,7 @@ class Gazetteer:
             a.exact_hash, a.exact_idx, a.exact_type, eh, ei)
         a.skel_hash, a.skel_idx, a.skel_type = _merge(a.skel_hash, a.skel_idx, a.skel_type, sh, si)
         self._fuzzy = None
-        self._extra_fuzzy = getattr(self, "_extra_fuzzy", []) + [
-            (normalize(nm), n0 + j) for j, nm in enumerate(new_names)]
+        self._extra_fuzzy = getattr(self, "_extra_fuzzy", []) + list(range(n0, len(a.gid)))
         log.info("added layer %s with %d places", label, len(frame))
 
     def _place_in_areas(self, frame, ccs: list[str], a1: np.ndarray, n0: int) -> np.ndarray:
@@ -267,12 +271,16 @@ class Gazetteer:
         """Records whose name is within a small edit distance of ``key`` (typos)."""
         with self._lock:
             if self._fuzzy is None:
-                names = self._a.fuzzy_blob.tobytes().decode("utf-8").split("\n")
-                idx = self._a.fuzzy_idx
-                extra = getattr(self, "_extra_fuzzy", [])
+                a = self._a
+                if a.fuzzy_blob is None:
+                    with np.load(_data_file("gazetteer.npz")) as z:
+                        a.fuzzy_blob, a.fuzzy_idx = z["fuzzy_names"], z["fuzzy_idx"]
+                names = a.fuzzy_blob.tobytes().decode("utf-8").split("\n")
+                idx = a.fuzzy_idx
+                extra = getattr(self, "_extra_fuzzy", [])  # codifier and layer records
                 if extra:
-                    names = names + [k for k, _ in extra]
-                    idx = np.concatenate([idx, np.array([i for _, i in extra], dtype=np.int32)])
+                    names = names + [normalize(a.names[r]) for r in extra]
+                    idx = np.concatenate([idx, np.array(extra, dtype=np.int32)])
                 self._fuzzy = NgramIndex(names, idx)
         out = []
         for matched, score, rec in self._fuzzy.extract(key, limit=limit, cutoff=cutoff):
