@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint lab gazetteer bench clean browser assets
+.PHONY: demo test lint lab gazetteer bench clean browser assets pythons
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ browser:
 test: $(STAMP) browser assets
 	$(BIN)/ruff check geokit tests gazetteer benchmarks
 	GEOKIT_RELIABILITY_REPORT=docs/reliability.md $(BIN)/python -m pytest -q
+
+# The wheel on Python 3.12 and 3.13 when those interpreters exist (fast tests; not in `make test`).
+pythons: $(STAMP)
+	PYTHON=$(BIN)/python scripts/test_pythons.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check geokit tests gazetteer benchmarks
