@@ -6,7 +6,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-"${PYTHON:-python3}" -m pip wheel -q --no-deps -w "$WORK/dist" "$ROOT"
+git clone -q "$ROOT" "$WORK/src"  # committed files only; leaves no build/ in the checkout
+"${PYTHON:-python3}" -m pip wheel -q --no-deps -w "$WORK/dist" "$WORK/src"
 TESTS="tests/test_geocode.py tests/test_extract.py tests/test_cli.py tests/test_cli_input.py
        tests/test_io_formats.py tests/test_io_cli.py tests/test_events.py tests/test_gazetteer.py
        tests/test_repr_html.py tests/test_names.py tests/test_properties.py"

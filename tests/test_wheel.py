@@ -145,8 +145,6 @@ def test_wheel_from_a_clean_clone_makes_offline_maps_without_npm(tmp_path):
             check=True,
         ).stdout.strip()
     )
-    borrowed = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    (site / "_borrowed_deps.pth").write_text("\n".join(sorted(borrowed)) + "\n")
     subprocess.run(
         [
             sys.executable,
@@ -161,7 +159,11 @@ def test_wheel_from_a_clean_clone_makes_offline_maps_without_npm(tmp_path):
             str(wheel),
         ],
         check=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )
+    # after installing, so that pip does not see the geokit of the borrowed environment
+    borrowed = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (site / "_borrowed_deps.pth").write_text("\n".join(sorted(borrowed)) + "\n")
 
     work = tmp_path / "work"
     work.mkdir()
