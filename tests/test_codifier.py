@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import geokit
+from geokit._geo import haversine_km
 from geokit.gazetteer import codifier as cod_mod
 from geokit.geocoding import _settlements as settle
 
@@ -220,3 +221,50 @@ def test_missing_codifier_file_says_how_to_rebuild(monkeypatch):
     monkeypatch.setattr(_store, "_data_file", fake)
     with pytest.raises(DataMissingError, match="make gazetteer"):
         _store.Gazetteer.load(user_layers=False)
+
+
+# -- hints from the rest of a table ----------------------------------------------------------
+def _two_namesakes(cod, oblast="Donetsk Oblast"):
+    """A village name that exactly two places of one oblast share, far apart."""
+    unit = cod.unit_uk.index("Донецька")
+    sel = np.flatnonzero(cod.unit[:, 0] == unit)
+    names = pd.Series([cod.names_latn[j] for j in sel])
+    counts = names.value_counts()
+    for name in counts[counts == 2].index[:300]:
+        df = geokit.geocode_many([name], admin1=oblast)
+        if df["status"].iloc[0] == "ambiguous" and df["reason"].iloc[0].startswith("2 places"):
+            cands = [p for p in geokit.candidates(name, admin1=oblast, limit=5)
+                     if p.admin1 == oblast]
+            if len(cands) == 2 and haversine_km(cands[0].lat, cands[0].lon, cands[1].lat,
+                                                cands[1].lon) > 60:
+                return name, cands[0], cands[1]
+    pytest.skip("no pair of namesakes found")
+
+
+def test_near_per_row_picks_the_namesake(cod):
+    name, a, b = _two_namesakes(cod)
+    df = geokit.geocode_many([name, name], admin1="Donetsk Oblast",
+                             near=[(b.lat + 0.02, b.lon), None])
+    assert (df["lat"].iloc[0], df["lon"].iloc[0]) == (b.lat, b.lon)
+    assert df["status"].iloc[0] != "ambiguous"
+    assert df["status"].iloc[1] == "ambiguous"
+    with pytest.raises(geokit.errors.GeokitValueError):
+        geokit.geocode_many([name], near=[(1.0, 2.0), (3.0, 4.0)])
+    with pytest.raises(geokit.errors.GeokitValueError):
+        geokit.geocode_many([name], near=(95.0, 2.0))
+
+
+def test_other_rows_of_the_same_day_choose_the_namesake(cod):
+    name, a, b = _two_namesakes(cod)
+    day = pd.Timestamp("2022-05-01")
+    events = pd.DataFrame({
+        "location": [name, "anchor", name],
+        "admin1": ["Donetsk Oblast"] * 3,
+        "event_date": [day, day, day + pd.Timedelta(days=1)],
+        "lat": [None, b.lat + 0.05, None], "lon": [None, b.lon, None],
+    })
+    out = geokit.geocode_events(events, check_existing=False)
+    assert (out["lat"].iloc[0], out["lon"].iloc[0]) == (b.lat, b.lon)
+    assert "reported the same day" in out["geocode_reason"].iloc[0]
+    assert out["geocode_status"].iloc[0] in ("resolved", "approximate")
+    assert out["geocode_status"].iloc[2] == "ambiguous"  # another day: no anchor

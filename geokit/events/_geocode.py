@@ -24,6 +24,7 @@ from .._config import options
 from .._geo import CRS, haversine_km, points_from_latlon
 from .._progress import progress_iter
 from ..errors import GeokitTypeError, GeokitValueError
+from ._context import choose_by_day
 from ._dask import is_dask, map_text_partitions
 from ._spatial import ADMIN_COLUMNS
 
@@ -356,6 +357,7 @@ def _geocode_frame(df: pd.DataFrame, *, location, cols, hints, lat, lon, check_e
         filled = _fill(**pick, reason=reason[reps], progress=progress)
         for target, values in zip((la, lo, prec, status, reason), filled, strict=True):
             target[todo_rows] = values[codes]
+        choose_by_day(df, loc, a2, a1, cc, la, lo, prec, status, reason)
 
     if check_existing and loc is not None:
         idx = np.flatnonzero(valid & pd.notna(loc))

@@ -365,12 +365,25 @@ def _per_row(value, n: int, label: str) -> list:
     raise GeokitTypeError(f"{label} must be a string or one value per query, not {value!r}")
 
 
+def _near_per_row(near, n: int) -> list:
+    """One proximity hint per row from one ``(lat, lon)`` pair or a sequence of pairs."""
+    if near is None:
+        return [None] * n
+    if isinstance(near, Place) or (isinstance(near, tuple | list) and len(near) == 2
+                                   and all(isinstance(v, int | float) for v in near)):
+        return [_check_near(near)] * n
+    seq = _per_row(list(near) if not isinstance(near, list) else near, n, "near")
+    return [None if v is None or (isinstance(v, float) and math.isnan(v)) else _check_near(v)
+            for v in seq]
+
+
 def geocode_many(values: Sequence[Any] | pd.Series | np.ndarray, *,
                  country: str | Sequence[str | None] | None = None,
                  admin1: str | Sequence[str | None] | None = None,
                  admin2: str | Sequence[str | None] | None = None, kind: str | None = None,
                  gazetteer: _gaz.Gazetteer | None = None, progress: bool | None = None,
-                 online: bool | OnlineGeocoder | None = None) -> gpd.GeoDataFrame:
+                 online: bool | OnlineGeocoder | None = None,
+                 near: Any = None) -> gpd.GeoDataFrame:
     """Geocode a column of names; one output row per input, in input order.
 
     Parameters
@@ -380,6 +393,9 @@ def geocode_many(values: Sequence[Any] | pd.Series | np.ndarray, *,
     country, admin1, admin2 : str or sequence, optional
         Hint values (as in :func:`geocode`; ``country`` an ISO code or a name): one for all
         rows, or one per row. Never column names.
+    near : (lat, lon) or sequence of (lat, lon) or None, optional
+        A proximity hint for all rows, or one per row (None where there is none): among
+        namesakes the one near it is chosen (see :func:`candidates`).
     kind : str, optional
         Preferred kind of place for all rows.
     progress : bool, optional
@@ -395,11 +411,9 @@ def geocode_many(values: Sequence[Any] | pd.Series | np.ndarray, *,
     geopandas.GeoDataFrame
         Columns ``query, name, lat, lon, kind, country_code, admin1, admin2, geonameid,
         population, score, status, reason, source, precision`` and a point ``geometry``
-        (EPSG:4326, empty where unresolved); ``status`` is one of :data:`STATUSES` and ``score``
-        is calibrated per status (see :mod:`geokit.geocoding._settlements` and
-        docs/geocoding.md); ``source`` says which layer (or online service) placed the row;
-        ``precision`` what the point stands for (``settlement``, ``hromada``, ``raion``,
-        ``admin2``, ``admin1``, ``country``).
+        (EPSG:4326, empty where unresolved); ``status`` (:data:`STATUSES`) and ``score`` are
+        explained in docs/geocoding.md; ``source`` is the layer (or online service) that placed
+        the row, ``precision`` what the point stands for (``settlement``, ``hromada``...).
 
     Raises
     ------
@@ -429,8 +443,8 @@ def geocode_many(values: Sequence[Any] | pd.Series | np.ndarray, *,
     n = len(queries)
     gaz = gazetteer if gazetteer is not None else _gaz.default()
     hint_cols = [_per_row(country, n, "country"), _per_row(admin1, n, "admin1"),
-                 _per_row(admin2, n, "admin2")]
-    if any(h is not None for h in (country, admin1, admin2)):
+                 _per_row(admin2, n, "admin2"), _near_per_row(near, n)]
+    if any(h is not None for h in (country, admin1, admin2, near)):
         keys = pd.Series(["\x1e".join("" if v is None else str(v) for v in row)
                           for row in zip(queries, *hint_cols, strict=True)], dtype=object)
     else:
@@ -443,7 +457,7 @@ def geocode_many(values: Sequence[Any] | pd.Series | np.ndarray, *,
     for i in progress_iter(first, total=len(first), enabled=show, desc="geocoding"):
         ranked, ctx, reason = _candidates(gaz, queries[i], country=hint_cols[0][i],
                                           admin1=hint_cols[1][i], admin2=hint_cols[2][i],
-                                          kind=kind)
+                                          near=hint_cols[3][i], kind=kind)
         place, status, reason = _decide(gaz, ranked, ctx, reason)
         if fallback is not None and status in ("unresolved", "approximate"):
             text, _why = _clean_query(queries[i])

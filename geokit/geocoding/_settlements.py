@@ -156,7 +156,9 @@ def namesakes(gaz, ranked, ctx, inside) -> list[int]:
             continue
         if hroms and _hromada_of(gaz, rec) not in hroms:
             continue
-        if ctx.near is not None:
+        if (
+            ctx.near is not None and d0 <= NEAR_KM
+        ):  # a hint far from every candidate decides nothing
             d = float(haversine_km(ctx.near[0], ctx.near[1], a.lat[rec], a.lon[rec]))
             if d > NEAR_KM or d > 2 * d0 + 10:  # clearly further from the hinted point
                 continue
@@ -169,7 +171,7 @@ def namesakes(gaz, ranked, ctx, inside) -> list[int]:
             for p in peers
         ):
             peers.append(rec)
-    if len(peers) > 1 and why0.how.startswith("name"):  # by its own name, not an alias
+    if len(peers) > 1 and _own_name(gaz, rec0, peers):  # by its own name, not an alias
         pops = sorted((int(a.pop[p]) for p in peers), reverse=True)
         if (
             pops[0] >= DOMINANT_POP
@@ -178,6 +180,14 @@ def namesakes(gaz, ranked, ctx, inside) -> list[int]:
         ):
             return [rec0]
     return peers
+
+
+def _own_name(gaz, rec0: int, peers: list[int]) -> bool:
+    """Whether the best place's own name is spelt like its namesakes' ("Zaporizhzhya" and the
+    village "Zaporizhzhia"), not one of its aliases (Donetsk is also listed as "Oleksandrivka")."""
+    names = gaz._a.names
+    own = skeleton(normalize(names[rec0]))
+    return any(skeleton(normalize(names[p])) == own for p in peers[1:])
 
 
 def _match_class(how: str) -> int:
