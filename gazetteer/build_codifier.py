@@ -165,6 +165,46 @@ def name_keys(name_uk: str, name_latn: str, extra: list[str]) -> tuple[set[str],
     return exact, skel
 
 
+#: Ukrainian -> Russian spelling of place names as Russian-language reports write them, word by
+#: word: regular correspondences of the two languages (endings of adjectival and -ove/-yne names,
+#: -ivka/-ovka, the -iv genitive of founders' names, і/ї/є, two common name stems), not a list
+#: of places. Applied to the codifier's Ukrainian name, then romanised like a Russian name.
+_RU_WORD_ENDINGS = (
+    ("іївка", "еевка"), ("ївка", "евка"), ("івка", "овка"),
+    ("ське", "ское"), ("цьке", "цкое"), ("зьке", "зкое"), ("ська", "ская"), ("цька", "цкая"),
+    ("ський", "ский"), ("цький", "цкий"),
+    ("ове", "ово"), ("еве", "ево"), ("єве", "ево"), ("ине", "ино"), ("іне", "ино"),
+    ("ине", "ино"), ("ів", "ов"), ("їв", "ев"),
+)
+_RU_WORD_STARTS = (("олекс", "алекс"), ("микол", "никол"), ("микит", "никит"))
+_RU_LETTERS = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "’": "ь", "'": "ь"})
+_CONSONANTS = set("бвгґджзклмнпрстфхцчшщ")
+
+
+def russian_form(name_uk: str) -> str:
+    """The Russian-language spelling a Ukrainian place name usually has in reports.
+
+    >>> russian_form("Олександрівка"), russian_form("Благодатне"), russian_form("Курахове")
+    ('александровка', 'благодатное', 'курахово')
+    """
+    words = []
+    for word in name_uk.lower().split():
+        for a, b in _RU_WORD_STARTS:
+            if word.startswith(a):
+                word = b + word[len(a):]
+        for a, b in _RU_WORD_ENDINGS:
+            if word.endswith(a) and len(word) > len(a) + 1:
+                word = word[: -len(a)] + b
+                break
+        else:
+            if len(word) > 3 and word.endswith("е") and word[-2] in _CONSONANTS:
+                word = word[:-1] + "ое"  # adjectival neuter: Благодатне -> Благодатное
+            elif word.endswith("ий") and len(word) > 4:
+                word = word[:-2] + "ый"
+        words.append(word.translate(_RU_LETTERS))
+    return " ".join(words)
+
+
 def own_keys(name_uk: str, name_latn: str) -> set[str]:
     """The keys of the name as the codifier writes it and its national romanisation."""
     return {normalize(name_uk), normalize(name_latn)} - {""}
@@ -339,11 +379,14 @@ def build() -> None:
             eh.append(key_hash(k))
             ei.append(j)
             et.append(0 if k in own else 2)  # the name itself, or another romanisation
-        for k in sorted(fe - exact):
+        ru = russian_form(names[p])
+        re_ = {normalize(v) for v in romanizations(ru, "RU")} | {normalize(ru)}
+        rs = {skeleton(k) for k in re_}
+        for k in sorted((fe | re_) - exact):
             eh.append(key_hash(k))
             ei.append(j)
-            et.append(1)  # an alternate (former) name
-        for k in sorted(skel | fs):
+            et.append(1)  # an alternate name: the former name, or the Russian-language form
+        for k in sorted(skel | fs | rs):
             sh.append(key_hash(k))
             si.append(j)
     eo = np.lexsort((np.array(ei), np.array(eh, dtype=np.uint64)))

@@ -268,3 +268,19 @@ def test_other_rows_of_the_same_day_choose_the_namesake(cod):
     assert "reported the same day" in out["geocode_reason"].iloc[0]
     assert out["geocode_status"].iloc[0] in ("resolved", "approximate")
     assert out["geocode_status"].iloc[2] == "ambiguous"  # another day: no anchor
+
+
+def test_russian_language_forms_find_ukrainian_villages():
+    sys.path.insert(0, str(ROOT / "gazetteer"))
+    try:
+        from build_codifier import russian_form
+    finally:
+        sys.path.remove(str(ROOT / "gazetteer"))
+    assert russian_form("Олександрівка") == "александровка"
+    assert russian_form("Благодатне") == "благодатное"
+    assert russian_form("Курахове") == "курахово"
+    assert russian_form("Андріївка") == "андреевка"
+    assert geokit.geocode("Kurakhovo", admin1="Donetsk Oblast").name.startswith("Kurakhov")
+    df = geokit.geocode_many(["Opytnoe"], admin1="Donetsk Oblast")
+    assert df["name"].iloc[0] == "Opytne"
+    assert df["status"].iloc[0] == "ambiguous"  # two villages of that name in the oblast

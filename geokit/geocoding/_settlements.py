@@ -171,7 +171,8 @@ def namesakes(gaz, ranked, ctx, inside) -> list[int]:
             for p in peers
         ):
             peers.append(rec)
-    if len(peers) > 1 and _own_name(gaz, rec0, peers):  # by its own name, not an alias
+    own = why0.how.startswith("name") or _own_name(gaz, rec0, peers)
+    if len(peers) > 1 and own:  # by its own name, not an alias
         pops = sorted((int(a.pop[p]) for p in peers), reverse=True)
         if (
             pops[0] >= DOMINANT_POP
