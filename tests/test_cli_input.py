@@ -335,3 +335,57 @@ def test_articles_in_any_encoding_and_command_line_advice(tmp_path, capsys):
                                      encoding="utf-8")
     code, _, err = _run(capsys, "events", "convert", tmp_path / "ev.csv", tmp_path / "o.csv")
     assert code == 2 and "ev.csv:3: " in err and "--keep-bad-rows" in err
+
+
+def _bar_on_a_terminal_only(capsys, monkeypatch, argv, bar: str) -> str:
+    """Run ``argv`` on a fake terminal (bar ``bar`` on stderr), then with --quiet and without a
+    terminal (no bar); return the last line printed on the terminal run."""
+    import sys
+
+    from geokit._config import options
+
+    monkeypatch.setattr(options, "progress", False)  # restored after the test
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert bar in captured.err, captured.err
+    assert main(["--quiet", *argv]) == 0
+    assert bar not in capsys.readouterr().err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert main(argv) == 0
+    assert bar not in capsys.readouterr().err
+    return captured.out.strip().splitlines()[-1]
+
+
+def test_extract_several_files_bar_and_summary(tmp_path, capsys, monkeypatch):
+    (tmp_path / "a.txt").write_text("Shelling hit Sumy yesterday; two people were injured.",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A drone struck Kharkiv on Thursday.", encoding="utf-8")
+    out = tmp_path / "ev.csv"
+    argv = ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+            "--published", "2025-03-15", "-o", str(out)]
+    last = _bar_on_a_terminal_only(capsys, monkeypatch, argv, "extracting events")
+    assert last == f"2 events in: 2 resolved, 0 approximate, 0 ambiguous, 0 unresolved -> {out}"
+    table = pd.read_csv(out)
+    assert sorted(table["source"]) == ["a.txt", "b.txt"]
+
+
+def test_places_several_files_bar(tmp_path, capsys, monkeypatch):
+    (tmp_path / "a.txt").write_text("Shelling hit Sumy.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A drone struck Kharkiv.", encoding="utf-8")
+    argv = ["places", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    last = _bar_on_a_terminal_only(capsys, monkeypatch, argv, "finding places")
+    assert last == "2 mentions in 2 files: 2 placed, 0 unresolved"
+
+
+def test_report_stage_bar_and_summary(tmp_path, capsys, monkeypatch):
+    src = tmp_path / "events.csv"
+    src.write_text("event_date,event_type,location,admin1,country_code,lat,lon,loc_precision\n"
+                   "2025-03-01,Battles,Sumy,Sumy,UA,50.91,34.80,exact\n"
+                   "2025-03-02,Battles,Sumy Oblast,Sumy,UA,50.9,34.0,admin1\n"
+                   "2025-03-03,Battles,Nowhere,,UA,,,\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    argv = ["report", str(src), "-o", str(out), "--no-map"]
+    last = _bar_on_a_terminal_only(capsys, monkeypatch, argv, "writing")
+    assert last == f"3 events in: 1 resolved, 1 approximate, 0 ambiguous, 1 unresolved -> {out}"
+    assert "Situation report" in out.read_text(encoding="utf-8")

@@ -29,12 +29,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_report_cmd)
 
 
-def _report_cmd(args) -> int:
-    from ..report import report
+#: Stages of ``geokit report`` (see the ``progress`` argument of :func:`geokit.report.report`).
+STAGES = ("reading", "geocoding", "maps", "writing")
 
-    report(args.events, frontlines=args.frontlines, start=args.start, end=args.end,
-           region=args.region, title=args.title, output=args.output, pdf=args.pdf,
-           map=not args.no_map, evacuation=Path(args.evacuation) if args.evacuation else None,
-           border=args.border, snapshot_max_age=args.max_age, band_km=args.band_km)
-    print(f"wrote {args.output}" + (f" and {args.pdf}" if args.pdf else ""))
+
+def _report_cmd(args) -> int:
+    from .._config import options
+    from .._progress import stage_bar
+    from ..io import read_events
+    from ..report import report
+    from ._summary import event_statuses, summary
+
+    with stage_bar(STAGES, enabled=options.progress) as stage:
+        stage("reading")
+        events = read_events(args.events)
+        report(events, frontlines=args.frontlines, start=args.start, end=args.end,
+               region=args.region, title=args.title, output=args.output, pdf=args.pdf,
+               map=not args.no_map,
+               evacuation=Path(args.evacuation) if args.evacuation else None,
+               border=args.border, snapshot_max_age=args.max_age, band_km=args.band_km,
+               progress=stage)
+    dest = args.output + (f" and {args.pdf}" if args.pdf else "")
+    print(summary(len(events), event_statuses(events), dest, what="events"))
     return 0
+

@@ -21,6 +21,25 @@ def summary(rows_in: int, statuses: pd.Series | None, dest, what: str = "rows") 
     return f"{text} -> {dest}"
 
 
+def event_statuses(gdf: pd.DataFrame) -> pd.Series | None:
+    """Geocoding status of each event row: ``geocode_status`` when the table has it, else read
+    from the point and ``loc_precision`` (no point: unresolved; a point coarser than a
+    settlement: approximate). ``None`` when the table has no located rows to speak of."""
+    if "lat" not in gdf or len(gdf) == 0:
+        return gdf["geocode_status"] if "geocode_status" in gdf else None
+    from ..maps import APPROXIMATE_PRECISIONS
+
+    located = gdf["lat"].notna() & gdf["lon"].notna() if "lon" in gdf else gdf["lat"].notna()
+    approx = (gdf["loc_precision"].isin(APPROXIMATE_PRECISIONS) if "loc_precision" in gdf
+              else pd.Series(False, index=gdf.index))
+    out = pd.Series("resolved", index=gdf.index, dtype=object)
+    out[located & approx] = "approximate"
+    out[~located] = "unresolved"
+    if "geocode_status" in gdf:  # what geocode_events said wins where it said something
+        out = gdf["geocode_status"].astype(object).where(gdf["geocode_status"].notna(), out)
+    return out
+
+
 def write_output(table: pd.DataFrame, dest: Path, *, lat: str, lon: str) -> Path:
     """Write ``table`` by the suffix of ``dest``: CSV (default), TSV, GeoJSON, GeoPackage,
     Parquet or Excel; spatial formats get a point per row with coordinates."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -134,7 +135,7 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
            title: str | None = None, output=None, pdf=None, map: bool = True,
            evacuation=None, border: str = "UA-RU",
            bands_km: tuple[float, ...] = (5, 10, 20, 30), snapshot_max_age: Any = 31,
-           band_km: float = 2.0) -> str:
+           band_km: float = 2.0, progress: Callable[[str], None] | None = None) -> str:
     """Build a situation report for a period; return its HTML (and write files if asked).
 
     Parameters
@@ -165,6 +166,10 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
     snapshot_max_age, band_km
         For "Where events happened": a snapshot older than this many days on an event's date
         does not answer for it; events within ``band_km`` of the line count as contested.
+    progress : callable, optional
+        Called with the name of each stage as it starts: ``"reading"``, ``"geocoding"``
+        (placing events against the line and the evacuation list), ``"maps"``, ``"writing"``.
+        The ``geokit report`` command draws its progress bar from these.
 
     Returns
     -------
@@ -175,6 +180,8 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
 
     from .._version import __version__
 
+    stage = progress or (lambda name: None)
+    stage("reading")
     ev = _load_events(events).copy()
     if "event_date" not in ev:
         raise GeokitValueError("the events table has no event_date column; read it with "
@@ -219,6 +226,7 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
     if approx:
         caveats.append(f"{approx:,} of the {len(period):,} events have an approximate point "
                        "(see the precision column).")
+    stage("geocoding")
     territory, where = None, None
     control: dict[str, tuple[dt.date, Any]] = {}
     if frontlines:
@@ -249,9 +257,11 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
         figures.append({"value": f"{evac['placed']:,}",
                         "label": f"settlements in the evacuation list "
                                  f"(GeoNames population {evac['population']})"})
+    stage("maps")
     map_html, map_note = "", ""
     if map and (len(period) or control or zone is not None):
         map_html, map_note = _map_html(period, control, zone)
+    stage("writing")
     env = Environment(loader=PackageLoader("geokit.report", "templates"),
                       autoescape=select_autoescape(["html", "j2"]))
     rows = _table(period)
