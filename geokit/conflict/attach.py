@@ -361,7 +361,7 @@ def _attach_partition(
             near = d <= band_m
             control[todo[pos]] = np.where(near, 2, np.where(inside, 0, 1))
             dist[todo[pos]] = np.where(inside, -d, d) / 1000.0
-    snap = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    snap = np.full(n, np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
     snap[idx >= 0] = fronts.dates[idx[idx >= 0]].astype("datetime64[ns]")
     out = df.copy()
     out["snapshot_date"] = pd.Series(snap, index=df.index, dtype="datetime64[ns]")
