@@ -84,6 +84,16 @@ def attach_frontline(
         answers), ``front_distance_km`` (signed, negative inside) and ``front_reason`` (why
         ``control`` is missing, one of ``FRONT_REASONS``).
 
+    Raises
+    ------
+    GeokitTypeError
+        When ``events`` is not a (Geo)DataFrame or dask DataFrame.
+    GeokitValueError
+        When there are no snapshots, the events lack dates or points, ``max_age`` or
+        ``band_km`` is not a valid number, or ``border`` is not a bundled country.
+    InputFileError
+        When a snapshot file cannot be read (see :func:`geokit.conflict.read_snapshots`).
+
     Examples
     --------
     >>> import pandas as pd

@@ -6,7 +6,7 @@ turns such a list of names into numbers and shapes that maps and reports draw:
 >>> from geokit.conflict import evacuation_zone
 >>> zone = evacuation_zone(["Krasnopillia", "Velyka Pysarivka"], border="UA-RU")
 >>> sorted(zone.table.columns)[:4]
-['band_km', 'border_km', 'country_code', 'lat']
+['admin1', 'admin2', 'band_km', 'border_km']
 
 Distances are measured in a metric projection (UTM zone 36N, right for Ukraine's north-east,
 within about 1 % elsewhere in the country) to the Natural Earth border line bundled with geokit
@@ -82,6 +82,31 @@ def read_settlements(source: Any) -> list[str]:
     Files (a :class:`~pathlib.Path`, or a string ending in ``.txt``/``.csv``): a text file with
     one name per line (``#`` starts a comment), or a CSV with a ``name`` (or
     ``settlement``/``location``/``place``) column. Any other string is one name.
+
+    Parameters
+    ----------
+    source : list of str, DataFrame, str or Path
+        The names, a table of them, or a ``.txt``/``.csv`` file.
+
+    Returns
+    -------
+    list of str
+        The names, in order.
+
+    Raises
+    ------
+    InputFileError
+        When the file does not exist or a table has no name column.
+    GeokitValueError
+        When ``source`` is none of the above (a number, say).
+
+    Examples
+    --------
+    >>> read_settlements(["Krasnopillia", "Velyka Pysarivka"])
+    ['Krasnopillia', 'Velyka Pysarivka']
+    >>> read_settlements("Sumy")
+    ['Sumy']
+    >>> read_settlements("evacuate.csv")  # doctest: +SKIP
     """
     if isinstance(source, pd.DataFrame):
         col = _name_column(source.columns, "the settlements table")
@@ -128,6 +153,23 @@ def evacuation_zone(settlements: Any, *, border: str = "UA-RU",
         Distance bands (km) shaded inside ``country``; the widest is the evacuation zone.
     country : str
         Country the settlements are in (biases the geocoder; bands are drawn inside it).
+
+    Returns
+    -------
+    EvacuationZone
+        The geocoded table (with ``border_km``, ``band_km``, ``placed``), the bands and the
+        border line.
+
+    Raises
+    ------
+    GeokitValueError
+        For bands that are not positive, an unknown border pair or country.
+
+    Examples
+    --------
+    >>> zone = evacuation_zone(["Krasnopillia, Sumy Oblast"])  # doctest: +SKIP
+    >>> zone.totals()["placed"]  # doctest: +SKIP
+    1
     """
     import geopandas as gpd
 

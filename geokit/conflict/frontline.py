@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GeokitValueError, InputFileError
 from ..gazetteer.borders import border_line, borders
 from ..geocoding import geocode_many
 from ..models import AREA_KINDS
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 __all__ = ["read_snapshots", "territory_change", "front_line", "frontline_from_places",
            "pd_date", "border_line", "borders", "SNAPSHOT_SUFFIXES", "DATE_COLUMNS",
@@ -57,6 +60,20 @@ def read_snapshots(source: Any, *, simplify_m: float = 100.0,
     A GeoPackage or KML file with one layer per date (layer names such as ``2025-03-01``)
     is read as one snapshot per layer when neither the file name nor the features carry a
     date.
+
+    Raises
+    ------
+    InputFileError
+        When a file cannot be read, has no property named in ``select``, or carries a date
+        that is not a date.
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> snaps = read_snapshots({"2025-03-01": box(37, 47, 38, 48)}, simplify_m=0)
+    >>> list(snaps)
+    [datetime.date(2025, 3, 1)]
+    >>> snaps = read_snapshots("snapshots/")  # doctest: +SKIP
     """
     log: list[dict[str, Any]] = []
     if isinstance(source, dict):
@@ -207,7 +224,8 @@ def pd_date(value) -> dt.date:
     return pd.Timestamp(value).date()
 
 
-def territory_change(before, after, *, min_width_m: float = 0.0) -> dict[str, Any]:
+def territory_change(before: BaseGeometry, after: BaseGeometry, *,
+                     min_width_m: float = 0.0) -> dict[str, Any]:
     """Areas (km²) gained and lost between two control-area geometries (EPSG:4326 in).
 
     Computed in the equal-area EPSG:6933 projection after repairing invalid geometries. Returns
@@ -221,6 +239,23 @@ def territory_change(before, after, *, min_width_m: float = 0.0) -> dict[str, An
         Leave out strips of change narrower than this many metres: two snapshots simplified
         independently (or traced with a slightly different coastline) differ by thin slivers
         along their whole outline that are not territory changing hands. 0 keeps everything.
+
+    Returns
+    -------
+    dict
+        ``gained``, ``lost`` and ``net`` (km², floats) and ``gained_geom``/``lost_geom``.
+
+    Raises
+    ------
+    shapely.errors.GEOSException
+        Only for geometries shapely cannot repair.
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> change = territory_change(box(37.0, 47.0, 37.5, 47.5), box(37.0, 47.0, 37.6, 47.5))
+    >>> change["lost"], round(change["gained"] / 100) * 100
+    (0.0, 400)
     """
     import geopandas as gpd
     from shapely import make_valid
@@ -250,8 +285,34 @@ def _drop_slivers(geom, width_m: float):
     return gpd.GeoSeries([opened], crs=3857).to_crs(4326).iloc[0]
 
 
-def front_line(area, country: str = "UA"):
-    """The control boundary inside ``country``: the area's outline minus the country border."""
+def front_line(area: BaseGeometry, country: str = "UA") -> BaseGeometry:
+    """The control boundary inside ``country``: the area's outline minus the country border.
+
+    Parameters
+    ----------
+    area : shapely geometry
+        A control area (EPSG:4326), e.g. one snapshot from :func:`read_snapshots`.
+    country : str
+        ISO code of the country whose international border is taken out of the outline
+        (about 2 km either side of it); an unknown code keeps the whole outline.
+
+    Returns
+    -------
+    shapely geometry
+        The (Multi)LineString of the front.
+
+    Raises
+    ------
+    AttributeError
+        When ``area`` is not a shapely geometry.
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> area = box(37.0, 47.5, 38.0, 48.0)
+    >>> front_line(area).length == area.boundary.length  # all inside Ukraine
+    True
+    """
     outline = area.boundary
     gdf = borders().set_index("iso_a2")
     if country in gdf.index:
@@ -259,7 +320,8 @@ def front_line(area, country: str = "UA"):
     return outline
 
 
-def frontline_from_places(names: list[str], *, table: bool = False, **hints):
+def frontline_from_places(names: list[str], *, table: bool = False,
+                          **hints: Any) -> Any:
     """A front line drawn through an ordered list of place names (geocoded).
 
     For reports that describe the line in words ("from Hlushkove through Tetkino to Popovo-
@@ -278,6 +340,17 @@ def frontline_from_places(names: list[str], *, table: bool = False, **hints):
     Returns
     -------
     LineString, or (LineString, DataFrame) with ``table=True``.
+
+    Raises
+    ------
+    GeokitValueError
+        When fewer than two of the names are placed as settlements.
+
+    Examples
+    --------
+    >>> line = frontline_from_places(["Kupiansk", "Lyman", "Bakhmut"], country="UA")
+    >>> line.geom_type, len(line.coords)
+    ('LineString', 3)
     """
     from shapely.geometry import LineString
 

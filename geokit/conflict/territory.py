@@ -56,6 +56,14 @@ def territory_series(
         the overall ones: the bundled areas are approximate and the control area may reach
         beyond ``countries``. Periods before the first snapshot are left out.
 
+    Raises
+    ------
+    GeokitValueError
+        When there are no snapshots, ``freq`` is not a pandas frequency, or ``by``/``areas``
+        do not give areas to split by.
+    InputFileError
+        When a snapshot file cannot be read (see :func:`geokit.conflict.read_snapshots`).
+
     Examples
     --------
     >>> from shapely.geometry import box

@@ -50,7 +50,29 @@ def strip_region_words(key: str) -> str:
 
 
 def region_level(key: str) -> str | None:
-    """``"admin1"``/``"admin2"`` when a normalised key names a region, else ``None``."""
+    """``"admin1"``/``"admin2"`` when a normalised key names a region, else ``None``.
+
+    Parameters
+    ----------
+    key : str
+        A normalised name (lower case, single spaces; see :func:`normalize`).
+
+    Returns
+    -------
+    str or None
+        ``"admin2"`` when a district word (raion, district, hromada ...) is in it,
+        ``"admin1"`` for another region word (oblast, region, krai ...), else ``None``.
+
+    Raises
+    ------
+    TypeError
+        When ``key`` is not a string.
+
+    Examples
+    --------
+    >>> region_level("sumy oblast"), region_level("okhtyrskyi raion"), region_level("sumy")
+    ('admin1', 'admin2', None)
+    """
     found = [m.group(1) for m in _REGION_RE.finditer(key)]
     if not found:
         return None
@@ -460,7 +482,29 @@ _default_lock = threading.Lock()
 
 
 def default() -> Gazetteer:
-    """The process-wide gazetteer (bundled data plus saved user layers), loaded once."""
+    """The process-wide gazetteer (bundled data plus saved user layers), loaded once.
+
+    Thread-safe; :func:`reset_default` makes the next call load it again.
+
+    Returns
+    -------
+    Gazetteer
+        The same object on every call.
+
+    Raises
+    ------
+    DataMissingError
+        When the bundled gazetteer data files are missing from the installation.
+    InputFileError
+        When a saved user layer can no longer be read.
+
+    Examples
+    --------
+    >>> default() is default()
+    True
+    >>> default().geocode("Sudzha").country_code
+    'RU'
+    """
     global _default
     with _default_lock:
         if _default is None:

@@ -11,20 +11,30 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputFileError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    from shapely.geometry.base import BaseGeometry
 
 __all__ = ["borders", "border_line"]
 
 
 @lru_cache(maxsize=1)
-def borders():
+def borders() -> gpd.GeoDataFrame:
     """Bundled Natural Earth borders of Ukraine and its neighbours.
 
     Returns
     -------
     geopandas.GeoDataFrame
         One (Multi)Polygon per country with its ISO code in ``iso_a2``; CRS EPSG:4326.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the bundled ``borders_10m.geojson.gz`` is missing from the installation.
 
     Examples
     --------
@@ -39,7 +49,7 @@ def borders():
     return gpd.GeoDataFrame.from_features(data["features"], crs=4326)
 
 
-def border_line(pair: str = "UA-RU"):
+def border_line(pair: str = "UA-RU") -> BaseGeometry:
     """The shared land border of two countries.
 
     Parameters

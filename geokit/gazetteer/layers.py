@@ -66,7 +66,37 @@ def saved_layers() -> list[Path]:
 
 
 def save_layer(path: str | Path, **options: Any) -> Path:
-    """Check that ``path`` reads as a layer, then copy it into the user data directory."""
+    """Check that ``path`` reads as a layer, then copy it into the user data directory.
+
+    Saved layers are loaded with the bundled data by :func:`geokit.gazetteer.default`
+    (call :func:`geokit.gazetteer.reset_default` to see a new one in the running process).
+
+    Parameters
+    ----------
+    path : str or Path
+        A layer file :func:`read_layer` reads (GeoNames dump, CSV, GeoJSON, GeoPackage, Excel).
+    **options
+        Passed to :func:`read_layer` to check the file (``name_col=``, ``lat_col=`` ...).
+
+    Returns
+    -------
+    Path
+        Where the copy was written (in :func:`layers_dir`, under the file's own name).
+
+    Raises
+    ------
+    InputFileError
+        When the file is missing or does not read as a layer.
+    GeokitTypeError
+        For an unknown column option.
+    OSError
+        When the user data directory cannot be written.
+
+    Examples
+    --------
+    >>> save_layer("villages.csv", name_col="village")  # doctest: +SKIP
+    PosixPath('/home/me/.local/share/geokit/layers/villages.csv')
+    """
     src = Path(path)
     frame, _label = read_layer(src, **options)
     dest_dir = layers_dir()

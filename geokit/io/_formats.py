@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,33 @@ def _check_format(fmt: str) -> str:
     return f
 
 
-def detect_format(columns) -> str:
+def detect_format(columns: Iterable[Any]) -> str:
     """Name of the table format whose columns match (``acled``, ``ucdp``, ``cir`` or
-    ``generic``)."""
+    ``generic``).
+
+    Parameters
+    ----------
+    columns : iterable of str
+        Column names of a raw table (case and surrounding spaces do not matter).
+
+    Returns
+    -------
+    str
+        The first of ``acled``, ``ucdp``, ``cir`` whose key columns are all present, else
+        ``generic``.
+
+    Raises
+    ------
+    TypeError
+        When ``columns`` is not iterable.
+
+    Examples
+    --------
+    >>> detect_format(["event_id_cnty", "event_date", "geo_precision", "latitude"])
+    'acled'
+    >>> detect_format(["date", "place", "lat", "lon"])
+    'generic'
+    """
     for name in ("acled", "ucdp", "cir"):
         if _TABLE_MODULES[name].detect(columns):
             return name
@@ -68,8 +93,38 @@ def read_table(path_or_frame: Any, format: str = "auto", *, bad_rows: str = "rai
 def to_events(raw: pd.DataFrame, fmt: str = "auto", origin: Any = None) -> gpd.GeoDataFrame:
     """An events table from a raw source table (text cells or typed columns).
 
-    ``fmt`` is a table format, a spatial format (the columns decide the table layout) or
-    ``auto``; ``origin`` is the file named in errors.
+    Parameters
+    ----------
+    raw : pandas.DataFrame
+        The source table as read (text cells, or typed columns from a spatial file).
+    fmt : str
+        A table format (``acled``, ``ucdp``, ``cir``, ``generic``), a spatial format (the
+        columns then decide the table layout) or ``auto`` (:func:`detect_format`).
+    origin : path, optional
+        The file named in error messages.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        The events in geokit's schema; ``attrs["geokit"]`` records the source columns and the
+        formats used.
+
+    Raises
+    ------
+    InputFileError
+        When the columns do not look like the format asked for, or a needed column is missing
+        or holds values that cannot be read (dates, coordinates).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> raw = pd.DataFrame({"date": ["2025-03-01"], "lat": ["50.9"], "lon": ["34.8"],
+    ...                     "event_type": ["Shelling"]})
+    >>> events = to_events(raw)
+    >>> str(events.loc[0, "event_date"].date()), events.geometry.iloc[0].wkt
+    ('2025-03-01', 'POINT (34.8 50.9)')
+    >>> events.attrs["geokit"]["table_format"]
+    'generic'
     """
     columns = list(raw.columns)
     table_fmt = fmt if fmt in _TABLE_MODULES else detect_format(columns)

@@ -13,13 +13,16 @@ import html
 import math
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from ..errors import GeokitValueError
 from ._script import script_json as _json
+
+if TYPE_CHECKING:
+    import folium
 
 __all__ = ["event_map", "frontline_map", "evacuation_map", "save_html", "save_png", "to_html"]
 
@@ -98,8 +101,9 @@ def _text(v) -> str | None:
     return str(v)
 
 
-def event_map(events, *, color_by: str = "event_type", time: bool = True,
-              mode: str = "auto", offline: bool = False, max_points: int = 500_000):
+def event_map(events: pd.DataFrame, *, color_by: str = "event_type", time: bool = True,
+              mode: str = "auto", offline: bool = False,
+              max_points: int = 500_000) -> folium.Map:
     """An interactive map of events, coloured by category, with legend and time slider.
 
     Parameters
@@ -126,6 +130,11 @@ def event_map(events, *, color_by: str = "event_type", time: bool = True,
     Returns
     -------
     folium.Map
+
+    Raises
+    ------
+    GeokitValueError
+        For an unknown ``mode``, more than ``max_points`` events, or events without points.
 
     Examples
     --------
@@ -255,11 +264,12 @@ def _join(a, b, n: int) -> pd.Series:
     return a.where(~both, a + " vs " + b).fillna(b)
 
 
-def frontline_map(snapshots=None, *, date=None, compare=None, events=None,
+def frontline_map(snapshots: Any = None, *, date: Any = None,
+                  compare: tuple[Any, Any] | None = None, events: pd.DataFrame | None = None,
                   offline: bool = False, simplify_m: float = 100.0,
                   select: dict[str, Any] | None = None, described: list[str] | None = None,
                   color_by: str = "event_type", window_days: int = 7, max_age: Any = 31,
-                  band_km: float = 2.0):
+                  band_km: float = 2.0) -> folium.Map:
     """Control areas and front lines from dated snapshots, with a date slider.
 
     Parameters
@@ -301,6 +311,18 @@ def frontline_map(snapshots=None, *, date=None, compare=None, events=None,
     Returns
     -------
     folium.Map
+
+    Raises
+    ------
+    GeokitValueError
+        When no dated snapshot is found (and no ``described`` line is given), a ``compare``
+        date has no snapshot, or ``window_days`` is not a whole number >= 1.
+
+    Examples
+    --------
+    >>> m = frontline_map("snapshots/")                         # doctest: +SKIP
+    >>> m = frontline_map("snapshots/", events=events, color_by="control")  # doctest: +SKIP
+    >>> m = frontline_map(described=["Kupiansk", "Lyman", "Bakhmut"])  # doctest: +SKIP
     """
     import folium
 
@@ -450,8 +472,9 @@ def _rounded(geom, digits: int = 4):
     return shapely.transform(geom, lambda xy: np.round(xy, digits))
 
 
-def evacuation_map(settlements, *, border: str = "UA-RU", bands_km=(5, 10, 20, 30),
-                   country: str = "UA", offline: bool = False):
+def evacuation_map(settlements: Any, *, border: str = "UA-RU",
+                   bands_km: tuple[float, ...] = (5, 10, 20, 30), country: str = "UA",
+                   offline: bool = False) -> folium.Map:
     """Settlements (e.g. ordered to evacuate) with their distance to a border and distance bands.
 
     Parameters
@@ -463,6 +486,25 @@ def evacuation_map(settlements, *, border: str = "UA-RU", bands_km=(5, 10, 20, 3
         Country pair of the border (``"UA-RU"``), from the bundled Natural Earth borders.
     bands_km : tuple of float
         Distance bands shaded inside ``country``; the widest is drawn as the evacuation zone.
+    country : str
+        ISO code of the country whose side of the border is shaded.
+    offline : bool
+        Draw without web tiles (vector basemap only).
+
+    Returns
+    -------
+    folium.Map
+        The map; the zone is kept on it as ``m._geokit_zone``.
+
+    Raises
+    ------
+    GeokitValueError
+        For an unknown border pair or bad bands (from
+        :func:`geokit.conflict.evacuation_zone`).
+
+    Examples
+    --------
+    >>> m = evacuation_map(["Krasnopillia, Sumy Oblast", "Velyka Pysarivka"])  # doctest: +SKIP
 
     The legend lists the placed settlements nearest the border first, with totals; names that
     could not be placed as settlements are listed there too. The full table
@@ -510,8 +552,30 @@ def evacuation_map(settlements, *, border: str = "UA-RU", bands_km=(5, 10, 20, 3
     return m
 
 
-def to_html(m, *, offline: bool = False) -> str:
-    """The map as one HTML document; ``offline=True`` inlines assets and loads nothing remote."""
+def to_html(m: folium.Map, *, offline: bool = False) -> str:
+    """The map as one HTML document; ``offline=True`` inlines assets and loads nothing remote.
+
+    Parameters
+    ----------
+    m : folium.Map
+        A map made by one of the functions here (or any folium map).
+    offline : bool
+        Leave out web tiles and inline every script and stylesheet, so the page loads nothing.
+
+    Returns
+    -------
+    str
+        The HTML page.
+
+    Raises
+    ------
+    DataMissingError
+        With ``offline=True`` when the bundled Leaflet assets are missing.
+
+    Examples
+    --------
+    >>> page = to_html(event_map(events), offline=True)  # doctest: +SKIP
+    """
     import folium
 
     from ._offline import inline_assets
@@ -539,16 +603,69 @@ def _notebook_html(m) -> str:
             "</iframe></div></div>")
 
 
-def save_html(m, path, *, offline: bool = False) -> Path:
-    """Write the map as a standalone HTML file (see :func:`to_html`)."""
+def save_html(m: folium.Map, path: str | Path, *, offline: bool = False) -> Path:
+    """Write the map as a standalone HTML file (see :func:`to_html`).
+
+    Parameters
+    ----------
+    m : folium.Map
+        The map.
+    path : str or Path
+        File to write (UTF-8).
+    offline : bool
+        Write the self-contained offline page (also used when the map was made offline).
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    OSError
+        When the file cannot be written.
+
+    Examples
+    --------
+    >>> save_html(event_map(events), "events.html", offline=True)  # doctest: +SKIP
+    PosixPath('events.html')
+    """
     path = Path(path)
     path.write_text(to_html(m, offline=offline or getattr(m, "_geokit_offline", False)),
                     encoding="utf-8")
     return path
 
 
-def save_png(m, path, *, width: int = 1200, height: int = 800, wait_ms: int = 500) -> Path:
-    """Screenshot of the map in headless Chromium (the offline page, so no tiles are needed)."""
+def save_png(m: folium.Map, path: str | Path, *, width: int = 1200, height: int = 800,
+             wait_ms: int = 500) -> Path:
+    """Screenshot of the map in headless Chromium (the offline page, so no tiles are needed).
+
+    Parameters
+    ----------
+    m : folium.Map
+        The map.
+    path : str or Path
+        PNG file to write.
+    width, height : int
+        Size of the browser window in pixels.
+    wait_ms : int
+        Milliseconds to let the page draw before the screenshot.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    DataMissingError
+        When Playwright (the ``browser`` extra) or its Chromium is not installed.
+
+    Examples
+    --------
+    >>> save_png(event_map(events), "events.png")  # doctest: +SKIP
+    PosixPath('events.png')
+    """
     import tempfile
 
     from .._browser import chromium_page

@@ -131,9 +131,10 @@ def _table(period: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
-def report(events, *, frontlines=None, start=None, end=None, region: str | None = None,
-           title: str | None = None, output=None, pdf=None, map: bool = True,
-           evacuation=None, border: str = "UA-RU",
+def report(events: pd.DataFrame | str | Path, *, frontlines: Any = None, start: Any = None,
+           end: Any = None, region: str | None = None, title: str | None = None,
+           output: str | Path | None = None, pdf: str | Path | None = None, map: bool = True,
+           evacuation: Any = None, border: str = "UA-RU",
            bands_km: tuple[float, ...] = (5, 10, 20, 30), snapshot_max_age: Any = 31,
            band_km: float = 2.0, progress: Callable[[str], None] | None = None) -> str:
     """Build a situation report for a period; return its HTML (and write files if asked).
@@ -152,6 +153,8 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
         Reporting period (defaults: the events' first and last dates).
     region : str, optional
         Keep only events whose ``admin1`` contains this text (case-insensitive).
+    title : str, optional
+        Heading of the report (default: "Situation report").
     output, pdf : path, optional
         Write the HTML / a PDF (printed by headless Chromium) there.
     map : bool
@@ -175,6 +178,20 @@ def report(events, *, frontlines=None, start=None, end=None, region: str | None 
     -------
     str
         The report HTML: one self-contained file that works offline.
+
+    Raises
+    ------
+    GeokitValueError
+        When the events have no ``event_date`` column, there are no dated events and no
+        period is given, ``start``/``end`` is not a date, or ``end`` is before ``start``.
+    DataMissingError
+        When ``pdf`` is asked for and headless Chromium (Playwright) is not installed.
+
+    Examples
+    --------
+    >>> page = report("events.csv", start="2025-03-01", end="2025-03-07",
+    ...               output="week.html")  # doctest: +SKIP
+    >>> page = report(events, frontlines="snapshots/", pdf="week.pdf")  # doctest: +SKIP
     """
     from jinja2 import Environment, PackageLoader, select_autoescape
 

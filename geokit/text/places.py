@@ -28,6 +28,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from .. import gazetteer as _gaz
 from .._geo import haversine_km
@@ -449,7 +450,7 @@ def _mentions(gaz: _gaz.Gazetteer, spans: list[_Span], resolved) -> list[Mention
     return out
 
 
-def resolve_spans(text: str, spans, *, country: str | None = None, admin1: str | None = None,
+def resolve_spans(text: str, spans: Iterable[tuple[int, int]], *, country: str | None = None, admin1: str | None = None,
                   gazetteer: _gaz.Gazetteer | None = None) -> list[Mention]:
     """Resolve given spans of ``text`` as place names, using the whole document as context.
 
@@ -460,11 +461,36 @@ def resolve_spans(text: str, spans, *, country: str | None = None, admin1: str |
     the text names most often, with confidence 0.05 and ``place.why`` saying so. Takes the same
     hints as :func:`extract_places`.
 
+    Parameters
+    ----------
+    text : str
+        The whole document; the spans index into it.
+    spans : iterable of (int, int)
+        ``(start, end)`` character offsets of the names, in any order.
+    country : str, optional
+        ISO alpha-2 code or country name the text is mostly about (a hint, not a filter).
+    admin1 : str, optional
+        Region the text is mostly about (a hint).
+    gazetteer : Gazetteer, optional
+        Defaults to :func:`geokit.gazetteer.default`.
+
     Returns
     -------
     list of Mention
         One per span, in the order given (``place`` is None only when no span of the text
         resolved at all).
+
+    Raises
+    ------
+    GeokitTypeError
+        When ``text`` is not a string (also a ``TypeError``).
+
+    Examples
+    --------
+    >>> text = "Shelling hit Sudzha and Kurakhove overnight."
+    >>> ms = resolve_spans(text, [(13, 19), (24, 33)])
+    >>> [(m.text, m.place.country_code) for m in ms]
+    [('Sudzha', 'RU'), ('Kurakhove', 'UA')]
     """
     if not isinstance(text, str):
         raise GeokitTypeError(f"text must be a str, not {type(text).__name__}")
