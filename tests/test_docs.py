@@ -15,7 +15,7 @@ MODULES = ["geokit._geo", "geokit.models", "geokit.geocoding", "geokit.geocoding
            "geokit.events._geocode", "geokit.schema", "geokit.conflict",
            "geokit.conflict.attach", "geokit.conflict.evacuation", "geokit.conflict.frontline",
            "geokit.conflict.territory", "geokit.io._formats", "geokit.text.places",
-           "geokit.maps", "geokit.report._report", "geokit.errors"]
+           "geokit.maps", "geokit.maps._export", "geokit.report._report", "geokit.errors"]
 
 
 @pytest.mark.parametrize("name", MODULES)
