@@ -4,8 +4,9 @@
 the new module. There are no files at the old paths: a small import hook serves them, so the
 moved files keep their history and the old names live in one table.
 
-``geokit.geocode`` is both the root function and an old module name. Its stand-in module is
-callable, so ``geokit.geocode("Kyiv")`` keeps working after ``import geokit.geocode``.
+``geokit.geocode`` and ``geokit.extract_events`` are both root functions and old module names.
+Their stand-in modules are callable, so ``geokit.geocode("Kyiv")`` keeps working after
+``import geokit.geocode``.
 """
 
 from __future__ import annotations
@@ -54,11 +55,18 @@ class _MovedModule(types.ModuleType):
         return dir(importlib.import_module(MOVED[self.__name__]))
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if self.__name__ != "geokit.geocode":
+        function = _root_function(self.__name__)
+        if function is None:
             raise TypeError(f"module {self.__name__!r} is not callable")
-        from .geocoding import geocode
+        return function(*args, **kwargs)
 
-        return geocode(*args, **kwargs)
+
+def _root_function(old: str) -> Any:
+    """The public function an old module name shares with the package root (``geokit.geocode``,
+    ``geokit.extract_events``), or None. Importing the old module rebinds the root attribute to
+    the stand-in, so the stand-in must keep acting as that function."""
+    function = getattr(importlib.import_module(_ADVICE[old]), old.rpartition(".")[2], None)
+    return function if callable(function) and not isinstance(function, type) else None
 
 
 class _Loader(importlib.abc.Loader):
@@ -66,6 +74,9 @@ class _Loader(importlib.abc.Loader):
         return _MovedModule(spec.name)
 
     def exec_module(self, module: types.ModuleType) -> None:
+        function = _root_function(module.__name__)
+        if function is not None:  # help(), inspect.signature and docs see the function
+            module.__doc__, module.__wrapped__ = function.__doc__, function
         warnings.warn(f"{module.__name__} is deprecated and will be removed in the next "
                       f"release; import from {_ADVICE[module.__name__]} instead",
                       DeprecationWarning, stacklevel=_caller_level())

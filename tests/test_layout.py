@@ -181,3 +181,24 @@ def test_geocode_is_a_function_and_an_old_module():
     assert geokit.geocode("Sudzha").country_code == "RU"  # still callable afterwards
     sys.modules.pop("geokit.geocode", None)
     geokit.geocode = geokit.geocoding.geocode  # leave the root function in place
+
+
+def test_extract_events_is_a_function_and_an_old_module():
+    import inspect
+    import sys
+
+    import geokit
+
+    sys.modules.pop("geokit.extract_events", None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import geokit.extract_events  # noqa: F401 - the old module path rebinds the root name
+        old_extract = importlib.import_module("geokit.extract")
+    assert "published" in inspect.signature(geokit.extract_events).parameters
+    assert inspect.getdoc(geokit.extract_events).startswith("Extract located events")
+    events = geokit.extract_events("Shelling hit Sudzha on Monday.", published="2025-03-10")
+    assert len(events) == 1  # still callable afterwards
+    with pytest.raises(TypeError, match="not callable"):
+        old_extract("Sudzha")
+    sys.modules.pop("geokit.extract_events", None)
+    geokit.extract_events = geokit.text.extract_events  # leave the root function in place
