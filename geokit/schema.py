@@ -37,6 +37,7 @@ __all__ = [
     "EVENT_DTYPES",
     "CRS",
     "LOC_PRECISIONS",
+    "APPROXIMATE_PRECISIONS",
     "DATE_PRECISIONS",
     "STATUS_COLUMNS",
     "empty_events",
@@ -68,6 +69,10 @@ EVENT_DTYPES: dict[str, str] = {
 #: ``other`` is e.g. international waters.
 LOC_PRECISIONS: tuple[str, ...] = ("exact", "near", "admin2", "admin1", "region", "country",
                                    "other")
+
+#: ``loc_precision`` values whose point stands for an area or a nearby centre, not the place
+#: itself: every value but ``exact``.
+APPROXIMATE_PRECISIONS: tuple[str, ...] = LOC_PRECISIONS[1:]
 
 #: Values of ``date_precision``: the event happened on that day, within a few days, in that
 #: week, month or year.

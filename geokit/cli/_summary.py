@@ -27,7 +27,7 @@ def event_statuses(gdf: pd.DataFrame) -> pd.Series | None:
     settlement: approximate). ``None`` when the table has no located rows to speak of."""
     if "lat" not in gdf or len(gdf) == 0:
         return gdf["geocode_status"] if "geocode_status" in gdf else None
-    from ..maps import APPROXIMATE_PRECISIONS
+    from ..schema import APPROXIMATE_PRECISIONS
 
     located = gdf["lat"].notna() & gdf["lon"].notna() if "lon" in gdf else gdf["lat"].notna()
     approx = (gdf["loc_precision"].isin(APPROXIMATE_PRECISIONS) if "loc_precision" in gdf

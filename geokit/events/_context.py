@@ -18,6 +18,10 @@ import pandas as pd
 from .. import geocoding
 from .._geo import haversine_km
 
+#: ``Place.precision`` of a codifier settlement -> ``loc_precision``: a hromada centre stands
+#: within ~10-25 km of the village (ACLED geo_precision 2), a raion centre for the raion (3).
+CODIFIER_PRECISION = {"hromada": "near", "raion": "admin2"}
+
 #: A namesake this close to a place of the same day is the one meant...
 ANCHOR_KM = 20.0
 #: ... when every other namesake is at least this far from all of them (and twice as far).
@@ -79,7 +83,7 @@ def choose_by_day(df: pd.DataFrame, loc, a2, a1, cc, la, lo, prec, status, reaso
         place, d, n = pick
         la[i], lo[i] = place.lat, place.lon
         own_point = place.precision in ("settlement", "")
-        prec[i] = "exact" if own_point else ("near" if place.precision == "hromada" else "admin2")
+        prec[i] = "exact" if own_point else CODIFIER_PRECISION.get(place.precision, "admin2")
         where = place.raw.get("hromada") or place.admin2 or place.admin1
         sure = n == 2 and d <= SURE_KM
         if sure:  # one other namesake, and this one beside a place of the day

@@ -24,7 +24,7 @@ from .._config import options
 from .._geo import CRS, haversine_km, points_from_latlon
 from .._progress import progress_iter
 from ..errors import GeokitTypeError, GeokitValueError
-from ._context import choose_by_day
+from ._context import CODIFIER_PRECISION, choose_by_day
 from ._dask import is_dask, map_text_partitions
 from ._spatial import ADMIN_COLUMNS
 
@@ -33,9 +33,6 @@ __all__ = ["geocode_events", "assign_admin", "GEOCODE_STATUSES"]
 #: Values of ``geocode_status``.
 GEOCODE_STATUSES = ("existing", "suspect", "resolved", "ambiguous", "approximate",
                     "unresolved")
-#: ``Place.precision`` of a codifier settlement -> ``loc_precision``: a hromada centre stands
-#: within ~10-25 km of the village (ACLED geo_precision 2), a raion centre for the raion (3).
-_CODIFIER_PRECISION = {"hromada": "near", "raion": "admin2"}
 _KIND_PRECISION = {"populated_place": "exact", "admin2": "admin2", "admin1": "admin1",
                    "country": "country"}
 
@@ -306,7 +303,7 @@ def _fill(*, loc, a2, a1, cc, reason: np.ndarray, progress) -> tuple[np.ndarray,
         la[ok], lo[ok] = res["lat"].to_numpy(float)[got], res["lon"].to_numpy(float)[got]
         kinds = res["kind"].to_numpy(object)[got]
         precs = res["precision"].to_numpy(object)[got]
-        prec[ok] = [_CODIFIER_PRECISION.get(p) or _KIND_PRECISION.get(k, "exact")
+        prec[ok] = [CODIFIER_PRECISION.get(p) or _KIND_PRECISION.get(k, "exact")
                     for k, p in zip(kinds, precs, strict=True)]
         st = res["status"].to_numpy(object)[got]
         if label != "location":

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import GeokitValueError
+from ..schema import APPROXIMATE_PRECISIONS
 from ._export import _notebook_html, save_html, save_png, to_html
 from ._script import script_json as _json
 
@@ -214,10 +215,6 @@ def event_map(events: pd.DataFrame, *, color_by: str = "event_type", time: bool 
         m.fit_bounds([[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]],
                      max_zoom=10)
     return m
-
-
-#: ``loc_precision`` values whose point stands for an area or a nearby centre, not the place.
-APPROXIMATE_PRECISIONS = ("near", "admin2", "admin1", "region", "country", "other")
 
 
 def _approximate(df: pd.DataFrame) -> np.ndarray:
