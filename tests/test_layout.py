@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1] / "geokit"
 STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("core", ("geokit.errors", "geokit.models", "geokit._config", "geokit._progress",
               "geokit._http", "geokit._browser", "geokit._geo", "geokit._cells",
-              "geokit._version")),
+              "geokit._version", "geokit._lazy")),
     ("gazetteer", ("geokit.gazetteer",)),
     ("geocoding", ("geokit.geocoding",)),
     ("schema", ("geokit.schema",)),

@@ -12,6 +12,9 @@ Examples
 True
 """
 
+from typing import TYPE_CHECKING
+
+from .. import _lazy
 from ._store import (
     ADMIN1_WORDS,
     ADMIN2_WORDS,
@@ -25,10 +28,20 @@ from ._store import (
     reset_default,
     strip_region_words,
 )
-from .admin import admin_areas, admin_lines
-from .borders import border_line, borders
-from .download import download
-from .layers import read_layer, save_layer, saved_layers
+
+# admin areas, borders, downloads and layers (pandas, shapely) load on first use
+__getattr__, __dir__ = _lazy.attach(__name__, {
+    "admin_areas": "admin", "admin_lines": "admin", "border_line": "borders",
+    "borders": "borders", "download": "download", "read_layer": "layers",
+    "save_layer": "layers", "saved_layers": "layers",
+    **dict.fromkeys(("admin", "codifier", "layers")),
+})
+
+if TYPE_CHECKING:
+    from .admin import admin_areas, admin_lines
+    from .borders import border_line, borders
+    from .download import download
+    from .layers import read_layer, save_layer, saved_layers
 
 __all__ = [
     "ADMIN1_WORDS",

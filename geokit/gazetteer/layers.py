@@ -21,9 +21,10 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
+from .. import _lazy
 from ..errors import GeokitTypeError, InputFileError
+
+pd = _lazy.module("pandas")  # listing saved layers (every gazetteer load) needs no pandas
 
 log = logging.getLogger(__name__)
 

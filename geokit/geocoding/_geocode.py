@@ -19,10 +19,9 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-import geopandas as gpd
 import numpy as np
-import pandas as pd
 
+from .. import _lazy
 from .. import gazetteer as _gaz
 from .._config import options
 from .._geo import CRS, haversine_km, points_from_latlon
@@ -41,6 +40,9 @@ from ._query import (
     _resolve_context,
 )
 from .online import OnlineGeocoder
+
+gpd = _lazy.module("geopandas")  # tables only: geocode() needs neither
+pd = _lazy.module("pandas")
 
 __all__ = ["geocode", "candidates", "geocode_many", "reverse", "STATUSES"]
 

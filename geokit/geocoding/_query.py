@@ -13,14 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
+from .. import _lazy
 from .. import gazetteer as _gaz
 from ..errors import GeokitTypeError, GeokitValueError
 from ..gazetteer import country_code as _country_code
 from ..gazetteer._names import normalize, skeleton
 from ..models import Place
 from . import _settlements as _settle
+
+pd = _lazy.module("pandas")
 
 MAX_QUERY_CHARS = 256
 _NOISE_RE = re.compile(
@@ -72,7 +73,7 @@ def _clean_query(query: Any) -> tuple[str | None, str]:
         return None, "empty query (None)"
     if isinstance(query, float) and math.isnan(query):
         return None, "empty query (NaN)"
-    if query is pd.NA or query is pd.NaT:
+    if _lazy.loaded("pandas") and (query is pd.NA or query is pd.NaT):
         return None, "empty query (missing value)"
     if isinstance(query, bytes):
         try:

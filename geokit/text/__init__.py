@@ -7,8 +7,19 @@ Examples
 ['Sudzha']
 """
 
-from .events import EVENT_RULES, TEXT_EVENT_COLUMNS, extract_events
+from typing import TYPE_CHECKING
+
+from .. import _lazy
 from .places import extract_places, resolve_spans
+
+# the events table needs pandas: loaded on first use
+__getattr__, __dir__ = _lazy.attach(__name__, {
+    "EVENT_RULES": "events", "TEXT_EVENT_COLUMNS": "events", "extract_events": "events",
+    "events": None,
+})
+
+if TYPE_CHECKING:
+    from .events import EVENT_RULES, TEXT_EVENT_COLUMNS, extract_events
 
 __all__ = ["EVENT_RULES", "TEXT_EVENT_COLUMNS", "extract_events", "extract_places",
            "resolve_spans"]
