@@ -37,3 +37,43 @@ def test_tags_tell_people_and_function_words():
     assert "function" in tags("Тоді", "uk") and "function" in tags("Думаю", "uk")
     assert "geo" in tags("Курске", "ru")
     assert "adjective" in tags("Донецької", "uk")
+
+
+def test_inflection_rules_give_what_pymorphy3_gives():
+    # the remembered rule of a paradigm form must build the word pymorphy3's own inflect builds,
+    # for the first word of a paradigm and for later ones that reuse its rule
+    from geokit.text import _morph
+
+    _morph.clear_caches()
+    words = {
+        "uk": ["донецької", "луганської", "київській", "новою", "сумах", "Їжакевич"],
+        "ru": ["курской", "белгородской", "северной", "новыми", "сумах", "тверского", "кваквак"],
+    }
+    wants = [{"nomn"}, {"nomn", "femn"}, {"nomn", "masc"}, {"nomn", "plur"}, {"gent", "sing"}]
+    for lang, ws in words.items():
+        for word in ws:
+            for p in _morph._raw(word.lower(), lang):
+                for want in wants:
+                    q = p.inflect(set(want))
+                    assert _morph._inflect(p, frozenset(want)) == (q.word if q else None)
+    assert _morph._INFLECTIONS  # rules were remembered
+    assert None in _morph._INFLECTIONS.values()  # and forms that no paradigm has
+    _morph.clear_caches()
+    assert not _morph._INFLECTIONS and not _morph._TAG_INFO
+
+
+def test_inflecting_an_unknown_word_gives_nothing():
+    from geokit.text import _morph
+
+    (p,) = _morph._raw("кваквакщщ", "ru")  # the unknown-word unit's guess: no paradigm
+    assert _morph._inflect(p, frozenset({"nomn", "femn"})) is None
+    assert not _morph._known_word("кваквакщщ", "ru")
+
+
+def test_known_words_as_the_analyser_says():
+    from geokit.text import _morph
+
+    for word, lang in [("місто", "uk"), ("город", "ru"), ("еж", "ru"), ("щщщщ", "uk")]:
+        assert _morph._known_word(word, lang) == _morph._analyzer(lang).word_is_known(word)
+    assert _morph._tag_info(_morph._raw("києва", "uk")[0].tag)[1] == "NOUN"
+    assert type(_morph._tag_info(_morph._raw("києва", "uk")[0].tag)[1]) is str

@@ -70,6 +70,7 @@ _LIST_TO_REGION_RE = re.compile(
 )
 _NEXT_WORD_RE = re.compile(r" ([а-яёєіїґ][а-яёєіїґ'’]+)")
 _REGION_AFTER_RE = re.compile(r"\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)")
+_SHCHYNA_ENDINGS = tuple(ending for ending, _adjs in _SHCHYNA)
 
 
 class _CyrillicRun:
@@ -92,7 +93,7 @@ class _CyrillicRun:
         hit = _alias_keys().get(normalize(nominative))
         if hit is not None:
             return hit[0], hit[1], True, hit[2]
-        for ending, adjs in _SHCHYNA:
+        for ending, adjs in _SHCHYNA if nominative.endswith(_SHCHYNA_ENDINGS) else ():
             # "Харківщина" is Kharkiv Oblast in news before it is the village of that name
             if nominative.endswith(ending) and len(nominative) > len(ending) + 2:
                 stem = nominative[: -len(ending)]

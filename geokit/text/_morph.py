@@ -14,7 +14,10 @@ word form and gives the geoparser:
   abbreviation, or a function word, verb or adverb ("Тоді", "Думаю", "Вона").
 
 The analysers load on first use (about 0.2 s each) and every word form is analysed once per
-process (an LRU cache), which keeps the geoparser above 1 MB/s of Cyrillic text on one core.
+process (an LRU cache). Inflection (an adjective's nominative in the gender of its noun) is
+worked out once per form of a dictionary paradigm and reused for the other words of that
+paradigm, and tag attributes once per tag: pymorphy3 builds a word's whole lexeme for each
+inflection, which took a third of a first pass over Cyrillic text.
 pymorphy3 and its dictionaries are dependencies of geokit.
 """
 
@@ -96,6 +99,81 @@ def _raw(low: str, lang: str) -> tuple:
     return tuple(_analyzer(lang).parse(low))
 
 
+#: Tag string -> (grammemes, part of speech, gender, number): pymorphy3 works each out anew
+#: at every access, and the dictionaries have a few thousand tags shared by all words.
+_TAG_INFO: dict[str, tuple[frozenset[str], str | None, str | None, str | None]] = {}
+#: (dictionary unit, paradigm, form index, wanted grammemes) -> how pymorphy3's ``inflect``
+#: rewrites the word: (prefix length, suffix length, new prefix, new suffix), or None when
+#: no form of the paradigm has those grammemes. pymorphy3 picks the form by its paradigm and
+#: the word's place in it alone, so words of one paradigm (most adjectives share a few
+#: dozen) take their answer from the first; pymorphy3 builds the whole lexeme each time.
+_INFLECTIONS: dict[tuple, tuple[int, int, str, str] | None] = {}
+
+
+def _tag_info(tag) -> tuple[frozenset[str], str | None, str | None, str | None]:
+    info = _TAG_INFO.get(tag._str)
+    if info is None:
+        # plain strings: pymorphy3's grammeme type compares in Python code
+        info = _TAG_INFO[tag._str] = (
+            frozenset(tag.grammemes),
+            *(None if g is None else str(g) for g in (tag.POS, tag.gender, tag.number)),
+        )
+    return info
+
+
+def _inflect(p, want: frozenset[str]) -> str | None:
+    """``p.inflect(want).word`` (None when no form has ``want``), remembered per paradigm
+    form (see ``_INFLECTIONS``)."""
+    from pymorphy3.units import DictionaryAnalyzer
+
+    stack = p.methods_stack
+    unit = stack[0][0]
+    if len(stack) != 1 or not isinstance(unit, DictionaryAnalyzer):
+        q = p.inflect(set(want))  # a guess of the unknown-word unit: no paradigm
+        return q.word if q is not None else None
+    _unit, word, para_id, idx = stack[0]
+    d = unit.dict
+    key = (unit, para_id, idx, want)
+    try:
+        rule = _INFLECTIONS[key]
+    except KeyError:
+        rule = _INFLECTIONS[key] = _inflection_rule(p, want, d, para_id, idx)
+    if rule is None:
+        return None
+    if rule == ():
+        q = p.inflect(set(want))
+        return q.word if q is not None else None
+    cut, keep, prefix, suffix = rule
+    return prefix + word[cut : len(word) - keep] + suffix
+
+
+def _inflection_rule(p, want, d, para_id: int, idx: int) -> tuple:
+    """The entry of ``_INFLECTIONS`` for a parse, from pymorphy3's own ``inflect``; ``()``
+    when the word is not built from its paradigm as expected (then always asked anew)."""
+    q = p.inflect(set(want))
+    if q is None:
+        return None
+    para = d.paradigms[para_id]
+    n = len(para) // 3
+    target = q.methods_stack[0][3]
+    rule = (
+        len(d.paradigm_prefixes[para[2 * n + idx]]),
+        len(d.suffixes[para[idx]]),
+        d.paradigm_prefixes[para[2 * n + target]],
+        d.suffixes[para[target]],
+    )
+    cut, keep, prefix, suffix = rule
+    return rule if prefix + p.word[cut : len(p.word) - keep] + suffix == q.word else ()
+
+
+def _known_word(low: str, lang: str) -> bool:
+    """``word_is_known`` of the analyser, from the readings already made: a word the dictionary
+    holds gets dictionary readings only (the unknown-word unit runs when there are none)."""
+    from pymorphy3.units import DictionaryAnalyzer
+
+    return any(isinstance(p.methods_stack[0][0], DictionaryAnalyzer) for p in _raw(low, lang))
+
+
 @functools.lru_cache(maxsize=200_000)
 def _parses(low: str, lang: str) -> tuple:
     """The readings of a lower-case word form: ``(nominative, normal form, tag set, part of
@@ -103,27 +181,25 @@ def _parses(low: str, lang: str) -> tuple:
     nominative keeps its number ("Сумах" -> "суми"); an adjective's keeps gender and number."""
     out = []
     for rank, p in enumerate(_raw(low, lang)):
-        tag = p.tag
-        grams = frozenset(tag.grammemes)
+        grams, pos, gender, number = _tag_info(p.tag)
         nom = p.normal_form
-        if tag.POS in ("NOUN", "ADJF", "PRTF") and "nomn" in grams:
+        if pos in ("NOUN", "ADJF", "PRTF") and "nomn" in grams:
             nom = p.word
         elif (
             rank < _INFLECTED
-            and (tag.POS == "NOUN" and tag.number == "plur" and "Pltm" not in grams)
-            or (tag.POS in ("ADJF", "PRTF") and (tag.gender != "masc" or tag.number == "plur"))
+            and (pos == "NOUN" and number == "plur" and "Pltm" not in grams)
+            or (pos in ("ADJF", "PRTF") and (gender != "masc" or number == "plur"))
         ):
-            q = p.inflect(
-                {"nomn"}
-                if tag.POS == "NOUN"
-                else (
-                    {"nomn", tag.gender}
-                    if tag.gender and tag.number != "plur"
-                    else {"nomn", "plur"}
-                )
+            q = _inflect(
+                p,
+                frozenset(
+                    {"nomn"}
+                    if pos == "NOUN"
+                    else ({"nomn", gender} if gender and number != "plur" else {"nomn", "plur"})
+                ),
             )
-            nom = q.word if q is not None else nom
-        out.append((nom, p.normal_form, grams, tag.POS, tag.gender, tag.number))
+            nom = q if q is not None else nom
+        out.append((nom, p.normal_form, grams, pos, gender, number))
     return tuple(out)
 
 
@@ -134,13 +210,15 @@ def adjective_nominatives(
     """The nominative of an adjective word form in a given gender and number ("донецкой",
     "femn", "sing" -> "донецкая"); empty when no reading is an adjective."""
     out: list[str] = []
+    # a gender implies the singular (the Ukrainian dictionary marks no "sing")
+    want = frozenset(
+        {"nomn", gender} if gender and number != "plur" else {"nomn", number or "sing"}
+    )
     for p in _raw(low, lang)[: _PER_WORD * 2]:
-        if p.tag.POS in ("ADJF", "PRTF"):
-            # a gender implies the singular (the Ukrainian dictionary marks no "sing")
-            want = {"nomn", gender} if gender and number != "plur" else {"nomn", number or "sing"}
-            q = p.inflect(want)
-            if q is not None and q.word not in out:
-                out.append(q.word)
+        if _tag_info(p.tag)[1] in ("ADJF", "PRTF"):
+            q = _inflect(p, want)
+            if q is not None and q not in out:
+                out.append(q)
     return tuple(out)
 
 
@@ -190,7 +268,7 @@ def _tags(low: str, lang: str) -> frozenset[str]:
     out = set()
     if not ps:
         return frozenset()
-    if _analyzer(lang).word_is_known(low):
+    if _known_word(low, lang):
         out.add("known")
     nouns = [g for _n, _nf, g, pos, _ge, _nu in ps if pos == "NOUN"]
     if any(g & _PERSON for g in nouns):
@@ -279,3 +357,5 @@ def clear_caches() -> None:
     """Forget every analysis (for benchmarks of a first pass)."""
     for fn in (_raw, _parses, adjective_nominatives, _nominatives, _tags, _phrase):
         fn.cache_clear()
+    _TAG_INFO.clear()
+    _INFLECTIONS.clear()
