@@ -72,9 +72,10 @@ def run_geokit(places):
     return df, dt
 
 
-def run_table(events_csv: Path):
+def run_table(events_csv: Path, context: bool = True):
     """``geocode_events`` over the whole table without its coordinates: namesakes may be chosen
-    by the other places of the same day. One point per distinct place: the most frequent."""
+    by the table's other rows (same source link, same day, +-3 days, whole table). One point per
+    distinct place: the most frequent; ``chosen`` holds the places the table context placed."""
     import geokit
 
     df = pd.read_csv(events_csv, dtype=str, keep_default_na=False)
@@ -86,23 +87,32 @@ def run_table(events_csv: Path):
             "admin1": df["province"].str.strip(),
             "country_code": df["country"].str.strip(),
             "event_date": pd.to_datetime(df["date"], errors="coerce"),
+            "link": df["link"].str.strip(),
         }
     ).replace("", None)
     t0 = time.perf_counter()
     out = geokit.geocode_events(
-        table, location_col="location", check_existing=False, progress=False
+        table,
+        location_col="location",
+        check_existing=False,
+        progress=False,
+        context=context,
+        group_cols=["link"],
     )
     dt = time.perf_counter() - t0
     keys = [tuple(r[c].strip() for c in PLACE_COLS) for _i, r in df.iterrows()]
     votes: dict = {}
-    for k, la, lo, st in zip(keys, out["lat"], out["lon"], out["geocode_status"], strict=True):
+    cols = (out["lat"], out["lon"], out["geocode_status"], out["geocode_reason"])
+    for k, la, lo, st, why in zip(keys, *cols, strict=True):
         pt = (round(la, 5), round(lo, 5)) if la == la and st != "unresolved" else None
-        votes.setdefault(k, []).append((pt, st))
-    points, status = {}, {}
+        votes.setdefault(k, []).append((pt, st, "chosen by proximity" in str(why)))
+    points, status, chosen = {}, {}, set()
     for k, v in votes.items():
-        (pt, st), _n = Counter(v).most_common(1)[0]
+        (pt, st, by_context), _n = Counter(v).most_common(1)[0]
         points[k], status[k] = pt, st
-    return points, status, dt
+        if by_context:
+            chosen.add(k)
+    return points, status, chosen, dt
 
 
 def run_localis(places):
@@ -156,11 +166,16 @@ def main() -> None:
         rows.append((k, r, d))
     print(f"CIR dev (DEVELOPMENT figures): {len(places)} distinct places")
     print(f"geokit  {score(events, args.eval, points)}  ({dt:.2f} s)")
-    tpoints, tstatus, tdt = run_table(events)
+    tpoints, tstatus, chosen, tdt = run_table(events)
     print(
-        f"geokit, whole table with same-day context "
-        f"{score(events, args.eval, tpoints)}  ({tdt:.2f} s)"
+        f"geokit, whole table with table context {score(events, args.eval, tpoints)}  ({tdt:.2f} s)"
     )
+    if chosen:
+        near = [_haversine(*tpoints[k], *places[k]) <= 25 for k in chosen]
+        print(
+            f"  namesakes placed by the table context: {len(chosen)} places, "
+            f"{sum(near) / len(near):.1%} of them within 25 km (they stay ambiguous)"
+        )
     res = [
         (_haversine(*tpoints[k], *places[k]) if tpoints.get(k) else float("inf"))
         for k in places

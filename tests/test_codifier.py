@@ -254,22 +254,6 @@ def test_near_per_row_picks_the_namesake(cod):
         geokit.geocode_many([name], near=(95.0, 2.0))
 
 
-def test_other_rows_of_the_same_day_choose_the_namesake(cod):
-    name, a, b = _two_namesakes(cod)
-    day = pd.Timestamp("2022-05-01")
-    events = pd.DataFrame({
-        "location": [name, "anchor", name],
-        "admin1": ["Donetsk Oblast"] * 3,
-        "event_date": [day, day, day + pd.Timedelta(days=1)],
-        "lat": [None, b.lat + 0.05, None], "lon": [None, b.lon, None],
-    })
-    out = geokit.geocode_events(events, check_existing=False)
-    assert (out["lat"].iloc[0], out["lon"].iloc[0]) == (b.lat, b.lon)
-    assert "reported the same day" in out["geocode_reason"].iloc[0]
-    assert out["geocode_status"].iloc[0] in ("resolved", "approximate")
-    assert out["geocode_status"].iloc[2] == "ambiguous"  # another day: no anchor
-
-
 def test_russian_language_forms_find_ukrainian_villages():
     sys.path.insert(0, str(ROOT / "gazetteer"))
     try:

@@ -24,7 +24,7 @@ from .._config import options
 from .._geo import CRS, haversine_km, points_from_latlon
 from .._progress import progress_iter
 from ..errors import GeokitTypeError, GeokitValueError
-from ._context import CODIFIER_PRECISION, choose_by_day
+from ._context import CODIFIER_PRECISION, WINDOW_DAYS, choose_by_context
 from ._dask import is_dask, map_text_partitions
 from ._spatial import ADMIN_COLUMNS
 
@@ -47,6 +47,9 @@ def geocode_events(df: Any, location_col: str | None = "location", *,
                    country_col: str | None = "country_code", country: Any = None,
                    admin1: Any = None, admin2: Any = None, lat: str = "lat", lon: str = "lon",
                    check_existing: bool = True, max_km: float = 50.0,
+                   context: bool = True, event_id_col: str | None = None,
+                   group_cols: str | Sequence[str] | None = None,
+                   window_days: float = WINDOW_DAYS,
                    progress: bool | None = None, location: Any = _UNSET) -> Any:
     """Fill missing coordinates from the place hierarchy of each row.
 
@@ -77,6 +80,24 @@ def geocode_events(df: Any, location_col: str | None = "location", *,
         latitude and longitude or flipping a sign would fix it). Coordinates are never changed.
     max_km : float
         Distance above which existing coordinates are flagged.
+    context : bool
+        Let the other rows of the table choose among namesakes (default True). A row left
+        ``ambiguous`` because several places of its name fit its hints takes the namesake near
+        which the table's confidently placed rows (``resolved`` at a settlement's own point, or
+        with coordinates given) cluster, asking first the rows of the same event
+        (``event_id_col``), then those sharing ``group_cols``, then those of the same day,
+        within ``window_days`` and in the whole table (these three only in the same region).
+        The reason says how many events within how many km chose it. The row becomes
+        ``resolved`` (``approximate`` at a hromada centre) only when rows lie near that
+        namesake and near no other; a weaker lead moves the point but keeps ``ambiguous``.
+        Dates come from ``event_date`` (or ``date``). A dask frame is decided partition by
+        partition, a table over 20,000 rows with a progress bar chunk by chunk.
+    event_id_col : str, optional
+        Column whose equal values mark rows of one event (several places named for it).
+    group_cols : str or sequence of str, optional
+        Columns whose equal values mark rows reported together (a source link, an article).
+    window_days : float
+        Half-width of the time window, in days (default 3).
     progress : bool, optional
         Progress bar for the geocoder (default :data:`geokit.options.progress`).
     location : str, optional
@@ -117,8 +138,16 @@ def geocode_events(df: Any, location_col: str | None = "location", *,
         if isinstance(value, str) and value in columns:  # the meaning before 0.2
             _deprecated(f"{name}={value!r} as a column name", f"{name}_col={value!r}")
             cols[name], hints[name] = value, None
+    group_cols = [group_cols] if isinstance(group_cols, str) else list(group_cols or ())
+    for col in ([event_id_col] if event_id_col else []) + group_cols:
+        if col not in columns:
+            raise GeokitValueError(f"{col!r} is not a column; columns are {sorted(columns)}")
+    if not isinstance(window_days, int | float) or not window_days >= 0:
+        raise GeokitValueError(f"window_days must be a number of days >= 0, not {window_days!r}")
+    ctx = dict(event_id_col=event_id_col, group_cols=tuple(group_cols),
+               window_days=float(window_days)) if context else None
     kw = dict(location=location_col, cols=cols, hints=hints, lat=lat, lon=lon,
-              check_existing=check_existing, max_km=max_km, progress=progress)
+              check_existing=check_existing, max_km=max_km, progress=progress, context=ctx)
     if is_dask(df):
         for name, v in hints.items():
             if v is not None and not isinstance(v, str):
@@ -231,7 +260,7 @@ def _factorize_rows(cols: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]
 
 
 #: Result columns of ``geocode_many`` that ``geocode_events`` uses.
-_RESULT_COLUMNS = ("name", "lat", "lon", "kind", "status", "reason", "precision")
+_RESULT_COLUMNS = ("name", "lat", "lon", "kind", "status", "reason", "precision", "admin1")
 #: Distinct queries remembered per process; a dask worker geocodes a name once, not once per
 #: partition. Cleared when the geocoder, the gazetteer or the online option changes.
 _CACHE_SIZE = 500_000
@@ -278,12 +307,14 @@ def _call(values: np.ndarray, idx: np.ndarray, hints: dict[str, np.ndarray | Non
 def _fill(*, loc, a2, a1, cc, reason: np.ndarray, progress) -> tuple[np.ndarray, ...]:
     """Coordinates for rows without them, from the most precise place column that geocodes.
 
-    Returns ``lat, lon, loc_precision, geocode_status, geocode_reason`` arrays; ``reason``
-    holds what is already known about each row (e.g. that its coordinates were bad).
+    Returns ``lat, lon, loc_precision, geocode_status, geocode_reason, region`` arrays
+    (``region``: the admin1 name of the place found); ``reason`` holds what is already known
+    about each row (e.g. that its coordinates were bad).
     """
     m = len(reason)
     la, lo = np.full(m, np.nan), np.full(m, np.nan)
     prec = np.full(m, None, dtype=object)
+    region = np.full(m, None, dtype=object)
     status = np.full(m, "unresolved", dtype=object)
     reason = reason.copy()
     levels = [("location", loc, {"country": cc, "admin1": a1, "admin2": a2}, None),
@@ -301,6 +332,7 @@ def _fill(*, loc, a2, a1, cc, reason: np.ndarray, progress) -> tuple[np.ndarray,
         got = res["lat"].notna().to_numpy() & (res["status"] != "unresolved").to_numpy()
         ok, bad = idx[got], idx[~got]
         la[ok], lo[ok] = res["lat"].to_numpy(float)[got], res["lon"].to_numpy(float)[got]
+        region[ok] = res["admin1"].to_numpy(object)[got]
         kinds = res["kind"].to_numpy(object)[got]
         precs = res["precision"].to_numpy(object)[got]
         prec[ok] = [CODIFIER_PRECISION.get(p) or _KIND_PRECISION.get(k, "exact")
@@ -318,11 +350,24 @@ def _fill(*, loc, a2, a1, cc, reason: np.ndarray, progress) -> tuple[np.ndarray,
         todo[ok] = False
     reason[todo] = [r.rstrip("; ") or "no coordinates and no place names to geocode"
                     for r in reason[todo]]
-    return la, lo, prec, status, reason
+    return la, lo, prec, status, reason, region
+
+
+def _existing_regions(a1, cc, rows: np.ndarray, progress) -> np.ndarray:
+    """The admin1 name each row's region hint resolves to (None where it gives none)."""
+    out = np.full(rows.size, None, dtype=object)
+    if a1 is None:
+        return out
+    has = pd.notna(a1[rows])
+    if has.any():
+        res = _call(a1, rows[has], {"country": cc}, "admin1", progress)
+        ok = (res["status"] != "unresolved").to_numpy()
+        out[np.flatnonzero(has)[ok]] = res["admin1"].to_numpy(object)[ok]
+    return out
 
 
 def _geocode_frame(df: pd.DataFrame, *, location, cols, hints, lat, lon, check_existing,
-                   max_km, progress) -> pd.DataFrame:
+                   max_km, progress, context=None) -> pd.DataFrame:
     n = len(df)
     loc = _values(df, location, "location_col", column_only=True) if location else None
     a2, a1, cc = (_level(df, cols[h], hints[h], h) for h in _HINTS)
@@ -352,9 +397,13 @@ def _geocode_frame(df: pd.DataFrame, *, location, cols, hints, lat, lon, check_e
         pick = {k: None if v is None else v[reps]
                 for k, v in (("loc", loc), ("a2", a2), ("a1", a1), ("cc", cc))}
         filled = _fill(**pick, reason=reason[reps], progress=progress)
-        for target, values in zip((la, lo, prec, status, reason), filled, strict=True):
+        region = np.full(n, None, dtype=object)
+        for target, values in zip((la, lo, prec, status, reason, region), filled, strict=True):
             target[todo_rows] = values[codes]
-        choose_by_day(df, loc, a2, a1, cc, la, lo, prec, status, reason)
+        if context is not None and (status == "ambiguous").any():
+            region[valid] = _existing_regions(a1, cc, np.flatnonzero(valid), progress)
+            choose_by_context(df, loc, a2, a1, cc, la, lo, prec, status, reason, region,
+                              **context)
 
     if check_existing and loc is not None:
         idx = np.flatnonzero(valid & pd.notna(loc))

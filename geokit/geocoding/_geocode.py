@@ -306,6 +306,29 @@ def _decide(gaz, ranked, ctx: _Context, reason: str) -> tuple[Place | None, str,
     return None, "unresolved", reason
 
 
+def namesake_places(query: Any, *, country: str | None = None, admin1: str | None = None,
+                    admin2: str | None = None, gazetteer: _gaz.Gazetteer | None = None
+                    ) -> list[Place]:
+    """The places an ``ambiguous`` answer hesitates between (the namesakes its reason lists),
+    best ranked first; empty when the query is not ambiguous between namesakes."""
+    gaz = gazetteer if gazetteer is not None else _gaz.default()
+    ranked, ctx, _reason = _candidates(gaz, query, country=country, admin1=admin1,
+                                       admin2=admin2)
+    if not ranked:
+        return []
+    a = gaz._a
+    if (ctx.admin1 or ctx.admin2) and not _inside(a, ranked[0][0], ctx):
+        return []
+    if a.source.item(ranked[0][0]) > 0:
+        ranked = [c for c in ranked if a.source.item(c[0]) > 0]
+    ranked = _settle.hromada_first(gaz, ranked, ctx)
+    if "close spelling" in ranked[0][2].how:
+        return []
+    peers = _settle.namesakes(gaz, ranked, ctx, lambda r: _inside(a, r, ctx))
+    conf = {r: c for r, c, _w in ranked}
+    return [gaz.place(r, score=conf[r]) for r in peers] if len(peers) > 1 else []
+
+
 def geocode(query: Any, *, country: str | None = None, admin1: str | None = None,
             admin2: str | None = None, near: tuple[float, float] | Place | None = None,
             kind: str | None = None, gazetteer: _gaz.Gazetteer | None = None) -> Place | None:

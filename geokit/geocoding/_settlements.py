@@ -201,12 +201,18 @@ def _match_class(how: str) -> int:
     return 3
 
 
+def hromada_first(gaz, ranked, ctx):
+    """The ranking with the places of a named hromada first (it outranks every other hint)."""
+    hroms = getattr(ctx, "hromadas", frozenset())
+    if hroms:
+        ranked = sorted(ranked, key=lambda c: _hromada_of(gaz, c[0]) not in hroms)
+    return ranked
+
+
 def judge(gaz, ranked, ctx, inside):
     """``(record, score, status, reason)`` for the best candidate of a consistent ranking."""
     a = gaz._a
-    hroms = getattr(ctx, "hromadas", frozenset())
-    if hroms:  # a named hromada outranks every other hint
-        ranked = sorted(ranked, key=lambda c: _hromada_of(gaz, c[0]) not in hroms)
+    ranked = hromada_first(gaz, ranked, ctx)
     rec, conf, why = ranked[0]
     close = re.search(r"close spelling \((\d+)%\)", why.how)
     if close:  # a different name spelt alike is a lead, never an answer
