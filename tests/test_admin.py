@@ -45,3 +45,10 @@ def test_admin_lines_skip_the_international_border():
 def test_bad_level():
     with pytest.raises(GeokitValueError, match="level"):
         admin_areas(3)
+
+
+def test_admin_lines_are_lines_where_the_box_only_touches_one():
+    # the west edge of this box (33.2°E) meets an oblast line in a single point, which a map
+    # would draw as a marker with a missing icon
+    lines = admin_lines(1, bbox=(33.2, 48.75, 37.95, 52.4))
+    assert len(lines) and set(lines.geom_type) <= {"LineString", "MultiLineString"}

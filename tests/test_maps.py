@@ -74,8 +74,22 @@ def _load(page, path):
     page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "about:"))
             else state["remote"].append(r.url))
     page.goto(path.as_uri())
-    page.wait_for_timeout(300)
+    _settle(page)
     return state
+
+
+def _settle(page):
+    """Wait until no map is zooming or panning. Leaflet starts an animation on the next frame
+    and ends it by a 250 ms timer (late on a busy machine), and a ``setView`` made meanwhile is
+    ignored; so two frames are let pass first, then the animation classes must be gone."""
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim, .leaflet-pan-anim')",
+                           timeout=20_000)
+
+
+def _count_moves(page, name):
+    """Count the ``moveend`` events of map ``name`` from now on, in ``window.__moves``."""
+    page.evaluate(f"window.__moves = 0; {name}.on('moveend', () => window.__moves++)")
 
 
 def _many_events(n: int) -> gpd.GeoDataFrame:
@@ -222,18 +236,20 @@ def test_clusters_zoom_in_on_click_and_single_events_show_text(tmp_path):
         box = page.evaluate(f"document.getElementById('{name}').getBoundingClientRect().toJSON()")
         zoom = page.evaluate(f"{name}.getZoom()")
         cluster = page.evaluate("geokitEventLayer.clusters[0]")
+        _count_moves(page, name)
         page.mouse.click(box["x"] + cluster["x"], box["y"] + cluster["y"])
-        page.wait_for_timeout(300)
+        # the zoom is animated: wait for its end (a setView before it would be ignored)
+        page.wait_for_function("window.__moves > 0", timeout=20_000)
         assert page.evaluate(f"{name}.getZoom()") == zoom + 2
         # from zoom 13 on every event is drawn alone and opens its popup
         lat, lon = many.geometry.y.iloc[0], many.geometry.x.iloc[0]
-        page.evaluate(f"{name}.setView([{lat}, {lon}], 14, {{animate: false}})")
-        page.wait_for_timeout(200)
+        page.evaluate(f"{name}.setView([{lat}, {lon}], 14, {{animate: false}})")  # redraws now
+        assert page.evaluate(f"{name}.getZoom()") == 14
         assert page.evaluate("geokitEventLayer.clusters.length") == 0
         x, y = page.evaluate(f"(() => {{ const p = {name}.latLngToContainerPoint([{lat}, {lon}]);"
                              " return [p.x, p.y]; })()")
         page.mouse.click(box["x"] + x, box["y"] + y)
-        page.wait_for_timeout(200)
+        page.wait_for_selector(".leaflet-popup-content", timeout=20_000)
         assert HOSTILE in page.inner_text(".leaflet-popup-content")
         assert page.evaluate("window.__pwned") is None
         assert not state["errors"] and not state["dialogs"] and not state["remote"], state
@@ -309,3 +325,77 @@ def test_approximate_points_are_drawn_hollow(events, tmp_path):
         assert "approximate point" in page.inner_text(".geokit-legend")
         page.evaluate("geokitEvents.openTooltip && geokitEvents.openTooltip(10)")
         assert not state["errors"], state
+
+
+def _fitted(m) -> tuple[list[float], dict]:
+    """The one view the map opens on, from the page folium writes: (south, west, north, east)
+    and the options of its ``fitBounds`` call."""
+    import json
+    import re
+
+    calls = re.findall(r"map_[0-9a-f]+\.fitBounds\(\s*(\[\[.*?\]\]),\s*(\{.*?\})\s*\)",
+                       m.get_root().render(), re.S)
+    assert len(calls) == 1, calls
+    (s, w), (n, e) = json.loads(calls[0][0])
+    return [s, w, n, e], json.loads(calls[0][1])
+
+
+def _covers(view, lat, lon) -> bool:
+    s, w, n, e = view
+    return bool(((s <= lat) & (lat <= n) & (w <= lon) & (lon <= e)).all())
+
+
+def _far_events(n: int = 12) -> gpd.GeoDataFrame:
+    """Events well outside the snapshots fixture (35-35.5°E, 51-51.4°N): south-east and west."""
+    return gpd.GeoDataFrame({
+        "event_date": pd.date_range("2025-03-01", periods=n, freq="D"),
+        "event_type": ["Battles", "Shelling"] * (n // 2),
+    }, geometry=[Point(34.2 + i * 0.25, 50.3 - i * 0.05) for i in range(n)], crs=4326)
+
+
+def test_maps_open_on_everything_they_draw(snapshots):
+    from geokit.conflict import read_snapshots
+
+    far = _far_events()
+    lat, lon = far.geometry.y.to_numpy(), far.geometry.x.to_numpy()
+    corners = gpd.GeoSeries(list(read_snapshots(snapshots).values())).bounds
+    for label, m in (("events", maps.frontline_map(snapshots, events=far)),
+                     ("control", maps.frontline_map(snapshots, events=far, color_by="control")),
+                     ("none", maps.frontline_map(snapshots))):
+        view, options = _fitted(m)
+        assert options.get("animate") is False, label  # the page is still once loaded
+        # every snapshot, not only the one shown first (the latest, 0.2° wide)
+        assert _covers(view, corners["miny"], corners["minx"]), label
+        assert _covers(view, corners["maxy"], corners["maxx"]), label
+        if label == "none":
+            assert view == [51.0, 35.0, 51.4, 35.5]
+        else:
+            assert _covers(view, lat, lon), label
+            assert view == [lat.min(), lon.min(), 51.4, lon.max()], label
+    view, _ = _fitted(maps.event_map(far))
+    assert view == [lat.min(), lon.min(), lat.max(), lon.max()]
+    m = maps.evacuation_map(["Krasnopillia", "Yunakivka", "Seredyna-Buda"])
+    placed = m._geokit_zone.placed
+    assert len(placed) == 3
+    assert _covers(_fitted(m)[0], placed["lat"], placed["lon"])
+    # a front line described in words is brought into view too
+    m = maps.frontline_map(snapshots, described=["Tetkino", "Glushkovo", "Sudzha"])
+    line = m._geokit_described.query("on_line")
+    assert _covers(_fitted(m)[0], line["lat"], line["lon"])
+
+
+@pytest.mark.browser
+def test_frontline_map_opens_with_events_and_snapshots_in_view(snapshots, tmp_path):
+    pytest.importorskip("playwright")
+    far = _far_events()
+    m = maps.frontline_map(snapshots, events=far, color_by="control")
+    path = maps.save_html(m, tmp_path / "front.html", offline=True)
+    points = [[p.y, p.x] for p in far.geometry] + [[51.0, 35.0], [51.4, 35.5]]
+    with _open(path) as page:
+        state = _load(page, path)
+        name = page.evaluate("Object.keys(window).find(k => k.startsWith('map_'))")
+        outside = page.evaluate(f"pts => pts.filter(p => !{name}.getBounds().contains(p))",
+                                points)
+        assert outside == []
+        assert page.evaluate("geokitEventLayer.visibleCount") == len(far)
+        assert not state["errors"] and not state["remote"], state

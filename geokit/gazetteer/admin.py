@@ -122,6 +122,9 @@ def admin_lines(level: int = 1, countries: str | Iterable[str] | None = None,
         inner = lines.difference(outline.buffer(1e-3))
         if bbox is not None:
             inner = inner.intersection(shapely.box(*bbox))
+            # where a line only touches the box, a point is left over: keep the lines alone
+            parts = shapely.get_parts(shapely.get_parts(inner))
+            inner = shapely.multilinestrings(parts[shapely.get_type_id(parts) == 1])
         if not inner.is_empty:
             rows.append(cc)
             geoms.append(shapely.line_merge(inner) if inner.geom_type == "MultiLineString" else inner)

@@ -211,9 +211,10 @@ def event_map(events: pd.DataFrame, *, color_by: str = "event_type", time: bool 
     _call(m, f"geokitLegend({name}, {_json(color_by.replace('_', ' '))}, "
              f"{_json([[c, colours[i]] for i, c in enumerate(categories)])}, "
              f"{_json([f'{len(df):,} events{drawn_as}', *_approx_note(approx, mode)])});")
-    if len(df):
-        m.fit_bounds([[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]],
-                     max_zoom=10)
+    if bounds is not None:
+        from ._elements import fit_view
+
+        fit_view(m, bounds, max_zoom=10)
     return m
 
 
@@ -285,7 +286,7 @@ def frontline_map(snapshots: Any = None, *, date: Any = None,
         Events to draw on top (as :func:`event_map` does). With events the slider steps
         through days: each day shows the control area in force on it (the latest snapshot on
         or before it) and the events of the ``window_days`` days ending on it; its leftmost
-        position shows every event.
+        position shows every event. The map opens on the snapshots and the events together.
     offline : bool
         Draw without web tiles (vector basemap only).
     simplify_m : float
@@ -323,8 +324,10 @@ def frontline_map(snapshots: Any = None, *, date: Any = None,
     >>> m = frontline_map(described=["Kupiansk", "Lyman", "Bakhmut"])  # doctest: +SKIP
     """
     import folium
+    import shapely
 
     from ..conflict.frontline import front_line, pd_date, read_snapshots, territory_change
+    from ._elements import fit_view
 
     if snapshots is None and described:
         return _described_line(_base_map((50.5, 35.0), 7, offline=offline), described,
@@ -348,9 +351,6 @@ def frontline_map(snapshots: Any = None, *, date: Any = None,
         m = event_map(events, color_by=color_by, time=False, offline=offline)
     else:
         m = _base_map((c.y, c.x), 7, offline=offline)
-    for geom in snaps.values():
-        b = geom.bounds
-        _cover(m, (b[1], b[0], b[3], b[2]))
     names = []
     for day in days:
         group = folium.FeatureGroup(name=f"Control area {day}", show=(day == first),
@@ -390,10 +390,13 @@ def frontline_map(snapshots: Any = None, *, date: Any = None,
     _call(m, f"geokitLegend({mname}, 'Front line', "
              f"{_json([['control area', '#e06666'], ['front line', '#7a0000']])}, "
              f"{_json(extra)});")
-    b = snaps[first].bounds
-    m.fit_bounds([[b[1], b[0]], [b[3], b[2]]])
+    # open on every snapshot and every event (event_map fitted those already), so that
+    # nothing the slider or the legend speaks of starts out of view
+    w, s_, e, n = shapely.total_bounds(list(snaps.values()))
+    if not math.isnan(w):
+        fit_view(m, (s_, w, n, e))
     if described:
-        _described_line(m, described, fit=False)
+        _described_line(m, described)
     return m
 
 
@@ -427,12 +430,13 @@ if(j===k){{{mname}.addLayer(l);}}else{{{mname}.removeLayer(l);}}}});lab.textCont
 d.appendChild(lab);d.appendChild(i);L.DomEvent.disableClickPropagation(d);return d;}};ctl.addTo({mname});}})();""")
 
 
-def _described_line(m, names: list[str], *, events=None, offline: bool = False,
-                    fit: bool = True):
-    """Draw a front line given as place names (dashed, with its places) on ``m``."""
+def _described_line(m, names: list[str], *, events=None, offline: bool = False):
+    """Draw a front line given as place names (dashed, with its places) on ``m``, and grow the
+    view to include it."""
     import folium
 
     from ..conflict.frontline import frontline_from_places
+    from ._elements import fit_view
 
     if events is not None and len(events):
         m = event_map(events, offline=offline)
@@ -451,10 +455,8 @@ def _described_line(m, names: list[str], *, events=None, offline: bool = False,
         notes.append(f"not placed: {', '.join(skipped)}")
     _call(m, f"geokitLegend({m.get_name()}, 'Front line as described', "
              f"{_json([['described front line', '#7a0000']])}, {_json(notes)});")
-    if fit:
-        w, s_, e, n = line.bounds
-        _cover(m, (s_, w, n, e))
-        m.fit_bounds([[s_, w], [n, e]])
+    w, s_, e, n = line.bounds
+    fit_view(m, (s_, w, n, e))
     m._geokit_described = table
     return m
 
@@ -511,6 +513,7 @@ def evacuation_map(settlements: Any, *, border: str = "UA-RU",
     import folium
 
     from ..conflict.evacuation import evacuation_zone
+    from ._elements import fit_view
 
     zone = evacuation_zone(settlements, border=border, bands_km=bands_km, country=country)
     placed = zone.placed
@@ -545,6 +548,9 @@ def evacuation_map(settlements: Any, *, border: str = "UA-RU",
              f"{_json(f'Settlements by distance to the {border} border')}, "
              f"{_json(table)}, {_json(summary)});")
     folium.LayerControl(collapsed=True).add_to(m)
+    if len(placed):  # open on the settlements, whatever the size of the window
+        fit_view(m, (placed["lat"].min(), placed["lon"].min(), placed["lat"].max(),
+                     placed["lon"].max()), max_zoom=10)
     m._geokit_zone = zone
     m._geokit_table = zone.table
     return m

@@ -16,6 +16,8 @@ from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from ._script import script_json as _json
 
 _CDN = "https://cdn.jsdelivr.net/npm"
+#: Pixels kept free around the fitted view, so points on its edge are drawn whole.
+FIT_PADDING = 20
 
 
 @lru_cache(maxsize=1)
@@ -108,3 +110,28 @@ class Basemap(_ScriptElement):
         tiles = any(isinstance(c, TileLayer) for c in self._parent._children.values())
         data = basemap_data(self.bounds, offline=not tiles)
         return f"geokitBasemap({self._parent.get_name()}, {_json(data)});"
+
+
+def fit_view(m, box: tuple[float, float, float, float], *, max_zoom: int | None = None) -> None:
+    """Open ``m`` on ``box`` (south, west, north, east) grown by every box fitted before on it.
+
+    The map keeps one fit (folium would add a ``fitBounds`` call per ``fit_bounds``, the last
+    winning), made without animation: an animated first zoom leaves the page moving for a
+    quarter of a second after it has loaded. The basemap is made to cover the view too.
+    """
+    from folium.map import FitBounds
+
+    s, w, n, e = (float(v) for v in box)
+    old = getattr(m, "_geokit_view", None)
+    if old is not None:
+        s, w, n, e = min(s, old[0]), min(w, old[1]), max(n, old[2]), max(e, old[3])
+    for key, child in list(m._children.items()):
+        if isinstance(child, FitBounds):
+            del m._children[key]
+    fit = FitBounds([[s, w], [n, e]], padding=(FIT_PADDING, FIT_PADDING), max_zoom=max_zoom)
+    fit.options["animate"] = False
+    m.add_child(fit)
+    m._geokit_view = (s, w, n, e)
+    basemap = getattr(m, "_geokit_basemap", None)
+    if basemap is not None:
+        basemap.extend((s, w, n, e))
