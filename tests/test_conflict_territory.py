@@ -83,3 +83,18 @@ def test_bundled_oblasts():
 def test_bad_options(kw, match):
     with pytest.raises(GeokitValueError, match=match):
         territory_series(SNAPS, **kw)
+
+
+def test_series_ends_with_the_period_of_the_last_snapshot():
+    # nothing is known of the control area after 20 March: no later day is carried forward
+    daily = territory_series(SNAPS, by=None, freq="D")
+    assert daily["period"].max() == pd.Timestamp("2025-03-20")
+    # a period that ends after the last snapshot is described by that snapshot
+    monthly = territory_series(SNAPS, by=None, freq="MS")
+    assert list(monthly["period"]) == [pd.Timestamp("2025-03-01")]
+    assert monthly["snapshot_date"].iloc[0] == pd.Timestamp("2025-03-20")
+    # to stop earlier, select the snapshots up to the end date
+    early = territory_series(
+        {d: g for d, g in SNAPS.items() if d <= "2025-03-15"}, by=None, freq="D"
+    )
+    assert early["period"].max() == pd.Timestamp("2025-03-12")

@@ -54,7 +54,12 @@ def territory_series(
         overall rows), ``held_km2``, ``gained_km2``, ``lost_km2`` and ``net_km2`` (gained minus
         lost since the previous period; missing on the first). Per-area rows need not add up to
         the overall ones: the bundled areas are approximate and the control area may reach
-        beyond ``countries``. Periods before the first snapshot are left out.
+        beyond ``countries``. The series runs from the period holding the first snapshot to the
+        period holding the last one, whatever dates the events or the study cover: nothing is
+        known of the control area after the last snapshot, so it is not carried forward (give
+        a later snapshot to extend the series, or select the snapshots up to your end date to
+        stop earlier). The last period is described by the last snapshot even when the period
+        ends after it (see ``snapshot_date``).
 
     Raises
     ------
