@@ -208,3 +208,44 @@ def test_historical_states_lower_case_name_tails_and_village_abbreviations():
 def test_adjectives_alone_are_not_places():
     assert texts("Він навчався у Львівському університеті.") == []
     assert texts("Пам'ятник стоїть у центрі Луганська.") == ["Луганська"]
+
+
+def test_sentence_initial_pronouns_are_not_countries():
+    # "Того" (that), "Малі" (small), "Мали" (had): capitalised only because they open the
+    # sentence; the country needs evidence there (a preposition, another country beside it)
+    assert "Того" not in texts("Того ж вечора в Ізюмі знову зникло світло.")
+    assert "Того" not in texts("Того же дня в Брянске сбили беспилотник.")
+    assert "Малі" not in texts("Малі громади Полтавщини отримали генератори.")
+    assert "Мали" not in texts("Мали місце перебої зі зв'язком у Херсоні.")
+    assert "Того" in texts("Делегація Того прибула до Львова.")
+    assert "Малі" in texts("Малі та Буркіна-Фасо підписали угоду.")
+    assert "Перу" in texts("Перу відкликало посла.")  # no pronoun reading: still the country
+
+
+def test_verbs_of_attack_make_the_object_a_place():
+    # a town whose name is also a word or a surname, after "обстріляли", "атаковали"
+    assert resolved("Окупанти знову обстріляли Лиман.")[0][1] == "Lyman"
+    assert "Веселе" in texts("Вранці дрони атакували Веселе.")
+    assert "Ракитное" in texts("Ночью противник обстрелял Ракитное.")
+    # the places of a list share the verb: "обстріляли Лиман і Зорю"
+    assert texts("Окупанти обстріляли Лиман, Зорю та Степове.") == ["Лиман", "Зорю", "Степове"]
+
+
+def test_region_authorities_do_not_hide_the_region():
+    # "Влада" is also a first name; before a region's adjective it is no person
+    assert resolved("Влада Сумської області закликала виїхати.")[0][1] == "Sumy Oblast"
+    # the administration's name is an institution (NER-UK tags it ORG): no place mention
+    assert texts("Голова Полтавської ОДА провів нараду.") == []
+
+
+def test_quotations_in_the_other_language():
+    # a Russian quotation in a Ukrainian article is read with the Russian dictionary
+    text = ("Російський губернатор написав у телеграмі: «В Новой Таволжанке и под Суджей "
+            "повреждены дома, в Льгове отключен свет». Українські військові це не коментують.")
+    got = resolved(text)
+    assert [g[0] for g in got] == ["Новой Таволжанке", "Суджей", "Льгове"]
+    assert {m.place.country_code for m in extract_places(text)} == {"RU"}
+    # a quoted sentence that starts with a place is not a title
+    assert "Шебекино" in texts("Він написав: «Шебекино снова обстреляли ночью». Проте військові "
+                               "цього не підтвердили.")
+    assert "Москва" not in texts("Крейсер «Москва» затонув у квітні.")

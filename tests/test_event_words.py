@@ -62,6 +62,11 @@ def test_russian_report():
     ("Українські підрозділи відступили з Суджі.", "uk", "Non-violent transfer of territory"),
     ("У Білопіллі оголосили примусову евакуацію.", "uk", "Evacuation/displacement"),
     ("Из Глушково эвакуировали двести человек.", "ru", "Evacuation/displacement"),
+    # taking people away is an evacuation: "вивезли мешканців", "жителей вывозят"
+    ("З Вовчанська вчора вивезли ще тридцять мешканців.", "uk", "Evacuation/displacement"),
+    ("Дітей вивозять із прикордонних громад автобусами.", "uk", "Evacuation/displacement"),
+    ("Жителей Шебекино вывозят в Белгород.", "ru", "Evacuation/displacement"),
+    ("Мешканців двох сіл відселили до Охтирки.", "uk", "Evacuation/displacement"),
     ("Тривають запеклі бої біля Покровська.", "uk", "Armed clash"),
     ("ВСУ штурмовали позиции у Суджи.", "ru", "Armed clash"),
     ("Росіяни розстріляли полонених.", "uk", "Attack"),
@@ -85,6 +90,8 @@ def test_event_types(sentence, lang, expected):
     "На перехресті сталося зіткнення двох автомобілів.",
     "Удар м'ячем припав у штангу.",
     "Відходи вивезли на полігон.",
+    "З елеватора вивезли все зерно.",  # taking goods away is no evacuation
+    "Мусор вывозят дважды в неделю.",
 ])
 def test_no_event(sentence):
     assert words.classify(sentence, detect_language(sentence)) is None
@@ -110,7 +117,11 @@ def test_casualties(sentence, lang, expected):
     ("14 березня ворог обстріляв громаду.", (dt.date(2025, 3, 14), "day")),
     ("14 марта противник обстрелял село.", (dt.date(2025, 3, 14), "day")),
     ("2 квітня 2024 року був обстріл.", (dt.date(2024, 4, 2), "day")),
-    ("20 марта атаковали дроны.", (dt.date(2024, 3, 20), "day")),  # after publication: last year
+    # a few days after publication: coming soon, this year; further ahead: last year
+    ("20 марта атаковали дроны.", (dt.date(2025, 3, 20), "day")),
+    ("Переговори відновляться 21 березня.", (dt.date(2025, 3, 21), "day")),
+    ("14 квітня ворог обстріляв громаду.", (dt.date(2024, 4, 14), "day")),
+    ("23 марта атаковали дроны.", (dt.date(2024, 3, 23), "day")),
     ("Обстріл 13.03.2025 о 05:00.", (dt.date(2025, 3, 13), "day")),
     ("В ночь на 14 марта сбили дроны.", (dt.date(2025, 3, 14), "day")),
     ("В ніч на 14 березня збили дрони.", (dt.date(2025, 3, 14), "day")),
@@ -141,6 +152,16 @@ def test_dates(sentence, expected):
     assert words.resolve_date(sentence, PUB) == expected
 
 
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("14 березня ворог обстріляв громаду.", dt.date(2025, 1, 20), dt.date(2024, 3, 14)),
+    ("Обстріл 28.12 зруйнував школу.", dt.date(2025, 1, 3), dt.date(2024, 12, 28)),
+    ("Зустріч запланована на 2 січня.", dt.date(2024, 12, 30), dt.date(2025, 1, 2)),
+    ("29 февраля сбили дроны.", dt.date(2025, 3, 10), dt.date(2024, 2, 29)),
+])
+def test_dates_around_new_year(sentence, published, expected):
+    assert words.resolve_date(sentence, published) == (expected, "day")
+
+
 def test_dates_without_publication():
     assert words.resolve_date("Вчора обстріляли місто.", None) == (None, None)
     assert words.resolve_date("14 березня 2025 року обстріляли місто.", None) == (
@@ -158,6 +179,31 @@ def test_dates_without_publication():
 ])
 def test_actors(sentence, expected):
     assert words.actors(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, places, expected", [
+    # a region's authorities take the country of the region named inside the phrase
+    ("Влада Сумської області оголосила евакуацію.", [(6, 22, "UA")], [("Government", "UA")]),
+    ("Власти Курской области сообщили об атаке.", [(7, 22, "RU")], [("Government", "RU")]),
+    ("Губернатор Белгородской области сообщил.", [(11, 31, "RU")], [("Government", "RU")]),
+    ("Власти Курской области сообщили об атаке.", [], []),  # the region unknown: left out
+])
+def test_regional_authorities(sentence, places, expected):
+    assert words.actors(sentence, places) == expected
+
+
+@pytest.mark.parametrize("phrase, lang, expected", [
+    ("Сумська ОВА", "uk", "Сумська область"),
+    ("голова Донецької ОВА", "uk", "Донецька область"),
+    ("Харківської обласної військової адміністрації", "uk", "Харківська область"),
+    ("Курской областной администрации", "ru", "Курская область"),
+    ("Сокирянської РДА", "uk", "Сокирянський район"),
+    ("губернатор Хабаровского края", "ru", "Хабаровский край"),
+])
+def test_authority_region(phrase, lang, expected):
+    span = words.REGIONAL_AUTHORITIES.search(words.normalise(phrase))
+    assert span is not None
+    assert words.authority_region(phrase[span.start():span.end()], lang) == expected
 
 
 @pytest.mark.parametrize("text, lang", [

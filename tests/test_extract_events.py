@@ -124,3 +124,27 @@ def test_injured_column_in_english():
     assert (row["fatalities"], row["injured"]) == (2, 5)
     row = extract_events("Drones hit Sumy yesterday.", published=PUB).iloc[0]
     assert row["injured"] is pd.NA or pd.isna(row["injured"])
+
+
+@pytest.mark.parametrize("text, location, actor", [
+    # the administration names the region: its place when the sentence names no other
+    ("Сумська ОВА оголосила обов'язкову евакуацію з дев'яти сіл.", "Sumy Oblast",
+     "Government of Ukraine"),
+    ("По данным Курской областной администрации, беспилотник атаковал подстанцию.",
+     "Kursk Oblast", "Government of Russia"),
+    # a town the sentence names is more specific than the region of the authorities
+    ("Влада Харківської області повідомила про обстріл Куп'янська.", "Kupyansk",
+     "Government of Ukraine"),
+    ("Власти Белгородской области сообщили, что дрон атаковал Шебекино.", "Shebekino",
+     "Government of Russia"),
+])
+def test_regional_authorities_place_and_actor(text, location, actor):
+    row = extract_events(text, published=PUB).iloc[0]
+    assert (row["location"], row["actor1"]) == (location, actor)
+
+
+def test_day_and_month_soon_after_publication_stay_in_its_year():
+    gdf = extract_events("Переговоры в Стамбуле возобновятся 18 марта.", published=PUB)
+    assert gdf.iloc[0]["event_date"] == dt.datetime(2025, 3, 18)
+    gdf = extract_events("14 квітня росіяни обстріляли Суми.", published=PUB)
+    assert gdf.iloc[0]["event_date"] == dt.datetime(2024, 4, 14)

@@ -13,8 +13,15 @@ say is no place:
 * titles: a name in quotation marks («Северный поток», газета «Житомирщина») or after a word
   for an organisation, newspaper, unit or product ("полк Азов", "газета Житомирщина");
 * words that start a sentence and are pronouns, verbs or adverbs ("Тоді", "Вона", "Думаю"),
-  and other sentence-initial words that are no country, region or large city;
+  and other sentence-initial words that are no country, region or large city; a country's
+  name there too when it is also a pronoun, adjective or past-tense verb ("Того ж дня",
+  "Малі підприємства") and nothing else says it is the country;
 * upper-case abbreviations that are no country ("ЗСУ", "НАТО").
+
+A locative preposition, a word for a town, a hashtag or a verb or noun of attack ("обстріляли
+Лиман", "обстріл Куп'янська") before a word is the cue that lets a name that is also a word or a
+person's name count; a list shares its first place's cue. Each sentence or quotation is read
+with the dictionary of its own language (a Russian quotation in a Ukrainian article).
 
 Region forms "Курская область", "Сумської області", "Хабаровского края", "Луганской, Донецкой
 областей" and "Харківщина", "Донетчина" become the region. When the dictionaries know no
@@ -28,8 +35,11 @@ import functools
 import re
 
 from ._cyrillic_words import (
+    _ADMIN_AFTER_RE,
+    _ATTACK_WORDS,
     _LINKS,
     _NAMED_AFTER_PLACE,
+    _OTHER_LETTERS,
     _PLACE_ONLY_PREPS,
     _PLACE_PREPS,
     _REGION_GENDER,
@@ -37,7 +47,9 @@ from ._cyrillic_words import (
     _TITLE_HEADS,
     _forms_of,
     _head_forms,
+    _segment_language,
     _title_forms,
+    _verb_forms,
     is_cyrillic,
     lemmas,
     normalize,
@@ -47,8 +59,6 @@ from ._lexicon import COUNTRY_ALIASES, CYRILLIC_NAMES, FIRST_NAMES
 
 __all__ = ["cyrillic_run", "is_cyrillic", "lemmas", "region_word"]
 
-#: Letters of the other language's alphabet.
-_OTHER_LETTERS = {"uk": re.compile("[ыэъёЫЭЪЁ]"), "ru": re.compile("[іїєґІЇЄҐ]")}
 #: The words (no punctuation) just before a point of the text.
 _WORDS_BACK_RE = re.compile(r"(?:[\w'’\-]+ +)+$")
 #: "м." (місто), "г." (город), "с." (село), "смт", "пгт" before a town's name.
@@ -64,10 +74,14 @@ _UK_TO_RU = str.maketrans({"і": "и", "и": "ы", "є": "е", "ї": "и"})
 _NAME_LINKS = frozenset({"і", "та", "и"})
 _LOWER_CYR_RE = re.compile(r"(?<![\w'’\-])[а-яёєіїґ][а-яёєіїґ'’\-]*")
 _QUOTES_OPEN = frozenset("«„“\"'")
+_QUOTE_CLOSE_RE = re.compile('[»”"]')
 #: "Луганской, Донецкой областей": adjectives in a list before a plural region word.
 _LIST_TO_REGION_RE = re.compile(
     r"(?:\s*(?:,|і|и|й|та|та й)\s+[А-ЯЁЄІЇҐ][\w’'\-]*)*\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)"
 )
+#: What separates the names of a list: a comma or a conjunction ("Лиман, Зорю та Степове").
+_LIST_GAP_RE = re.compile(r"\s*,\s*|\s+(?:і|й|та|и|та й|а також|а также)\s+|\s*,\s+(?:і|й|та|и)\s+")
+_LIST_NEXT_RE = re.compile(r"(?:\s*,\s*|\s+(?:і|й|та|и)\s+)([А-ЯЁЄІЇҐ][\w'’\-]+)")
 _NEXT_WORD_RE = re.compile(r" ([а-яёєіїґ][а-яёєіїґ'’]+)")
 _REGION_AFTER_RE = re.compile(r"\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)")
 _SHCHYNA_ENDINGS = tuple(ending for ending, _adjs in _SHCHYNA)
@@ -172,15 +186,40 @@ class _CyrillicRun:
 
     def _cue(self, k: int, strong: bool = False) -> bool:
         """A locative preposition (or "в районі", "в окрестностях"), a word for a town ("м.",
-        "місто") or a hashtag just before word ``k``; with ``strong`` only prepositions that
-        go with places alone ("біля", "під", "поблизу", not "у", "до", "з")."""
+        "місто"), a hashtag or a word whose object is a place ("обстріляли", "обстріл") just
+        before word ``k``; with ``strong`` only words that go with places alone ("біля",
+        "під", "поблизу", "обстріляли", not "у", "до", "з", "звільнили")."""
         preps = _PLACE_ONLY_PREPS if strong else _PLACE_PREPS
-        return self._prev_word(k) in preps or self.doc.toks.prev(k) == "#" or self._town_word(k)
+        prev = self._prev_word(k)
+        return (
+            prev in preps
+            or self.doc.toks.prev(k) == "#"
+            or self._town_word(k)
+            or self._place_verb(prev, strong)
+            or self._listed(k)
+        )
+
+    def _listed(self, k: int) -> bool:
+        """Word ``k`` follows, after a comma or "і", "та", "и", a place found with a cue
+        ("обстріляли Лиман і Зорю", "в Льгове, Рыльске и Курчатове"): the list shares it."""
+        spans = self.doc.spans
+        if not spans or not spans[-1].cue:
+            return False
+        gap = self.doc.text[spans[-1].end : self.doc.toks.starts[k]]
+        return bool(_LIST_GAP_RE.fullmatch(gap))
+
+    def _place_verb(self, prev: str, strong: bool) -> bool:
+        """Whether ``prev`` is a form of a verb or noun whose object is a place (see
+        ``_ATTACK_WORDS``)."""
+        verbs = _verb_forms(self.lang).get(prev)
+        return bool(verbs) and (not strong or bool(verbs & _ATTACK_WORDS))
 
     def _at_start(self, k: int) -> bool:
-        """Word ``k`` starts a sentence or a line (not after a dash or colon, which news uses
-        inside sentences, nor after "м.")."""
+        """Word ``k`` starts a sentence, a line or a quotation (not after a dash or colon,
+        which news uses inside sentences, nor after "м.")."""
         tok, newline = self.doc.toks._before(k)
+        if tok in _QUOTES_OPEN:
+            return True
         if tok in ("—", "–", "-") and not newline:
             # a dash that opens a line or follows a sentence opens a reply in dialogue
             head = self.doc.text[: self.doc.toks.starts[k]].rstrip()[:-1].rstrip(" \t")
@@ -192,7 +231,7 @@ class _CyrillicRun:
         publication, unit or product."""
         prev = self.doc.toks.prev(k)
         if prev in _QUOTES_OPEN:
-            return True
+            return not self._quoted_sentence(k)
         end = self.doc.toks.ends[k]
         before = self.doc.text[max(0, self.doc.toks.starts[k] - 40) : self.doc.toks.starts[k]]
         if (
@@ -205,12 +244,42 @@ class _CyrillicRun:
             inside = before[opened + 1 :].split()
             # a short capitalised name in «...» is a title («ІНГО Україна», «Вільна Україна»);
             # a quoted sentence is not («Тендери в Україні ...»)
-            if len(inside) <= 2 and all(w[:1].isupper() for w in inside):
+            if (
+                len(inside) <= 2
+                and all(w[:1].isupper() for w in inside)
+                and inside[0].lower() not in _PLACE_PREPS  # «В Шебекино повреждены дома»
+            ):
                 return True
         low = prev.lower()
         if not low or not low[0].isalpha() or not is_cyrillic(low):
             return False
         return low in _TITLE_HEADS or bool(_title_forms(self.lang).get(low))
+
+    def _region_follows(self, j: int) -> bool:
+        """A region word or a region's administration follows the word before ``j``."""
+        end = self.doc.toks.ends[j - 1]
+        text = self.doc.text
+        return bool(_REGION_AFTER_RE.match(text, end) or _ADMIN_AFTER_RE.match(text, end))
+
+    def _quoted_sentence(self, k: int) -> bool:
+        """The quotation that word ``k`` opens is a sentence, not a title: four words or more
+        with a verb among them («Шебекино снова обстреляли ночью»)."""
+        from ._morph import _parses
+
+        text = self.doc.text
+        start = self.doc.toks.starts[k]
+        close = _QUOTE_CLOSE_RE.search(text, start, start + 300)
+        words = text[start : close.start() if close else start + 300].split()
+        return len(words) >= 4 and any(
+            w.isalpha()
+            and w.islower()
+            and any(
+                pos == "VERB"
+                for lang in (self.lang, self.other)
+                for *_x, pos, _g, _n in _parses(w, lang)[:2]
+            )
+            for w in words[1:]
+        )
 
     def _in_org_name(self, k: int) -> bool:
         """Word ``k`` ends the name of an institution, title, cup or holiday (see
@@ -282,12 +351,25 @@ class _CyrillicRun:
             "name" in t or any(n in FIRST_NAMES for n in nominatives(word, self.lang)[:2])
         ) and "name" in tags(following, self.lang)
 
-    def _accept_one(self, word: str, k: int, key: str, country: bool) -> bool:
-        """Whether a single-word match ``word`` (key ``key``) is a place here."""
+    def _accept_one(
+        self, word: str, k: int, key: str, country: bool, region_form: bool = False
+    ) -> bool:
+        """Whether a single-word match ``word`` (key ``key``) is a place here; ``country``: a
+        name that is no other word, ``region_form``: an adjective before a region word."""
         from ._morph import tags
 
         doc = self.doc
-        if country:
+        if country or region_form:
+            if (
+                not region_form
+                and self._at_start(k)
+                and not word.isupper()
+                and self._other_word(word)
+            ):
+                # "Того ж дня", "Малі підприємства", "Мали місце": at the start of a sentence
+                # the capital is no evidence, and the word is a pronoun, adjective or verb too;
+                # a country named beside it is ("Малі та Нігер")
+                return self._cue(k) or self._country_follows(k)
             return not self._title(k) and not self._in_org_name(k)
         if self._title(k) or self._in_org_name(k):
             return False
@@ -319,6 +401,42 @@ class _CyrillicRun:
             return False  # "Доля ... моя доля": an ordinary word of this text
         return True
 
+    def _country_follows(self, k: int) -> bool:
+        """A country's name follows word ``k`` after a comma or "і", "та", "и"."""
+        m = _LIST_NEXT_RE.match(self.doc.text, self.doc.toks.ends[k])
+        if not m:
+            return False
+        hit = _alias_keys().get(normalize(m.group(1)))
+        if hit is None:
+            hit = next(
+                (
+                    _alias_keys().get(normalize(n))
+                    for n in lemmas(m.group(1))
+                    if _alias_keys().get(normalize(n))
+                ),
+                None,
+            )
+        return hit is not None and normalize(hit[0]) in COUNTRY_ALIASES
+
+    def _other_word(self, word: str) -> bool:
+        """Whether a name (a country's: "Того", "Малі") is also a pronoun, determiner,
+        ordinary adjective or past-tense verb ("того" - "that", "малі" - "small", "мали" -
+        "had"), words that often open a sentence. A possessive adjective read into a region's
+        name ("Донеччина") does not count."""
+        from ._morph import _parses
+
+        low = word.lower()
+        for _n, normal, grams, pos, *_r in _parses(low, self.lang):
+            if normal == low and pos == "NOUN":
+                continue
+            if pos == "NPRO" or "Apro" in grams:
+                return True
+            if pos == "VERB" and "past" in grams:
+                return True
+            if pos == "ADJF" and normal.endswith(("ий", "ій", "ый", "ой")):
+                return True
+        return False
+
     def _lower_in_text(self, word: str) -> bool:
         """Whether the text also writes ``word`` in lower case (an ordinary word here)."""
         lows = self.doc.__dict__.get("_cyr_lower")
@@ -349,6 +467,8 @@ class _CyrillicRun:
                     key = self._region(words, region)
                     if key:
                         tail = _REGION_AFTER_RE.match(text, toks.ends[e - 1])
+                        if tail and region_word(tail.group(1)) is None:
+                            tail = None  # "областной администрации": the adjective alone
                         end = tail.end() if tail else toks.ends[e - 1]
                         found = (e, end, key, True, False, True)
                         break
@@ -368,8 +488,13 @@ class _CyrillicRun:
                         doc.demonym_cc[cc] += 1
                     break
             if found is None:
-                # a first name before another capitalised word: the run is a person
-                if k + 1 < j and self._person_run(toks.words[k], toks.words[k + 1]):
+                # a first name before another capitalised word: the run is a person (not
+                # before a region's adjective: "Влада Сумської області")
+                if (
+                    k + 1 < j
+                    and not (k + 2 == j and self._region_follows(j))
+                    and self._person_run(toks.words[k], toks.words[k + 1])
+                ):
                     doc.people.add(toks.words[j - 1].lower())
                     return
                 k += 1
@@ -380,7 +505,7 @@ class _CyrillicRun:
                 if k + 1 < j and not country and self._person_run(words[0], toks.words[k + 1]):
                     doc.people.add(toks.words[j - 1].lower())  # "Володимира Зеленського"
                     return
-                if not self._accept_one(words[0], k, key, country or region_form):
+                if not self._accept_one(words[0], k, key, country, region_form):
                     k = e
                     continue
             elif self._title(k) or self._in_org_name(k):
@@ -428,6 +553,6 @@ def cyrillic_run(doc, i: int, j: int) -> list[tuple[int, int, str, str, bool, bo
         # a lone small town named in Ukrainian or Russian text needs no further support when it
         # lies where the language is spoken (namesakes are still ranked by the text alone)
         doc.language_cc.update(("UA", "RU", "BY"))
-    finder = _CyrillicRun(doc, lang)
+    finder = _CyrillicRun(doc, _segment_language(doc, i, j, lang))
     finder.run(i, j)
     return finder.found

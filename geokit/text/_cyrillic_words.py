@@ -1,9 +1,11 @@
 """Word lists and word-level helpers for Russian and Ukrainian place names (used by
 :mod:`geokit.text._cyrillic`): name keys, ending guesses, region words, and the words that mark
-institutions, titles and locations. Written by hand for geokit; lower case throughout."""
+institutions, titles, locations and attacks, and the language of each sentence or quotation.
+Written by hand for geokit; lower case throughout."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -230,6 +232,42 @@ _PLACE_ONLY_PREPS = frozenset(
         "околиці",
     }
 )
+#: Verbs and nouns of attack (dictionary forms) whose object is a place: a capitalised word
+#: just after one is used as a place ("обстріляли Лиман", "атаковали Рыльск", "обстріл
+#: Куп'янська"), as after a locative preposition. Attacks and occupation go with places
+#: alone; capture and liberation also with people ("звільнили Марію" from captivity), so they
+#: count only for words that are no person's name.
+_ATTACK_WORDS = frozenset(
+    """
+обстріляти обстрілювати атакувати штурмувати бомбардувати бомбити окупувати деокупувати
+обстріл штурм бомбардування окупація деокупація
+обстрелять обстреливать атаковать штурмовать бомбардировать бомбить оккупировать
+обстрел бомбардировка оккупация
+""".split()
+)
+_CAPTURE_WORDS = frozenset(
+    """
+захопити звільнити оточити зайняти залишити покинути евакуювати
+захоплення звільнення оточення
+захватить освободить окружить занять оставить покинуть эвакуировать
+захват освобождение окружение
+""".split()
+)
+#: Region administrations and councils after a region's adjective ("Сумська ОВА", "Харківської
+#: облдержадміністрації", "Курской областной администрации", "Сокирянська РДА"): group 1 an
+#: oblast's, group 2 a raion's. The adjective names the region.
+_ADMIN_AFTER_RE = re.compile(
+    r"\s+(?:(ОВА|ОДА|ОДВА|ОВДА|облдержадміністраці\w*|обладміністраці\w*|облгосадминистраци\w*|"
+    r"облрад\w*|(?:обласн|областн)\w+ (?:(?:державн|військов|государственн)\w+ )?"
+    r"(?:адміністраці\w*|администраци\w*|рад(?:а|и|і|у|ою|е|ой)|дум(?:а|ы|е|у|ой)))|"
+    r"(РВА|РДА|РДВА|райдержадміністраці\w*|райгосадминистраци\w*|райрад\w*|"
+    r"районн\w+ (?:(?:державн|військов|государственн)\w+ )?"
+    r"(?:адміністраці\w*|администраци\w*|рад(?:а|и|і|у|ою|е|ой))))(?![\w])"
+)
+#: Letters of the other language's alphabet.
+_OTHER_LETTERS = {"uk": re.compile("[ыэъёЫЭЪЁ]"), "ru": re.compile("[іїєґІЇЄҐ]")}
+#: Where a sentence or a quotation ends.
+_SEGMENT_END_RE = re.compile('[.!?…\n«»“”„"]')
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґў")
 #: "-щина" names of regions ("Харківщина", "Донетчина") -> the ending of the region's adjective.
 _SHCHYNA = (("ччина", ("цька", "цкая")), ("тчина", ("цька", "цкая")), ("щина", ("ська", "ская")))
@@ -300,3 +338,35 @@ def _head_forms(lang: str) -> dict[str, frozenset[str]]:
 @functools.lru_cache(maxsize=2)
 def _title_forms(lang: str) -> dict[str, frozenset[str]]:
     return _forms_of(_TITLE_HEADS, lang)
+
+
+@functools.lru_cache(maxsize=2)
+def _verb_forms(lang: str) -> dict[str, frozenset[str]]:
+    """Forms of the verbs and nouns whose object is a place ("обстріляли" -> обстріляти)."""
+    return _forms_of(_ATTACK_WORDS | _CAPTURE_WORDS, lang)
+
+
+def _segment_language(doc, i: int, j: int, lang: str) -> str:
+    """The language of the sentence or quotation around run ``[i, j)``: the text's, unless
+    the segment has more letters of the other alphabet than of its own (a Russian quotation
+    in a Ukrainian article, «В Белгородской области ...»), so that each is read with its own
+    dictionary."""
+    bounds = doc.__dict__.get("_cyr_bounds")
+    if bounds is None:
+        bounds = doc.__dict__["_cyr_bounds"] = [
+            m.start() for m in _SEGMENT_END_RE.finditer(doc.text)
+        ]
+        doc.__dict__["_cyr_seg_lang"] = {}
+    a = bisect.bisect_left(bounds, doc.toks.starts[i])
+    b = bisect.bisect_left(bounds, doc.toks.ends[j - 1])
+    lo = bounds[a - 1] + 1 if a else 0
+    hi = bounds[b] if b < len(bounds) else len(doc.text)
+    memo = doc.__dict__["_cyr_seg_lang"]
+    out = memo.get(lo)
+    if out is None:
+        other = "ru" if lang == "uk" else "uk"
+        seg = doc.text[lo:hi]
+        mine = len(_OTHER_LETTERS[other].findall(seg))
+        theirs = len(_OTHER_LETTERS[lang].findall(seg))
+        out = memo[lo] = other if theirs > mine else lang
+    return out

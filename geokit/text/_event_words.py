@@ -15,13 +15,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 
 from ._dates import safe_date as _date
 from ._dates import year_for as _year_for
 from ._morph import _raw
 
-__all__ = ["CYR_EVENT_RULES", "actor_spans", "actors", "casualties", "classify", "lemmas",
-           "resolve_date", "tokens"]
+__all__ = ["CYR_EVENT_RULES", "REGIONAL_AUTHORITIES", "actor_spans", "actors",
+           "authority_region", "casualties", "classify", "lemmas", "resolve_date", "tokens"]
+
+#: Verbs of taking away and of moving people out ("вивезли", "вывозят", "відселили"), and
+#: the people they take: together they report an evacuation.
+_TAKE_AWAY = r"вивез\w*|вивоз\w*|вывез\w*|вывоз\w*|відсел\w*|отсел\w*"
+_PEOPLE = (r"мешкан\w*|жител\w*|люд\w*|дітей|дети|детей|діти|цивільн\w*|мирн\w+ жител\w*|"
+           r"населен\w*|сім'\w*|семь\w*|родин\w*|пенсіонер\w*|пенсионер\w*|"
+           r"маломобільн\w*|маломобильн\w*")
 
 #: ``(event_type, sub_event_type, lemmas, phrase pattern, needs context)``: a sentence matches
 #: a rule when one of its words has one of the lemmas (Ukrainian or Russian) or the pattern
@@ -51,7 +59,10 @@ CYR_EVENT_RULES: tuple[tuple[str, str, frozenset[str], str | None, bool], ...] =
     ("Strategic developments", "Evacuation/displacement", frozenset(
         "евакуація евакуювати евакуйований евакуаційний біженець переселенець "
         "эвакуация эвакуировать эвакуированный эвакуационный беженец переселенец".split()),
-     r"\b(?:евакуй\w+|эвакуир\w+|виїхати|выехать|покину\w+ (?:свої |свои )?(?:домівк|дом))",
+     r"\b(?:евакуй\w+|эвакуир\w+|виїхати|выехать|покину\w+ (?:свої |свои )?(?:домівк|дом))|"
+     # "вивезли мешканців", "жителей вывозят": taking people away (not "вивезли зерно")
+     rf"\b(?:{_TAKE_AWAY}) (?:\w+ ){{0,3}}(?:{_PEOPLE})|\b(?:{_PEOPLE}) (?:\w+ ){{0,2}}"
+     rf"(?:{_TAKE_AWAY})",
      False),
     ("Explosions/Remote violence", "Air/drone strike", frozenset(
         "дрон безпілотник бпла бпла-камікадзе шахед герань каб авіабомба авіаудар бомба "
@@ -258,23 +269,73 @@ _ACTORS = (
     (r"\b(?:російськ\w+ влад\w+|влад\w+ росії|российск\w+ власт\w+|власт\w+ россии|"
      r"мчс россии)\b", "Government", "RU"),
 )
+#: A region's adjective ("сумської", "курской", "донецька"): what names the region in the
+#: titles of its authorities.
+_REGION_ADJ = r"[а-яіїєґё'-]+(?:ськ|цьк|зьк|ск|цк|зк)\w+"
+#: The authorities of a region, whichever country it is in ("влада Сумської області",
+#: "власти Курской области", "Харківська ОДА", "Курской областной администрации"): the
+#: country comes from the place the phrase names (:func:`actors`).
+REGIONAL_AUTHORITIES = re.compile(
+    rf"\b(?:влад\w*|власт\w*|керівництв\w*|руководств\w*|губернатор\w*|адміністраці\w*|"
+    rf"администраци\w*) (?:{_REGION_ADJ} )+(?:област\w*|обл\.|кра[йюяе]\w*|район\w*)|"
+    rf"\b{_REGION_ADJ} (?:(?:ова|ода|одва|рва|рда|рдва)\b|облдержадміністраці\w*|"
+    r"обладміністраці\w*|райдержадміністраці\w*|облгосадминистраци\w*|"
+    r"(?:обласн|районн|областн)\w+ (?:(?:державн|військов|государственн)\w+ )?"
+    r"(?:адміністраці|администраци)\w*)")
 _ACTOR_RES = [(re.compile(p), body, cc) for p, body, cc in _ACTORS]
+_ACTOR_RES.append((REGIONAL_AUTHORITIES, "Government", ""))
 
 
 def actor_spans(sentence: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, body, country code)`` of each actor phrase in a Ukrainian or Russian
-    sentence, in order of appearance."""
+    sentence, in order of appearance; the country code is empty for a region's authorities
+    (:data:`REGIONAL_AUTHORITIES`), whose country is that of the region."""
     low = normalise(sentence)
     return sorted((m.start(), m.end(), body, cc) for rx, body, cc in _ACTOR_RES
                   for m in rx.finditer(low))
 
 
-def actors(sentence: str) -> list[tuple[str, str]]:
+_LEVEL_RE = re.compile(r"\b(?:(ова|ода|одва|обл\w*|област\w*)|(кра[йюяе]\w*))\b")
+
+
+def authority_region(phrase: str, lang: str) -> str | None:
+    """The region whose authorities a phrase of :data:`REGIONAL_AUTHORITIES` names, as a name
+    to look up ("Сумська ОВА" -> "Сумська область", "Курской областной администрации" ->
+    "Курская область", "Сокирянська РДА" -> "Сокирянський район"); None when no adjective
+    gives one."""
+    from ._morph import adjective_nominatives
+
+    low = normalise(phrase)
+    level = _LEVEL_RE.search(low)
+    region, gender = (
+        ("область", "femn") if level and level[1] else ("край", "masc") if level else
+        ("район", "masc"))
+    words = []
+    for w in low.split():
+        if _LEVEL_RE.fullmatch(w) or not re.fullmatch(_REGION_ADJ, w):
+            continue
+        if re.match(r"(?:обласн|областн|районн|військов|державн|государствен)", w):
+            continue  # the administration's own words
+        nom = adjective_nominatives(w, lang, gender, "sing")
+        if nom:
+            words.append(nom[0].capitalize())
+    return f"{' '.join(words)} {region}" if words else None
+
+
+def actors(sentence: str, places: Iterable[tuple[int, int, str]] = ()
+           ) -> list[tuple[str, str]]:
     """``(body, country code)`` of the actors a Ukrainian or Russian sentence names, in order
     of appearance ("ЗСУ" -> ("Military Forces", "UA"), "окупанти" -> ("Military Forces",
-    "RU"))."""
+    "RU")). The authorities of a region ("власти Курской области") take the country of the
+    place found inside the phrase: ``places`` holds ``(start, end, country code)`` of the
+    sentence's places (offsets into ``sentence``); without one they are left out."""
+    places = list(places)
     out: list[tuple[str, str]] = []
-    for _start, _end, body, cc in actor_spans(sentence):
+    for start, end, body, cc in actor_spans(sentence):
+        if not cc:
+            cc = next((c for a, b, c in places if c and a < end and start < b), "")
+            if not cc:
+                continue
         if (body, cc) not in out:
             out.append((body, cc))
     return out

@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..errors import GeokitTypeError, GeokitValueError
 from ..gazetteer import default
+from ..models import Mention
 from ..schema import EVENT_COLUMNS as _CANON
 from ..schema import conform
 from . import _event_words
@@ -309,6 +310,22 @@ def sentence_event(sentence: str, lang: str = "en"):
     return kind, clauses
 
 
+def _authority_mentions(sentence: str, offset: int, regional, mentions, lang: str) -> list:
+    """Mentions of the regions whose authorities the sentence names without naming the region
+    as a place ("Сумська ОВА", "Курской областной администрации": institutions, which
+    :func:`extract_places` leaves out), at the offsets of those phrases."""
+    out = []
+    for a, b in regional:
+        if any(a <= m.start - offset < b for m in mentions):
+            continue  # "влада Сумської області": the region is a mention already
+        name = _event_words.authority_region(sentence[a:b], lang)
+        found = [m for m in extract_places(name) if m.place is not None] if name else []
+        if found:
+            out.append(Mention(offset + a, offset + b, sentence[a:b], found[0].place,
+                               found[0].confidence))
+    return out
+
+
 def _casualties(sentence: str, lang: str) -> tuple[int | None, int | None]:
     """``(killed, injured)`` as the sentence states them."""
     if lang == "en":
@@ -416,10 +433,19 @@ def extract_events(text: str, *, published: Any = None, source: str | None = Non
                 _add_casualties(rows[-1], sentence, lang)
             continue
         inside = [m for m in mentions if s <= m.start and m.end <= e]
-        if lang != "en":  # "Сили оборони", "армія РФ" name an actor, not the event's place
+        in_sentence = inside
+        if lang != "en":
+            # "Сили оборони", "армія РФ" name an actor, not the event's place; a region's
+            # authorities ("Сумська ОВА оголосила евакуацію") give the place only when the
+            # sentence names no other
             spans = _event_words.actor_spans(sentence)
-            inside = [m for m in inside if not any(
+            free = [m for m in inside if not any(
                 a <= m.start - s < b or a < m.end - s <= b for a, b, _body, _cc in spans)]
+            regional = [(a, b) for a, b, _body, cc in spans if not cc]
+            if regional:
+                inside = inside + _authority_mentions(sentence, s, regional, inside, lang)
+                in_sentence = inside
+            inside = free or [m for m in inside if any(a <= m.start - s < b for a, b in regional)]
         loc = _pick_location(inside, clauses, s)
         if loc is None:
             continue
@@ -432,8 +458,10 @@ def extract_events(text: str, *, published: Any = None, source: str | None = Non
                 country_names.setdefault(cc, _country_name(cc))
             actor1, actor2 = _actors(sentence, country_names)
         else:
+            places = [(m.start - s, m.end - s, m.place.country_code) for m in in_sentence
+                      if m.place is not None]
             found = [f"{body} of {_country_name(cc)}"
-                     for body, cc in _event_words.actors(sentence)]
+                     for body, cc in _event_words.actors(sentence, places)]
             actor1, actor2 = (found + [None, None])[:2]
         killed, injured = _casualties(sentence, lang)
         date, date_precision = clause_date(sentence, pub, lang, clauses)
