@@ -24,6 +24,7 @@ import io
 import json
 import math
 import os
+import struct
 import subprocess
 import sys
 import tarfile
@@ -47,6 +48,7 @@ from geokit.gazetteer._names import (  # noqa: E402
     romanizations,
     skeleton,
 )
+from geokit.gazetteer._store import MAPPED_ARRAYS  # noqa: E402
 
 WORLD_ATLAS = ("world-atlas", "2.0.2",
                "sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHcYa5ChG0LQ==")
@@ -313,7 +315,7 @@ def build() -> None:
         "fuzzy_idx": np.array([v for _, v in fz], dtype=np.int32),
     }
     OUT.mkdir(parents=True, exist_ok=True)
-    write_npz(OUT / "gazetteer.npz", data)
+    write_npz(OUT / "gazetteer.npz", data, stored=MAPPED_ARRAYS)
     # --- borders (10m) of the countries around Ukraine, for distance-to-border and maps --------
     keep = {"804", "643", "112", "498", "616", "703", "348", "642", "440", "428", "233", "268",
             "398", "246"}
@@ -351,16 +353,26 @@ def _inner_point(geom) -> tuple[float, float]:
     return round(pt.y, 5), round(lon, 5)
 
 
-def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """Write an ``.npz`` that ``numpy.load`` reads, with fixed timestamps (reproducible)."""
+def write_npz(path: Path, arrays: dict[str, np.ndarray], *, stored: tuple[str, ...] = ()
+              ) -> None:
+    """Write an ``.npz`` that ``numpy.load`` reads, with fixed timestamps (reproducible).
+
+    Arrays named in ``stored`` are stored uncompressed, with their data aligned to 64 bytes in
+    the file (padding in the zip extra field, as Android's zipalign does), so that geokit can
+    memory-map them (:func:`geokit.gazetteer._files.read_npz`).
+    """
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         for name in sorted(arrays):
             buf = io.BytesIO()
             np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
             info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
+            if name in stored:
+                info.compress_type = zipfile.ZIP_STORED
+                # local header (30 bytes) + name + extra, then the .npy header (a multiple of 64)
+                start = zf.fp.tell() + 30 + len(info.filename.encode()) + 4
+                info.extra = struct.pack("<HH", 0xD935, -start % 64) + bytes(-start % 64)
             zf.writestr(info, buf.getvalue())
-
 
 if __name__ == "__main__":
     build()

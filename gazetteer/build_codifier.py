@@ -22,8 +22,12 @@ The codifier has no coordinates. Each settlement gets, best first:
 ``raion``       the point of its raion's centre (the town the raion is named after) or, failing
                 that, of the GeoNames raion.
 
-Run ``python gazetteer/build_codifier.py`` (``make gazetteer`` does) after ``gazetteer/build.py``.
-The output is deterministic.
+The join to the gazetteer is done here too, so that loading geokit only reads it: which GeoNames
+record each settlement is, the records added for the others and the name keys in record numbers
+(:func:`geokit.gazetteer.codifier.join`) are stored as the ``join_*`` arrays.
+
+Run ``python gazetteer/build_codifier.py`` (``make gazetteer`` does) after ``gazetteer/build.py``;
+``--join`` redoes only the join (after ``gazetteer.npz`` changed). The output is deterministic.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import write_npz  # noqa: E402
 
 from geokit._geo import haversine_km  # noqa: E402
-from geokit.gazetteer import Gazetteer  # noqa: E402
+from geokit.gazetteer import Gazetteer, codifier  # noqa: E402
 from geokit.gazetteer._names import key_hash, normalize, romanizations, skeleton  # noqa: E402
 
 OUT = ROOT / "geokit" / "data" / "codifier.npz"
@@ -431,6 +435,7 @@ def build() -> None:
         "skel_idx": np.array(si, dtype=np.int32)[so],
     }
     write_npz(OUT, arrays)
+    write_join()
     counts = {
         k: int((prec == v).sum())
         for k, v in (("settlement", 0), ("hromada", 1), ("raion", 2), ("none", -1))
@@ -455,5 +460,21 @@ def _closer(ga, r_new: int, r_old: int, ref) -> bool:
     return d_new < d_old
 
 
+def write_join() -> None:
+    """Join the codifier table in ``codifier.npz`` to the bundled gazetteer; store the result."""
+    gaz = Gazetteer.load(user_layers=False, codifier=False)
+    cod, _old = codifier.load(OUT)
+    joined = codifier.join(gaz._a, cod, codifier.load_keys(OUT))
+    with np.load(OUT) as z:
+        arrays = {k: z[k] for k in z.files if not k.startswith("join_")}
+    arrays.update((f"join_{k}", v) for k, v in joined.items())
+    write_npz(OUT, arrays)
+    print(f"join: {int((joined['record'] >= 0).sum())} settlements placed, "
+          f"{len(joined['a1'])} new records, {len(joined['exact_hash'])} exact keys -> {OUT}")
+
+
 if __name__ == "__main__":
-    build()
+    if sys.argv[1:] == ["--join"]:
+        write_join()
+    else:
+        build()

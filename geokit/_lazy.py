@@ -32,8 +32,9 @@ _HOOKS: dict[str, list[Callable[[], Any]]] = {}
 _hooks_lock = threading.RLock()
 
 
-def attach(package: str, names: dict[str, str | None]
-           ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+def attach(
+    package: str, names: dict[str, str | None]
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
     """PEP 562 ``__getattr__`` and ``__dir__`` for ``package``.
 
     ``names`` maps each lazily loaded public name to the submodule (relative to ``package``)
@@ -69,8 +70,10 @@ class _Package(types.ModuleType):
     """A package with lazy names (see :func:`attach`)."""
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if (self.__dict__["_lazy_names"].get(name) == name
-                and getattr(value, "__name__", "") == f"{self.__name__}.{name}"):
+        if (
+            self.__dict__["_lazy_names"].get(name) == name
+            and getattr(value, "__name__", "") == f"{self.__name__}.{name}"
+        ):
             value = getattr(value, name)  # the submodule was imported: keep its function
         super().__setattr__(name, value)
 

@@ -43,6 +43,39 @@ def test_every_codifier_row_has_units_a_point_and_a_precision(cod):
     assert len(cod.names_uk) == len(cod.names_latn) == len(cod.former_uk) == n
 
 
+def test_stored_join_is_in_step_with_the_gazetteer():
+    """codifier.npz holds the build's join to gazetteer.npz; joining afresh gives the same."""
+    from geokit.gazetteer._files import data_file
+
+    plain = geokit.gazetteer.Gazetteer.load(user_layers=False, codifier=False)
+    path = data_file("codifier.npz")
+    table, stored = cod_mod.load(path)
+    fresh = cod_mod.join(plain._a, table, cod_mod.load_keys(path))
+    assert set(stored) == set(fresh) == set(cod_mod.JOIN_ARRAYS), (
+        "rebuild the join: python gazetteer/build_codifier.py --join")
+    for name in cod_mod.JOIN_ARRAYS:
+        assert stored[name].dtype == fresh[name].dtype, name
+        assert np.array_equal(stored[name], fresh[name]), (
+            f"join_{name} is stale: python gazetteer/build_codifier.py --join")
+
+
+def test_a_join_for_another_gazetteer_is_redone(monkeypatch, caplog):
+    real = cod_mod.load
+
+    def stale(path):
+        table, joined = real(path)
+        joined["base"] = joined["base"] + 1
+        return table, joined
+
+    monkeypatch.setattr(cod_mod, "load", stale)
+    with caplog.at_level("WARNING"):
+        g = geokit.gazetteer.Gazetteer.load(user_layers=False)
+    assert "joined to another gazetteer.npz" in caplog.text
+    assert geokit.geocode("Bakhmut", gazetteer=g).raw["hromada"] == "Bakhmutska hromada"
+    with pytest.raises(ValueError, match="another gazetteer"):
+        cod_mod.attach(g._a, g.codifier, stale(geokit.gazetteer._files.data_file("codifier.npz"))[1])
+
+
 def test_national_romanisation_is_stored(cod):
     j = cod.names_uk.index("Бахмут")
     assert cod.names_latn[j] == "Bakhmut"

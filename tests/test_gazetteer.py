@@ -18,7 +18,23 @@ def test_bundled_data_is_complete(gaz):
     placed = ~np.isnan(a.lat)
     assert placed.mean() > 0.98
     assert np.all(np.abs(a.lat[placed]) <= 90) and np.all(np.abs(a.lon[placed]) <= 180)
-    assert np.all(np.diff(a.exact_hash.astype(np.float64)) >= 0)  # sorted for binary search
+    for index in (a.exact, a.skel):  # every part sorted for binary search
+        for hashes, _recs, _types in index.parts:
+            assert np.all(hashes[1:] >= hashes[:-1])
+
+
+def test_key_arrays_are_memory_mapped_and_aligned():
+    from geokit.gazetteer._files import data_file, read_npz
+    from geokit.gazetteer._store import MAPPED_ARRAYS
+
+    path = data_file("gazetteer.npz")
+    mapped = read_npz(path, mmap=MAPPED_ARRAYS, skip=("fuzzy_names", "names"))
+    with np.load(path) as z:
+        for name in MAPPED_ARRAYS:
+            arr = mapped[name]
+            assert isinstance(arr, np.memmap) and arr.flags.aligned and not arr.flags.writeable
+            assert np.array_equal(arr, z[name])
+        assert not isinstance(mapped["lat"], np.memmap)  # compressed members are read
 
 
 def test_crimea_is_in_ukraine(gaz):

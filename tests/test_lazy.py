@@ -20,8 +20,9 @@ HEAVY = ("pandas", "geopandas", "folium")
 def _fresh(code: str) -> str:
     """Run ``code`` in a new interpreter that imports this checkout's geokit."""
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=env, cwd=ROOT, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     return out.stdout.strip()
 
@@ -31,25 +32,36 @@ def _loaded_after(code: str) -> list[str]:
 
 
 def test_import_and_geocode_load_no_table_or_map_libraries():
-    code = "import geokit, sys; geokit.geocode('Kyiv'); print(sorted(m for m in " \
-           "('pandas','geopandas','folium') if m in sys.modules))"
+    code = (
+        "import geokit, sys; geokit.geocode('Kyiv'); print(sorted(m for m in "
+        "('pandas','geopandas','folium') if m in sys.modules))"
+    )
     assert _fresh(code) == "[]"
-    assert _fresh("import geokit, sys; print([m for m in ('pandas', 'geopandas', 'shapely', "
-                  "'folium', 'pyproj') if m in sys.modules])") == "[]"
+    assert (
+        _fresh(
+            "import geokit, sys; print([m for m in ('pandas', 'geopandas', 'shapely', "
+            "'folium', 'pyproj') if m in sys.modules])"
+        )
+        == "[]"
+    )
     assert _loaded_after("import geokit; geokit.geocode('Sudzha, Kursk Oblast')") == "[]"
     assert _loaded_after("from geokit import geocode, candidates; candidates('Kharkxiv')") == "[]"
     assert _loaded_after("import geokit; geokit.extract_places('Shelling hit Sumy.')") == "[]"
 
 
 def test_table_functions_load_pandas_and_register_the_accessor():
-    out = _fresh("import geokit, sys\n"
-                 "df = geokit.geocode_many(['Kyiv'])\n"
-                 "print('geokit.events' in sys.modules, hasattr(df, 'geokit'), 'folium' in "
-                 "sys.modules)")
+    out = _fresh(
+        "import geokit, sys\n"
+        "df = geokit.geocode_many(['Kyiv'])\n"
+        "print('geokit.events' in sys.modules, hasattr(df, 'geokit'), 'folium' in "
+        "sys.modules)"
+    )
     assert out == "True True False"
-    out = _fresh("import geokit, pandas\n"
-                 "geokit.read_events(pandas.DataFrame({'town': ['Sumy']}))\n"
-                 "print(hasattr(pandas.DataFrame(), 'geokit'))")
+    out = _fresh(
+        "import geokit, pandas\n"
+        "geokit.read_events(pandas.DataFrame({'town': ['Sumy']}))\n"
+        "print(hasattr(pandas.DataFrame(), 'geokit'))"
+    )
     assert out == "True"
 
 
@@ -76,8 +88,10 @@ def test_from_imports_of_lazy_names():
 
 
 def test_report_subpackage_import_keeps_the_root_function():
-    out = _fresh("import geokit\nimport geokit.report._report\n"
-                 "print(callable(geokit.report), geokit.report.__module__)")
+    out = _fresh(
+        "import geokit\nimport geokit.report._report\n"
+        "print(callable(geokit.report), geokit.report.__module__)"
+    )
     assert out == "True geokit.report._report"
 
 

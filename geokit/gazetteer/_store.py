@@ -22,7 +22,9 @@ import numpy as np
 
 from ..models import Place
 from ._files import data_file as _data_file
+from ._files import read_npz
 from ._index import NgramIndex
+from ._keys import KeyIndex
 from ._names import key_hash, normalize, skeleton
 from ._points import reference_point
 
@@ -30,6 +32,8 @@ log = logging.getLogger(__name__)
 
 #: Arrays of gazetteer.npz read only when first needed (the typo index), not at load.
 _LAZY = ("fuzzy_names", "fuzzy_idx")
+#: Arrays of gazetteer.npz that are memory-mapped, not read (stored uncompressed by the build).
+MAPPED_ARRAYS = ("exact_hash", "exact_idx", "skel_hash", "skel_idx")
 KIND_CODES = {"populated_place": 0, "admin2": 1, "admin1": 2, "country": 3}
 #: Words that mark a name as a region ("Kursk region", "Sumy oblast", "Курская область").
 ADMIN1_WORDS = ("oblast", "oblasti", "oblastʹ", "region", "province", "krai", "kray", "okrug",
@@ -92,12 +96,8 @@ class _Arrays:
     a2: np.ndarray
     names: list[str]
     source: np.ndarray  # 0 = bundled, k = user layer k
-    exact_hash: np.ndarray
-    exact_idx: np.ndarray
-    exact_type: np.ndarray
-    skel_hash: np.ndarray
-    skel_idx: np.ndarray
-    skel_type: np.ndarray
+    exact: KeyIndex  # normalised name keys -> records
+    skel: KeyIndex  # skeleton keys -> records
     fuzzy_blob: np.ndarray | None  # typo-search names: read on the first typo search
     fuzzy_idx: np.ndarray | None
     admin_text: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -142,15 +142,14 @@ class Gazetteer:
         **layer_options
             Column names passed to :func:`geokit.gazetteer.layers.read_layer` (``name=``, ``lat=``...).
         """
-        with np.load(_data_file("gazetteer.npz")) as z:
-            d = {k: z[k] for k in z.files if k not in _LAZY}
+        d = read_npz(_data_file("gazetteer.npz"), skip=_LAZY, mmap=MAPPED_ARRAYS)
         arrays = _Arrays(
             gid=d["gid"], lat=d["lat"], lon=d["lon"], pop=d["pop"], kind=d["kind"], cc=d["cc"],
             cc_codes=[str(c) for c in d["cc_codes"]], a1=d["a1"], a2=d["a2"],
             names=d["names"].tobytes().decode("utf-8").split("\x1f"),
             source=np.zeros(len(d["gid"]), dtype=np.int16),
-            exact_hash=d["exact_hash"], exact_idx=d["exact_idx"], exact_type=d["exact_type"],
-            skel_hash=d["skel_hash"], skel_idx=d["skel_idx"], skel_type=d["skel_type"],
+            exact=KeyIndex(d["exact_hash"], d["exact_idx"], d["exact_type"]),
+            skel=KeyIndex(d["skel_hash"], d["skel_idx"], d["skel_type"]),
             fuzzy_blob=None, fuzzy_idx=None,
         )
         gaz = cls(arrays)
@@ -171,11 +170,16 @@ class Gazetteer:
         return gaz
 
     def _attach_codifier(self) -> None:
-        """Join Ukraine's settlement codifier (:mod:`geokit.gazetteer.codifier`)."""
+        """Add Ukraine's settlement codifier as the build joined it (:mod:`.codifier`)."""
         from . import codifier
 
-        cod, keys = codifier.load(_data_file("codifier.npz"))
-        codifier.attach(self._a, cod, keys)
+        path = _data_file("codifier.npz")
+        cod, joined = codifier.load(path)
+        if not np.array_equal(joined.get("base", ()), codifier.base(self._a)):
+            log.warning("codifier.npz was joined to another gazetteer.npz; joining it now "
+                        "(slower). Rebuild with `python gazetteer/build_codifier.py --join`.")
+            joined = codifier.join(self._a, cod, codifier.load_keys(path))
+        codifier.attach(self._a, cod, joined)
         self.codifier = cod
         new = range(cod.first, len(self._a.gid))
         self._extra_fuzzy = list(new)
@@ -226,9 +230,8 @@ class Gazetteer:
                     ei.append(n0 + j)
                     sh.append(key_hash(skeleton(key)))
                     si.append(n0 + j)
-        a.exact_hash, a.exact_idx, a.exact_type = _merge(
-            a.exact_hash, a.exact_idx, a.exact_type, eh, ei)
-        a.skel_hash, a.skel_idx, a.skel_type = _merge(a.skel_hash, a.skel_idx, a.skel_type, sh, si)
+        a.exact.add_layer(eh, ei)
+        a.skel.add_layer(sh, si)
         self._fuzzy = None
         self._extra_fuzzy = getattr(self, "_extra_fuzzy", []) + list(range(n0, len(a.gid)))
         log.info("added layer %s with %d places", label, len(frame))
@@ -272,22 +275,14 @@ class Gazetteer:
     def has_name(self, text: str) -> bool:
         """Whether ``text`` (any spelling geokit knows) names a place in the gazetteer."""
         key = normalize(text) if isinstance(text, str) else ""
-        return bool(key) and _count(self._a.exact_hash, key_hash(key)) > 0
+        return bool(key) and self._a.exact.count(key_hash(key)) > 0
 
     def lookup(self, key: str, *, level: str = "exact") -> list[tuple[int, int]]:
         """Records whose normalised (``level="exact"``) or skeleton key equals ``key``.
 
         Returns ``(record index, match type)`` pairs.
         """
-        a = self._a
-        hashes, idx, types = ((a.exact_hash, a.exact_idx, a.exact_type) if level == "exact"
-                              else (a.skel_hash, a.skel_idx, a.skel_type))
-        h = np.uint64(key_hash(key))
-        lo = int(hashes.searchsorted(h))
-        hi, n = lo, len(hashes)
-        while hi < n and hashes.item(hi) == h:  # equal keys are adjacent and few
-            hi += 1
-        return list(zip(idx[lo:hi].tolist(), types[lo:hi].tolist(), strict=True))
+        return (self._a.exact if level == "exact" else self._a.skel).find(key_hash(key))
 
     def fuzzy(self, key: str, *, limit: int = 5, cutoff: float = 85.0) -> list[tuple[int, float]]:
         """Records whose name is within a small edit distance of ``key`` (typos)."""
@@ -459,22 +454,6 @@ def _geocoder(name: str):
 _KIND_NAMES = {v: k for k, v in KIND_CODES.items()}
 #: Place.precision of a record's own point, by kind code.
 _KIND_PRECISION = {0: "settlement", 1: "admin2", 2: "admin1", 3: "country"}
-
-
-def _count(hashes: np.ndarray, h: int) -> int:
-    hv = np.uint64(h)
-    return int(np.searchsorted(hashes, hv, "right") - np.searchsorted(hashes, hv, "left"))
-
-
-def _merge(hashes, idx, types, new_h, new_i):
-    """Merge new (hash, record) keys, typed as primary names, into a sorted index."""
-    if not new_h:
-        return hashes, idx, types
-    h = np.concatenate([hashes, np.array(new_h, dtype=np.uint64)])
-    i = np.concatenate([idx, np.array(new_i, dtype=np.int32)])
-    t = np.concatenate([types, np.zeros(len(new_h), dtype=np.int8)])
-    order = np.argsort(h, kind="stable")
-    return h[order], i[order], t[order]
 
 
 _default: Gazetteer | None = None

@@ -15,6 +15,12 @@ former names) to that place; the others become records of their own. Answers pla
 hromada or raion centre are never ``resolved``: the geocoder reports them as ``approximate``
 with :attr:`geokit.models.Place.precision` and a reason that names the hromada.
 
+**The join is done by the build.** Which GeoNames record each settlement is, the records added for
+the others and their name keys in record numbers (:func:`join`) depend only on this table and
+``gazetteer.npz``, so ``gazetteer/build_codifier.py`` computes them once and stores them in
+``codifier.npz`` (the ``join_*`` arrays); loading reads them and appends (:func:`attach`).
+``tests/test_codifier.py`` recomputes the join and checks the stored one is in step.
+
 Former names come from the codifier edition of 19.01.2024 (settlements renamed since, such as
 ``Первомайське`` -> ``Постолове``) and, for GeoNames places, from GeoNames' alternate names.
 """
@@ -67,11 +73,12 @@ class Codifier:
     edition: str
     record: np.ndarray  # settlement -> gazetteer record (after join)
     first: int = -1  # first gazetteer record added for the codifier (its own block)
-    by_record: dict[int, int] | None = None  # gazetteer record -> settlement
+    of_record: np.ndarray | None = None  # gazetteer record -> settlement (-1: none)
 
     def settlement(self, rec: int) -> int:
         """Codifier settlement index of a gazetteer record, or -1."""
-        return -1 if self.by_record is None else self.by_record.get(rec, -1)
+        of = self.of_record
+        return int(of[rec]) if of is not None and 0 <= rec < len(of) else -1
 
     def precision(self, rec: int) -> str:
         """Precision of a gazetteer record's point (``settlement`` for a place's own point)."""
@@ -122,10 +129,26 @@ def _split(blob: np.ndarray) -> list[str]:
     return blob.tobytes().decode("utf-8").split("\x1f")
 
 
+#: Settlement-level name keys (settlement numbers, not records): the input of :func:`join`.
+KEY_ARRAYS = ("exact_hash", "exact_idx", "exact_type", "skel_hash", "skel_idx", "u_geonameid")
+#: What :func:`join` computes and the build stores (``join_`` + name).
+JOIN_ARRAYS = (
+    "base",
+    "record",
+    "a1",
+    "a2",
+    "exact_hash",
+    "exact_idx",
+    "exact_type",
+    "skel_hash",
+    "skel_idx",
+)
+
+
 def load(path) -> tuple[Codifier, dict[str, np.ndarray]]:
-    """Read ``codifier.npz``; returns the table and its key arrays."""
+    """Read ``codifier.npz``: the table and its stored join (``join_*`` arrays, prefix removed)."""
     with np.load(path) as z:
-        d = {k: z[k] for k in z.files}
+        d = {k: z[k] for k in z.files if k not in KEY_ARRAYS}
     cod = Codifier(
         ids=d["s_id"],
         cats=d["s_cat"],
@@ -145,22 +168,29 @@ def load(path) -> tuple[Codifier, dict[str, np.ndarray]]:
         edition=str(d["edition"][0]),
         record=np.full(len(d["s_id"]), -1, dtype=np.int64),
     )
-    keys = {k: d[k] for k in ("exact_hash", "exact_idx", "exact_type", "skel_hash", "skel_idx")}
-    keys["u_geonameid"] = d["u_geonameid"]
-    return cod, keys
+    joined = {k.removeprefix("join_"): d[k] for k in d if k.startswith("join_")}
+    return cod, joined
 
 
-def _insert_sorted(hashes, idx, types, new_h, new_i, new_t):
-    """Merge sorted new keys into a sorted index in one pass (no full re-sort)."""
-    pos = np.searchsorted(hashes, new_h)
-    return (np.insert(hashes, pos, new_h), np.insert(idx, pos, new_i), np.insert(types, pos, new_t))
+def load_keys(path) -> dict[str, np.ndarray]:
+    """The settlement-level name keys of ``codifier.npz`` (what :func:`join` needs)."""
+    with np.load(path) as z:
+        return {k: z[k] for k in KEY_ARRAYS}
 
 
-def attach(a, cod: Codifier, keys: dict[str, np.ndarray]) -> None:
-    """Join the codifier to gazetteer arrays ``a`` (a ``_Arrays``) in place.
+def base(a) -> np.ndarray:
+    """What a join depends on in gazetteer arrays ``a``: record and key counts."""
+    return np.array([len(a.gid), len(a.exact), len(a.skel)], dtype=np.int64)
 
-    Settlements whose point is a GeoNames place map to that record; the others are appended
-    as new populated places of Ukraine with their oblast and raion records.
+
+def join(a, cod: Codifier, keys: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Join the codifier to the bundled GeoNames arrays ``a`` (a ``_Arrays``); run by the build.
+
+    Settlements whose point is a GeoNames place map to that record; the others become new
+    records numbered from ``len(a.gid)`` in settlement order, with their oblast and raion
+    records. Returns ``record`` (settlement -> record, -1 for none), the new records' ``a1`` and
+    ``a2``, the name keys in record numbers (each sorted by hash), and ``base`` (see
+    :func:`base`), which :func:`attach` checks.
     """
     ua = a.cc_codes.index("UA")
     # geonameid -> record, for the few thousand matched places and the admin units
@@ -171,43 +201,61 @@ def attach(a, cod: Codifier, keys: dict[str, np.ndarray]) -> None:
     matched = np.array([rec_of.get(int(g), -1) if g >= 0 else -1 for g in cod.gid])
     new = np.flatnonzero((matched < 0) & ~np.isnan(cod.lat))
     n0 = len(a.gid)
+    record = matched.astype(np.int32)
+    record[new] = np.arange(n0, n0 + len(new))
+    u = cod.unit[new]
+    out = {
+        "base": base(a),
+        "record": record,
+        "a1": np.where(u[:, 0] >= 0, unit_rec[u[:, 0]], -1).astype(np.int32),
+        "a2": np.where(u[:, 1] >= 0, unit_rec[u[:, 1]], -1).astype(np.int32),
+    }
+    # on a GeoNames place the codifier's spellings are alternate names (its own name stays first)
+    ok = record[keys["exact_idx"]] >= 0
+    types = keys["exact_type"].copy()
+    types[(matched >= 0)[keys["exact_idx"]] & (types == 0)] = 1
+    out["exact_hash"] = keys["exact_hash"][ok]
+    out["exact_idx"] = record[keys["exact_idx"][ok]].astype(np.int32)
+    out["exact_type"] = types[ok].astype(np.int8)
+    ok = record[keys["skel_idx"]] >= 0
+    out["skel_hash"] = keys["skel_hash"][ok]
+    out["skel_idx"] = record[keys["skel_idx"][ok]].astype(np.int32)
+    return out
+
+
+def attach(a, cod: Codifier, joined: dict[str, np.ndarray]) -> None:
+    """Add the codifier to gazetteer arrays ``a`` in place, from a :func:`join` result.
+
+    Only appends: the new records' columns and the codifier's part of the key indexes.
+    """
+    if not np.array_equal(joined.get("base", ()), base(a)):
+        raise ValueError("the codifier join was built for another gazetteer.npz")
+    ua = a.cc_codes.index("UA")
+    n0 = len(a.gid)
+    record = joined["record"].astype(np.int64)
+    new = np.flatnonzero(record >= n0)  # settlement order is record order
     m = len(new)
     cod.first = n0
-    cod.record[:] = matched
-    cod.record[new] = np.arange(n0, n0 + m)
+    cod.record = record
     a.gid = np.concatenate([a.gid, np.full(m, -1, dtype=a.gid.dtype)])
     a.lat = np.concatenate([a.lat, cod.lat[new].astype(a.lat.dtype)])
     a.lon = np.concatenate([a.lon, cod.lon[new].astype(a.lon.dtype)])
     a.pop = np.concatenate([a.pop, np.zeros(m, dtype=a.pop.dtype)])
     a.kind = np.concatenate([a.kind, np.zeros(m, dtype=a.kind.dtype)])
     a.cc = np.concatenate([a.cc, np.full(m, ua, dtype=a.cc.dtype)])
-    u = cod.unit[new]
-    a.a1 = np.concatenate([a.a1, np.where(u[:, 0] >= 0, unit_rec[u[:, 0]], -1).astype(a.a1.dtype)])
-    a.a2 = np.concatenate([a.a2, np.where(u[:, 1] >= 0, unit_rec[u[:, 1]], -1).astype(a.a2.dtype)])
+    a.a1 = np.concatenate([a.a1, joined["a1"].astype(a.a1.dtype)])
+    a.a2 = np.concatenate([a.a2, joined["a2"].astype(a.a2.dtype)])
     a.source = np.concatenate([a.source, np.zeros(m, dtype=a.source.dtype)])
     a.names.extend(cod.names_latn[j] for j in new.tolist())
-    cod.by_record = {int(r): j for j, r in enumerate(cod.record.tolist()) if r >= 0}
-    # name keys: codifier settlement index -> gazetteer record
-    rec = cod.record
-    ok = rec[keys["exact_idx"]] >= 0
-    # on a GeoNames place the codifier's spellings are alternate names (its own name stays first)
-    types = keys["exact_type"].copy()
-    types[(matched >= 0)[keys["exact_idx"]] & (types == 0)] = 1
-    a.exact_hash, a.exact_idx, a.exact_type = _insert_sorted(
-        a.exact_hash,
-        a.exact_idx,
-        a.exact_type,
-        keys["exact_hash"][ok],
-        rec[keys["exact_idx"][ok]].astype(a.exact_idx.dtype),
-        types[ok].astype(a.exact_type.dtype),
-    )
-    ok = rec[keys["skel_idx"]] >= 0
-    a.skel_hash, a.skel_idx, a.skel_type = _insert_sorted(
-        a.skel_hash,
-        a.skel_idx,
-        a.skel_type,
-        keys["skel_hash"][ok],
-        rec[keys["skel_idx"][ok]].astype(a.skel_idx.dtype),
-        np.zeros(int(ok.sum()), dtype=a.skel_type.dtype),
+    of = np.full(n0 + m, -1, dtype=np.int32)
+    placed = np.flatnonzero(record >= 0)
+    r = record[placed]
+    _u, last = np.unique(r[::-1], return_index=True)  # two settlements on one record: the last
+    keep = len(r) - 1 - last
+    of[r[keep]] = placed[keep]
+    cod.of_record = of
+    a.exact.prepend(joined["exact_hash"], joined["exact_idx"], joined["exact_type"])
+    a.skel.prepend(
+        joined["skel_hash"], joined["skel_idx"], np.zeros(len(joined["skel_hash"]), dtype=np.int8)
     )
     log.info("codifier %s: %d settlements, %d new records", cod.edition, len(cod.ids), m)
