@@ -39,6 +39,23 @@ def test_context_after_comma_picks_the_namesake_in_that_region():
     assert near(p, 50.77, 35.26)
 
 
+def test_a_settlement_named_so_beats_a_larger_one_known_by_that_alias():
+    # GeoNames lists "Oleksandrivka" among Donetsk's alternate names; with the oblast given the
+    # villages that bear the name come first and Donetsk is not counted among the namesakes
+    for query in ("Oleksandrivka, Donetsk oblast", "Aleksandrovka, Donetsk Oblast"):
+        top = geokit.candidates(query, limit=3)
+        assert all(p.name != "Donetsk" for p in top), query
+        row = geokit.geocode_many([query]).iloc[0]
+        assert row["status"] == "ambiguous" and row["name"] != "Donetsk"
+        assert "Donetsk (" not in row["reason"]
+    donetsk = [p for p in geokit.candidates("Oleksandrivka, Donetsk oblast", limit=40)
+               if p.name == "Donetsk"]
+    assert donetsk and "only an alias" in donetsk[0].why
+    # an alias still finds its place when nothing in the region bears the name itself
+    assert geokit.geocode("Artemivsk, Donetsk oblast").name == "Bakhmut"
+    assert geokit.geocode("Kharkov, Kharkiv oblast").name == "Kharkiv"
+
+
 @pytest.mark.parametrize("query,lat,lon", [
     ("Kharkov", 49.98, 36.25), ("Kiev", 50.45, 30.52), ("Artemivsk", 48.59, 38.0),
     ("Severodontsk", 48.95, 38.49), ("Vorzel',", 50.54, 30.15), ("Lysychans'k", 48.91, 38.43),
@@ -170,3 +187,22 @@ def test_upper_case_iso_codes_are_countries():
     assert list(out["country_code"]) == ["RU", "UA", "US"]
     assert (out["kind"] == "country").all() and (out["status"] == "resolved").all()
     assert geokit.geocode("UA").country_code == "UA"  # not Ouagadougou
+
+
+def test_regular_respellings_when_nothing_matches_as_written():
+    from geokit.geocoding._geocode import _spelling_variants
+
+    assert "novyi korotich" in _spelling_variants("new korotich")
+    assert _spelling_variants("moschun") == ["moshchun"]
+    assert _spelling_variants("rabotino") == ["rabotyne"]
+    assert "blahodatne" in _spelling_variants("blahodatnoye")
+    assert "yasinovata" in _spelling_variants("yasinovataya")
+    assert _spelling_variants("kyiv") == []
+    cases = [("New Korotich", "Kharkiv Oblast", "Novyi Korotych"),
+             ("Moschun", "Kyiv Oblast", "Moshchun")]
+    for query, oblast, name in cases:
+        row = geokit.geocode_many([query], admin1=oblast).iloc[0]
+        assert (row["name"], row["status"]) == (name, "resolved"), query
+    # an irregular Russian spelling comes close enough for a lead, never an answer
+    row = geokit.geocode_many(["Rabotino"], admin1="Zaporizhzhia Oblast").iloc[0]
+    assert (row["name"], row["status"]) == ("Robotyne", "ambiguous")

@@ -38,6 +38,7 @@ from ._query import (
     _clean_query,
     _Context,
     _resolve_context,
+    _spelling_variants,
 )
 from .online import OnlineGeocoder
 
@@ -52,7 +53,8 @@ _MATCH_QUALITY = (1.0, 0.96, 0.94, 0.9)  # name, alternate, romanisation, region
 
 
 # -- scoring --------------------------------------------------------------------------------------
-def _gather(gaz, key: str, region: str | None) -> list[tuple[int, float, str]]:
+def _gather(gaz, key: str, region: str | None, countries: frozenset = frozenset()
+            ) -> list[tuple[int, float, str]]:
     """Raw candidates ``(record, name-match quality, how)`` for a normalised key."""
     out: dict[int, tuple[float, str]] = {}
 
@@ -73,6 +75,12 @@ def _gather(gaz, key: str, region: str | None) -> list[tuple[int, float, str]]:
     for k in keys:
         for rec, mtype in gaz.lookup(skeleton(k), level="skel"):
             keep(rec, 0.82 * _MATCH_QUALITY[mtype], "spelling variant")
+    if not any(not countries or gaz.country_code(r) in countries for r in out):
+        # nothing as written (in the countries asked for): other ways of writing the name
+        keys = keys + _spelling_variants(key)
+        for k in keys[1:]:
+            for rec, mtype in gaz.lookup(k) + gaz.lookup(skeleton(k), level="skel"):
+                keep(rec, 0.82 * _MATCH_QUALITY[mtype], "spelling variant")
     if not out and len(key) >= 4:
         for k in keys:
             for rec, score in gaz.fuzzy(k, limit=25, cutoff=84.0 if len(k) > 6 else 90.0):
@@ -92,11 +100,12 @@ _REGION_BONUS = {  # (region word in query, kind code) -> bonus; kind codes: 0 t
 class _Why:
     """Why a candidate ranked where it did; formatted only for the candidates shown."""
 
-    __slots__ = ("how", "kind", "pop", "region", "notes")
+    __slots__ = ("how", "kind", "pop", "region", "notes", "other_name")
 
     def __init__(self, how: str, kind: int, pop: int, region: bool):
         self.how, self.kind, self.pop, self.region = how, kind, pop, region
         self.notes: list[str] = []
+        self.other_name = False  # matched only through an alias unlike its own name
 
     def text(self) -> str:
         out = f"{self.how} match; {KINDS[self.kind].replace('_', ' ')}"
@@ -109,7 +118,7 @@ class _Why:
         return out
 
 
-def _rank(gaz, cands, ctx: _Context, region: str | None, kind: str | None):
+def _rank(gaz, cands, ctx: _Context, region: str | None, kind: str | None, key: str = ""):
     """Score candidates; return ``[(record, confidence, why)]`` best first.
 
     Scores are log-odds style sums (name match, population, kind, agreement with hints);
@@ -156,6 +165,8 @@ def _rank(gaz, cands, ctx: _Context, region: str | None, kind: str | None):
             d = float(haversine_km(ctx.near[0], ctx.near[1], lat, lon))
             s -= 1.2 * math.log1p(d / 50.0)
         scored.append((s, rec, q, why))
+    if key and (ctx.admin1 or ctx.admin2):
+        scored = _settle.demote_other_names(gaz, scored, lambda r: _inside(a, r, ctx), key)
     scored.sort(key=lambda t: -t[0])
     top = scored[0][0]
     weights = [math.exp(t[0] - top) for t in scored]
@@ -179,7 +190,7 @@ def _candidates(gaz, query, *, country=None, admin1=None, admin2=None, near=None
     if not main:
         return [], ctx, "query has no name in it"
     region = _gaz.region_level(main)
-    raw = _gather(gaz, main, region)
+    raw = _gather(gaz, main, region, ctx.countries)
     code = parts[0].strip()
     if len(code) == 2 and code.isupper() and kind in (None, "country"):
         # "UA", "RU": an upper-case ISO 3166 code is the country, not a town with that alias
@@ -188,7 +199,7 @@ def _candidates(gaz, query, *, country=None, admin1=None, admin2=None, near=None
             raw = [(rec, 1.0, "ISO 3166 country code")] + [c for c in raw if c[0] != rec]
             if kind is None:
                 raw = [raw[0]] + [(r, q * 0.8, how) for r, q, how in raw[1:]]
-    ranked = _rank(gaz, raw, ctx, region, kind)
+    ranked = _rank(gaz, raw, ctx, region, kind, main)
     if not ranked:
         return [], ctx, f"no place called {parts[0]!r} in the gazetteer"
     return ranked, ctx, ""

@@ -7,6 +7,7 @@ then favour candidates inside them. Leading noise such as ``near`` or ``village 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -164,3 +165,45 @@ def _resolve_context(gaz, parts: Sequence[str], country, admin1, admin2, near) -
         hromadas = set()  # a former raion is larger than the hromada: only its centre counts
     return _Context(frozenset(countries), frozenset(a1s), frozenset(a2s), near, tuple(named),
                     frozenset(hromadas))
+
+
+# -- respellings -----------------------------------------------------------------------------------
+#: Query spellings that differ from every key the gazetteer holds in a regular way, tried only
+#: when a name matches nothing as written: English words for the adjectives that begin many
+#: names ("New Korotich" for Novyi Korotych), "sch" for the letter shch (German and Polish
+#: habit: "Moschun"), and the Russian-language endings of Ukrainian names (the inverse of the
+#: build's Ukrainian -> Russian rules: Rabotino -> Rabotyne, Yasinovataya -> Yasinovata,
+#: Blagodatnoye -> Blagodatne), after which the skeleton and typo searches do the rest.
+_ENGLISH_PREFIXES = {
+    "new": ("novyi", "nova", "nove"),
+    "old": ("staryi", "stara", "stare"),
+    "great": ("velykyi", "velyka", "velyke"),
+    "big": ("velykyi", "velyka", "velyke"),
+    "little": ("malyi", "mala", "male"),
+    "small": ("malyi", "mala", "male"),
+    "upper": ("verkhnii", "verkhnia", "verkhnie"),
+    "lower": ("nyzhnii", "nyzhnia", "nyzhnie"),
+}
+_RUSSIAN_ENDINGS = (
+    ("skoye", "ske"), ("skoe", "ske"), ("tskoye", "tske"), ("tskoe", "tske"),
+    ("oye", "e"), ("oe", "e"), ("aya", "a"), ("yaya", "ia"), ("ino", "yne"), ("ovo", "ove"),
+    ("evo", "eve"), ("yevka", "ivka"), ("eevka", "iivka"), ("evka", "ivka"), ("ovka", "ivka"),
+)
+
+
+def _spelling_variants(key: str) -> list[str]:
+    """Other spellings of a normalised query key (see :data:`_RUSSIAN_ENDINGS`)."""
+    words = key.split()
+    if not words:
+        return []
+    heads = [[w] for w in words]
+    heads[0] = [words[0], *_ENGLISH_PREFIXES.get(words[0], ())]
+    for n, w in enumerate(words):
+        for old, new in sorted(_RUSSIAN_ENDINGS, key=lambda e: -len(e[0])):
+            if w.endswith(old) and len(w) > len(old) + 2:
+                heads[n].append(w[: -len(old)] + new)
+                break
+    out = {" ".join(combo) for combo in itertools.product(*heads)}
+    out |= {k.replace("sch", "shch") for k in out if "sch" in k and "shch" not in k}
+    out.discard(key)
+    return sorted(out)

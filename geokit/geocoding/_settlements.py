@@ -148,6 +148,8 @@ def namesakes(gaz, ranked, ctx, inside) -> list[int]:
     for rec, _conf, why in ranked[1:40]:
         if int(a.kind[rec]) != kind0 or _match_class(why.how) != cls0:
             continue
+        if getattr(why, "other_name", False) and not getattr(why0, "other_name", False):
+            continue  # reached only through an alias unlike its own name
         if (ctx.admin1 or ctx.admin2) and not inside(rec):
             continue
         if ctx.admin2 and int(a.a2[rec]) not in ctx.admin2:
@@ -181,6 +183,59 @@ def namesakes(gaz, ranked, ctx, inside) -> list[int]:
         ):
             return [rec0]
     return peers
+
+
+#: An alias at least this similar (``fuzz.ratio`` of the keys or of their skeletons) to a
+#: place's own name is a spelling of it (Kharkov/Kharkiv 86, Aleksandrovka/Oleksandrivka 85,
+#: Nikolaev/Mykolaiv 62); below, another name (Oleksandrivka for Donetsk 40, Artemivsk for
+#: Bakhmut 25).
+OWN_SPELLING_RATIO = 60.0
+
+
+def own_spelling(gaz, rec: int, key: str) -> bool:
+    """Whether the query key is a spelling of the place's own name (its name or, for a codifier
+    settlement, its national romanisation) rather than another name it is also known by."""
+    from rapidfuzz import fuzz
+
+    names = [gaz._a.names[rec]]
+    cod = getattr(gaz, "codifier", None)
+    j = cod.settlement(rec) if cod is not None else -1
+    if j >= 0:
+        names.append(cod.names_latn[j])
+    skel = skeleton(key)
+    for name in names:
+        own = normalize(name)
+        if fuzz.ratio(own, key) >= OWN_SPELLING_RATIO:
+            return True
+        if fuzz.ratio(skeleton(own), skel) >= OWN_SPELLING_RATIO:
+            return True
+    return False
+
+
+#: Score taken from a place matched only through an alias unlike its own name (Donetsk, also
+#: listed as "Oleksandrivka") when a place in the hinted region bears the name itself.
+OTHER_NAME_PENALTY = 3.0
+
+
+def demote_other_names(gaz, scored, inside, key: str):
+    """With a region hint, a settlement of the region that bears the queried name as its own
+    outranks one that the name reaches only through an alias unlike its own name: in
+    "Oleksandrivka, Donetsk Oblast" the village, not the oblast's capital (one of whose GeoNames
+    alternate names is Oleksandrivka), however much larger the capital is."""
+    towns = [t for t in scored if t[3].kind == 0 and inside(t[1])]
+    if len(towns) < 2:
+        return scored
+    own = {t[1]: own_spelling(gaz, t[1], key) for t in towns}
+    if all(own.values()) or not any(own.values()):
+        return scored
+    out = []
+    for s, rec, q, why in scored:
+        if rec in own and not own[rec]:
+            s -= OTHER_NAME_PENALTY
+            why.other_name = True
+            why.notes.append("the name is only an alias of it")
+        out.append((s, rec, q, why))
+    return out
 
 
 def _own_name(gaz, rec0: int, peers: list[int]) -> bool:
