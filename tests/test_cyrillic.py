@@ -249,3 +249,17 @@ def test_quotations_in_the_other_language():
     assert "Шебекино" in texts("Він написав: «Шебекино снова обстреляли ночью». Проте військові "
                                "цього не підтвердили.")
     assert "Москва" not in texts("Крейсер «Москва» затонув у квітні.")
+
+
+def test_words_before_a_name_read_backwards():
+    # the reversed match gives the words the forward pattern "(?:[\w'’\-]+ +)+$" would
+    import re
+
+    from geokit.text._cyrillic import _WORDS_BACK_RE
+
+    forward = re.compile(r"(?:[\w'’\-]+ +)+$")
+    for before in ["", "уряд ", "Так, Міністерства оборони ", "ні.  Ради міністрів ",
+                   "текст без пробілу", "«Наші гроші» та Кабмін ", "  "]:
+        old = forward.search(before)
+        new = _WORDS_BACK_RE.match(before[::-1])
+        assert (old.group() if old else None) == (new.group()[::-1] if new else None)

@@ -56,11 +56,14 @@ from ._cyrillic_words import (
     region_word,
 )
 from ._lexicon import COUNTRY_ALIASES, CYRILLIC_NAMES, FIRST_NAMES
+from ._morph import _parses, adjective_nominatives, language, nominatives, phrase_nominatives, tags
 
 __all__ = ["cyrillic_run", "is_cyrillic", "lemmas", "region_word"]
 
 #: The words (no punctuation) just before a point of the text.
-_WORDS_BACK_RE = re.compile(r"(?:[\w'’\-]+ +)+$")
+#: matched on the reversed text (``(?:[\w'’\-]+ +)+$`` searched forwards tries every start
+#: and took a twentieth of a pass)
+_WORDS_BACK_RE = re.compile(r"(?: +[\w'’\-]+)+")
 #: "м." (місто), "г." (город), "с." (село), "смт", "пгт" before a town's name.
 _TOWN_ABBR_RE = re.compile(
     r"(?<![\w])(?:м|г|с|смт|пгт|місто|місті|город|городе|село|селі|селе|"
@@ -122,8 +125,6 @@ class _CyrillicRun:
 
     def _match(self, words: list[str], start_k: int) -> tuple | None:
         """``(key, region, trusted, country code or "")`` of the place a phrase names."""
-        from ._morph import phrase_nominatives, tags
-
         # the text's language; the other one for a word written in its alphabet
         langs = (
             (self.lang, self.other)
@@ -161,8 +162,6 @@ class _CyrillicRun:
 
     def _region(self, words: list[str], region: str) -> str | None:
         """The key of "<adjectives> <region word>" ("Курской области" -> "курская област")."""
-        from ._morph import adjective_nominatives
-
         gender = _REGION_GENDER[region]
         for lang in (self.lang, self.other):
             forms = [
@@ -289,10 +288,10 @@ class _CyrillicRun:
         Києва"); "уряд Молдови" or "посол США" name the country as a place."""
         toks = self.doc.toks
         before = self.doc.text[max(0, toks.starts[k] - 80) : toks.starts[k]]
-        words = _WORDS_BACK_RE.search(_TOWN_ABBR_RE.sub(" ", before))
+        words = _WORDS_BACK_RE.match(_TOWN_ABBR_RE.sub(" ", before)[::-1])
         if not words:
             return False
-        seq = words.group().split()[-4:]
+        seq = words.group()[::-1].split()[-4:]
         last = seq[-1]
         if last.isupper() and len(last) >= 2 and _alias_keys().get(last.lower()) is None:
             return True  # "ЗС України", "НАН України"
@@ -320,8 +319,6 @@ class _CyrillicRun:
 
     def _genitive(self, k: int) -> bool:
         """Whether the last word of the span ending at word ``k`` may be a genitive."""
-        from ._morph import _parses
-
         word = self.doc.toks.words[k].lower()
         return any("gent" in g or "Fixd" in g for _n, _nf, g, *_r in _parses(word, self.lang))
 
@@ -342,8 +339,6 @@ class _CyrillicRun:
         """``word`` and the capitalised ``following`` start a person's name: a first name as
         written ("Володимир Гончаренко"), or an inflected name before another name
         ("Владимира Путина", "Володимира Зеленського"; not "Львові Францішек")."""
-        from ._morph import nominatives, tags
-
         t = tags(word, self.lang)
         if "first_name" in t or "person" in t or word.lower() in FIRST_NAMES:
             return True
@@ -356,8 +351,6 @@ class _CyrillicRun:
     ) -> bool:
         """Whether a single-word match ``word`` (key ``key``) is a place here; ``country``: a
         name that is no other word, ``region_form``: an adjective before a region word."""
-        from ._morph import tags
-
         doc = self.doc
         if country or region_form:
             if (
@@ -547,8 +540,6 @@ def cyrillic_run(doc, i: int, j: int) -> list[tuple[int, int, str, str, bool, bo
     the countries US states imply to ``doc.demonym_cc``."""
     lang = doc.__dict__.get("_lang")
     if lang is None:
-        from ._morph import language
-
         lang = doc.__dict__["_lang"] = language(doc.text)
         # a lone small town named in Ukrainian or Russian text needs no further support when it
         # lies where the language is spoken (namesakes are still ranked by the text alone)
