@@ -31,7 +31,8 @@ class Options:
     Attributes
     ----------
     cache_dir : Path
-        Where the online geocoder caches answers (user cache dir; ``GEOKIT_CACHE_DIR`` overrides).
+        Where the online geocoder caches answers and indexed user layers are kept (user cache
+        dir; ``GEOKIT_CACHE_DIR`` overrides).
     data_dir : Path
         Where ``geokit gazetteer add`` stores user layers (``GEOKIT_DATA_DIR`` overrides).
     online : bool

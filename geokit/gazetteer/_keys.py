@@ -32,9 +32,9 @@ class KeyIndex:
         if self.layer_part >= 0:
             self.layer_part += 1
 
-    def add_layer(self, hashes: list[int], records: list[int]) -> None:
+    def add_layer(self, hashes: np.ndarray, records: np.ndarray) -> None:
         """Add a layer's keys (typed as primary names) to the layers' part, kept sorted."""
-        if not hashes:
+        if not len(hashes):
             return
         h = np.array(hashes, dtype=np.uint64)
         r = np.array(records, dtype=np.int32)
@@ -42,8 +42,11 @@ class KeyIndex:
         if self.layer_part >= 0:
             h0, r0, t0 = self.parts[self.layer_part]
             h, r, t = np.concatenate([h0, h]), np.concatenate([r0, r]), np.concatenate([t0, t])
-        order = np.argsort(h, kind="stable")
-        part = (h[order], r[order], t[order])
+        if np.all(h[1:] >= h[:-1]):  # a single layer comes sorted
+            part = (h, r, t)
+        else:
+            order = np.argsort(h, kind="stable")
+            part = (h[order], r[order], t[order])
         if self.layer_part >= 0:
             self.parts[self.layer_part] = part
         else:

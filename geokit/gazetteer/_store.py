@@ -161,12 +161,12 @@ class Gazetteer:
 
             layers.extend(saved_layers())
         layers.extend(extra or [])
-        if layers:
-            from .layers import read_layer
+        if layers:  # indexed once, then read from the user cache (see _layer_index)
+            from ._layer_index import add_layer
 
+            state: list | None = [len(gaz)]  # what the layers' region records refer to
             for layer in layers:
-                frame, label = read_layer(layer, **layer_options)
-                gaz._add_layer(frame, label)
+                state = add_layer(gaz, layer, state, **layer_options)
         return gaz
 
     def _attach_codifier(self) -> None:
@@ -184,89 +184,11 @@ class Gazetteer:
         new = range(cod.first, len(self._a.gid))
         self._extra_fuzzy = list(new)
 
-    def _add_layer(self, frame, label: str) -> None:
-        """Append the records of a normalised layer table (see :mod:`geokit.gazetteer.layers`)."""
-        a = self._a
-        n0 = len(a.gid)
-        layer_no = len(self.layers)
-        self.layers.append(label)
-        kinds = frame["kind"].map(KIND_CODES).fillna(0).astype(np.int8).to_numpy()
-        # a layer may name its countries ("Ukraine"); this gazetteer reads them as codes
-        ccs = [c.upper() if len(c) == 2 and c.isalpha() else (country_code(c, self) or "")
-               for c in (str(v or "").strip() for v in frame["country_code"])]
-        a1 = np.full(len(frame), -1, dtype=np.int32)
-        found: dict[tuple[str, str], int] = {}  # a dump repeats a few dozen region names
-        for j, (adm, c) in enumerate(zip(frame["admin1"], ccs, strict=True)):
-            if adm:
-                hit = found.get((str(adm), c))
-                if hit is None:
-                    hit = found[(str(adm), c)] = self._find_admin(str(adm), c, "admin1")
-                if hit >= 0:
-                    a1[j] = hit
-                else:
-                    a.admin_text[n0 + j] = (str(adm), "")
-        a2 = self._place_in_areas(frame, ccs, a1, n0)
-        for c in ccs:
-            if c not in a.cc_codes:
-                a.cc_codes.append(c)
-        cc_idx = np.array([a.cc_codes.index(c) for c in ccs], dtype=np.int16)
-        new_names = [str(x) for x in frame["name"]]
-        a.gid = np.concatenate([a.gid, frame["geonameid"].fillna(-1).astype(np.int64).to_numpy()])
-        a.lat = np.concatenate([a.lat, frame["lat"].astype(float).to_numpy()])
-        a.lon = np.concatenate([a.lon, frame["lon"].astype(float).to_numpy()])
-        a.pop = np.concatenate([a.pop, frame["population"].fillna(0).astype(np.int64).to_numpy()])
-        a.kind = np.concatenate([a.kind, kinds])
-        a.cc = np.concatenate([a.cc, cc_idx])
-        a.a1 = np.concatenate([a.a1, a1])
-        a.a2 = np.concatenate([a.a2, a2])
-        a.source = np.concatenate([a.source, np.full(len(frame), layer_no, dtype=np.int16)])
-        a.names.extend(new_names)
-        eh, ei, sh, si = [], [], [], []
-        for j, (name, aliases) in enumerate(zip(new_names, frame["aliases"], strict=True)):
-            for variant in [name, *aliases]:
-                key = normalize(variant)
-                if key:
-                    eh.append(key_hash(key))
-                    ei.append(n0 + j)
-                    sh.append(key_hash(skeleton(key)))
-                    si.append(n0 + j)
-        a.exact.add_layer(eh, ei)
-        a.skel.add_layer(sh, si)
-        self._fuzzy = None
-        self._extra_fuzzy = getattr(self, "_extra_fuzzy", []) + list(range(n0, len(a.gid)))
-        log.info("added layer %s with %d places", label, len(frame))
+    KIND_CODES = KIND_CODES
 
-    def _place_in_areas(self, frame, ccs: list[str], a1: np.ndarray, n0: int) -> np.ndarray:
-        """Fill in the country and regions a layer row does not give from its point.
-
-        Rows without a country, or without a region the gazetteer knows, take those of the
-        bundled admin area holding their point (:func:`geokit.gazetteer.admin.locate`); a row's
-        own country wins when the area disagrees (a point just across a border). Updates
-        ``ccs`` and ``a1`` in place and returns the rows' district records (-1 unknown).
-        """
-        a = self._a
-        a2 = np.full(len(frame), -1, dtype=np.int32)
-        rows = np.flatnonzero(np.array([not c for c in ccs], dtype=bool) | (a1 < 0))
-        if not len(rows):
-            return a2
-        from ._areas import locate
-
-        lat = frame["lat"].astype(float).to_numpy()[rows]
-        lon = frame["lon"].astype(float).to_numpy()[rows]
-        in1, in2 = locate(lat, lon, 1), locate(lat, lon, 2)
-        for j, r1, r2 in zip(rows.tolist(), in1.tolist(), in2.tolist(), strict=True):
-            if r1 < 0:
-                continue
-            cc = a.cc_codes[a.cc[r1]]
-            if ccs[j] and ccs[j] != cc:
-                continue
-            ccs[j] = cc
-            if a1[j] < 0:
-                a1[j] = r1
-                a.admin_text.pop(n0 + j, None)
-            if r2 >= 0 and int(a.a1[r2]) == int(a1[j]):
-                a2[j] = r2
-        return a2
+    def country_code_of(self, name: str) -> str | None:
+        """:func:`country_code` of a country name or code, in this gazetteer."""
+        return country_code(name, self)
 
     # -- lookups -------------------------------------------------------------------------------
     def __len__(self) -> int:

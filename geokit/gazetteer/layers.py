@@ -9,6 +9,8 @@ cities500 holds only part of the villages that war reports name, so researchers 
   Columns are detected by common names or given by the caller.
 
 ``geokit gazetteer add FILE`` copies a layer into the user data directory; later runs load it.
+A layer file is indexed once and then read from the user cache directory
+(:mod:`geokit.gazetteer._layer_index` says when the cache is used and why that is safe).
 """
 
 from __future__ import annotations
