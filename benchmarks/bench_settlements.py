@@ -146,6 +146,29 @@ def score(events: Path, eval_dir: Path, points: dict) -> str:
     return res.stdout.strip() or res.stderr.strip()
 
 
+def miss_kind(key, row, status: str, by_context: bool, gold) -> str:
+    """What limits one place missed by more than 25 km in the whole-table run (a class of
+    cause, for the breakdown in docs/benchmarks.md)."""
+    from geokit.geocoding._geocode import namesake_places
+
+    country = key[3].strip().lower()
+    if country.startswith(("russ", "bela")):
+        return "Russian/Belarusian place (villages not in the bundled data)"
+    if status == "ambiguous" and "places of this name fit" in str(row.reason):
+        hints = dict(admin2=key[1] or None, admin1=key[2] or None, country=key[3] or None)
+        near = [_haversine(p.lat, p.lon, *gold) for p in namesake_places(key[0], **hints)]
+        fits = "one of them within 25 km" if min(near, default=1e9) <= 25 else "none within 25 km"
+        how = "placed by the table context" if by_context else "ranker's first"
+        return f"Ukrainian namesakes the row does not separate ({how}; {fits})"
+    if status == "ambiguous":
+        return "Ukrainian name not found as written (close spelling or outside the region)"
+    if row.precision in ("hromada", "raion") and status != "resolved":
+        return f"Ukrainian village placed at its {row.precision} centre, > 25 km from it"
+    if status == "resolved":
+        return "Ukrainian name resolved to another place (or the gold point is elsewhere)"
+    return f"Ukrainian row answered at {row.precision} level (name not found in the region)"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
@@ -186,6 +209,14 @@ def main() -> None:
             f"  resolved {len(res) / len(places):.1%} of places, "
             f"{sum(d <= 25 for d in res) / len(res):.1%} of them within 25 km"
         )
+    misses = Counter(
+        miss_kind(k, r, tstatus.get(k, "unresolved"), k in chosen, places[k])
+        for k, r, _d in rows
+        if not tpoints.get(k) or _haversine(*tpoints[k], *places[k]) > 25
+    )
+    print(f"  misses (> 25 km) of the whole-table run: {sum(misses.values())}")
+    for kind, count in sorted(misses.items(), key=lambda t: -t[1]):
+        print(f"    {count:4d}  {kind}")
     if not args.skip_peer:
         print(f"localis {score(events, args.eval, run_localis(places))}")
     n = len(rows)

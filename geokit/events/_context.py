@@ -23,7 +23,7 @@ asked. Names with more than :data:`MAX_NAMESAKES` namesakes in the region keep t
 answer.
 
 The choice moves the row's point and says why, but the row stays ``ambiguous``: measured on the
-development half of the CIR/Bellingcat table (docs/benchmarks.md), about three in four such
+development half of the CIR/Bellingcat table (docs/benchmarks.md), about two in three such
 choices are within 25 km of the true place, far from the 97 % that ``resolved`` promises.
 """
 
