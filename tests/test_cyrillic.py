@@ -263,3 +263,20 @@ def test_words_before_a_name_read_backwards():
         old = forward.search(before)
         new = _WORDS_BACK_RE.match(before[::-1])
         assert (old.group() if old else None) == (new.group()[::-1] if new else None)
+
+
+def test_russian_regions_written_in_ukrainian():
+    # the gazetteer has Russia's regions in Russian; Ukrainian news writes them in Ukrainian
+    got = resolved("Уночі дрони атакували об'єкти в Брянській області та Бєлгородщину.")
+    assert [g[1] for g in got] == ["Bryansk Oblast", "Belgorod Oblast"]
+    assert resolved("На Білгородщині знову вибухи.")[0][1] == "Belgorod Oblast"
+    assert resolved("Пожежа у Воронезькій області триває.")[0][1] == "Voronezh Oblast"
+    assert resolved("У Краснодарському краї горить нафтобаза.")[0][0] == "Краснодарському краї"
+
+
+def test_front_directions_name_their_town():
+    # "на Покровському напрямку" is the sector of Pokrovsk, not the village Pokrovske
+    assert resolved("Найгарячіше досі на Покровському напрямку.")[0][1] == "Pokrovsk"
+    assert resolved("На Торецькому напрямку ворог штурмував позиції.")[0][1] == "Toretsk"
+    assert resolved("Бои идут на Курахском направлении.")[0][1] == "Kurakhove"
+    assert texts("На Південному напрямку без змін.") == []

@@ -69,6 +69,8 @@ def test_russian_report():
     ("Мешканців двох сіл відселили до Охтирки.", "uk", "Evacuation/displacement"),
     ("Тривають запеклі бої біля Покровська.", "uk", "Armed clash"),
     ("ВСУ штурмовали позиции у Суджи.", "ru", "Armed clash"),
+    ("Противник атакував позиції бригади біля Часового Яру.", "uk", "Armed clash"),
+    ("Сили оборони відбили 14 атак на Торецькому напрямку.", "uk", "Armed clash"),
     ("Росіяни розстріляли полонених.", "uk", "Attack"),
     ("Переговоры о перемирии продолжатся.", "ru", "Diplomacy/negotiations"),
     ("Ворог перекинув підкріплення до Куп'янська.", "uk", "Troop movements"),
@@ -92,6 +94,7 @@ def test_event_types(sentence, lang, expected):
     "Відходи вивезли на полігон.",
     "З елеватора вивезли все зерно.",  # taking goods away is no evacuation
     "Мусор вывозят дважды в неделю.",
+    "Хакери атакували сайт університету.",
 ])
 def test_no_event(sentence):
     assert words.classify(sentence, detect_language(sentence)) is None

@@ -148,3 +148,14 @@ def test_day_and_month_soon_after_publication_stay_in_its_year():
     assert gdf.iloc[0]["event_date"] == dt.datetime(2025, 3, 18)
     gdf = extract_events("14 квітня росіяни обстріляли Суми.", published=PUB)
     assert gdf.iloc[0]["event_date"] == dt.datetime(2024, 4, 14)
+
+
+@pytest.mark.parametrize("text, location, precision", [
+    ("Бої тривають біля Торецька, ворог атакував позиції.", "Toretsk", "near"),
+    ("Противник штурмовал позиции под Курахово.", "Kurakhove", "near"),
+    ("На Покровському напрямку ЗСУ відбили 40 атак.", "Pokrovsk", "near"),
+    ("Вчора росіяни обстріляли Херсон.", "Kherson", "exact"),
+])
+def test_cyrillic_near_and_directions(text, location, precision):
+    row = extract_events(text, published=PUB).iloc[0]
+    assert (row["location"], row["loc_precision"]) == (location, precision)

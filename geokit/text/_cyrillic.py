@@ -54,6 +54,8 @@ from ._cyrillic_words import (
     lemmas,
     normalize,
     region_word,
+    russian_spellings,
+    town_stems,
 )
 from ._lexicon import COUNTRY_ALIASES, CYRILLIC_NAMES, FIRST_NAMES
 from ._morph import _parses, adjective_nominatives, language, nominatives, phrase_nominatives, tags
@@ -80,13 +82,16 @@ _QUOTES_OPEN = frozenset("«„“\"'")
 _QUOTE_CLOSE_RE = re.compile('[»”"]')
 #: "Луганской, Донецкой областей": adjectives in a list before a plural region word.
 _LIST_TO_REGION_RE = re.compile(
-    r"(?:\s*(?:,|і|и|й|та|та й)\s+[А-ЯЁЄІЇҐ][\w’'\-]*)*\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)"
+    r"(?:\s*(?:,|і|и|й|та|та й)\s+[А-ЯЁЄІЇҐ][\w’'\-]*)*\s+(област\w*|обл\.|кра[йяюеї]\w*|район\w*)"
 )
 #: What separates the names of a list: a comma or a conjunction ("Лиман, Зорю та Степове").
 _LIST_GAP_RE = re.compile(r"\s*,\s*|\s+(?:і|й|та|и|та й|а також|а также)\s+|\s*,\s+(?:і|й|та|и)\s+")
 _LIST_NEXT_RE = re.compile(r"(?:\s*,\s*|\s+(?:і|й|та|и)\s+)([А-ЯЁЄІЇҐ][\w'’\-]+)")
 _NEXT_WORD_RE = re.compile(r" ([а-яёєіїґ][а-яёєіїґ'’]+)")
-_REGION_AFTER_RE = re.compile(r"\s+(област\w*|обл\.|кра[йяюе]\w*|район\w*)")
+#: A front's direction after its adjective ("на Покровському напрямку", "на Курахском
+#: направлении").
+_DIRECTION_AFTER_RE = re.compile(r"\s+(?:напрям\w*|направлени\w*)")
+_REGION_AFTER_RE = re.compile(r"\s+(област\w*|обл\.|кра[йяюеї]\w*|район\w*)")
 _SHCHYNA_ENDINGS = tuple(ending for ending, _adjs in _SHCHYNA)
 
 
@@ -114,8 +119,9 @@ class _CyrillicRun:
             # "Харківщина" is Kharkiv Oblast in news before it is the village of that name
             if nominative.endswith(ending) and len(nominative) > len(ending) + 2:
                 stem = nominative[: -len(ending)]
-                for adj in adjs:
-                    hit = self._target(f"{stem}{adj} область")
+                # "Брянщина", and "Бєлгородщина" through its Russian spelling
+                for adj in (*adjs, *russian_spellings(f"{stem}{adjs[0]}")):
+                    hit = self._target(f"{stem}{adj} область" if adj in adjs else f"{adj} область")
                     if hit is not None:
                         return hit[0], True, True, hit[3]
         if doc._known(nominative):
@@ -172,7 +178,35 @@ class _CyrillicRun:
                 hit = self._target(" ".join([first, *(f[0] for f in forms[1:]), region]))
                 if hit is not None:
                     return hit[0]
+        if len(words) == 1 and "ьк" in words[0]:
+            # a Russian region in Ukrainian ("у Курській області", "Бєлгородської області"),
+            # which the gazetteer has in Russian
+            low = words[0].lower()
+            for adj in adjective_nominatives(low, "uk", gender, "sing") or (low,):
+                for ru in russian_spellings(adj):
+                    hit = self._target(f"{ru} {region}")
+                    if hit is not None:
+                        return hit[0]
         return None
+
+    def _direction_town(self, word: str) -> str | None:
+        """The key of the town a front's direction is named after, from its adjective
+        ("Покровському" -> Покровськ, "Курахівському" -> Курахове, "Курахском" -> Курахово,
+        "Торецькому" -> Торецьк): the most populous settlement one of the usual stems gives."""
+        from ._morph import adjective_nominatives
+
+        a = self.doc.gaz._a
+        best, best_pop = None, -1
+        low = word.lower()
+        for lang in (self.lang, self.other):
+            for adj in adjective_nominatives(low, lang, "masc", "sing") or (low,):
+                for cand in town_stems(adj):
+                    for rec, _t in self.doc._lookup(normalize(cand)):
+                        if a.kind.item(rec) == 0 and a.pop.item(rec) > best_pop:
+                            best, best_pop = normalize(cand), a.pop.item(rec)
+            if best:
+                return best
+        return best
 
     # --- filters -------------------------------------------------------------------------
     def _prev_word(self, k: int) -> str:
@@ -465,6 +499,16 @@ class _CyrillicRun:
                         end = tail.end() if tail else toks.ends[e - 1]
                         found = (e, end, key, True, False, True)
                         break
+                if e == j and e - k == 1:
+                    direction = _DIRECTION_AFTER_RE.match(text, toks.ends[e - 1])
+                    if direction:
+                        # "на Покровському напрямку": the town the front's sector is named
+                        # after, not a village named like the adjective (Покровське)
+                        key = self._direction_town(words[0])
+                        found = (e, direction.end(), key, False, False, True) if key else None
+                        if not key:
+                            found = (e, -1, "", False, False, False)
+                        break
                 if e == j:
                     # "Російській імперії", "Чорному морі": a name whose last word is lower case
                     nxt = _NEXT_WORD_RE.match(text, toks.ends[e - 1])
@@ -493,6 +537,9 @@ class _CyrillicRun:
                 k += 1
                 continue
             e, end, key, is_region, country, region_form = found
+            if end < 0:
+                k = e  # the adjective of a direction no town answers
+                continue
             words = toks.words[k:e]
             if e - k == 1:
                 if k + 1 < j and not country and self._person_run(words[0], toks.words[k + 1]):

@@ -11,7 +11,7 @@ import re
 
 from ..gazetteer._names import normalize as _normalize
 
-__all__ = ["is_cyrillic", "lemmas", "normalize", "region_word"]
+__all__ = ["is_cyrillic", "lemmas", "normalize", "region_word", "russian_spellings", "town_stems"]
 
 _PLAIN_CYRILLIC_RE = re.compile(r"[а-яёєіїґ'’ʼ -]+")
 _PLAIN_DROP = str.maketrans(
@@ -84,6 +84,8 @@ _REGION_WORDS = {
     "края": "край",
     "краю": "край",
     "крае": "край",
+    "краї": "край",
+    "краєм": "край",
     "краем": "край",
     "краях": "край",
     "краев": "край",
@@ -284,6 +286,71 @@ def region_word(word: str) -> str | None:
     if low in _REGION_GENDER:
         return low
     return _REGION_WORDS.get(low)
+
+
+#: Ukrainian endings of region adjectives and their Russian spellings ("воронезька" -
+#: "воронежская": Ukrainian writes з for the ж of the stem before -ськ-).
+_UK_RU_ADJ_ENDINGS = (
+    ("зька", "жская"),
+    ("цька", "цкая"),
+    ("ська", "ская"),
+    ("зький", "жский"),
+    ("цький", "цкий"),
+    ("ський", "ский"),
+)
+_UK_RU_LETTERS = str.maketrans({"є": "е", "ї": "и", "'": None, "’": None, "ʼ": None})
+
+
+_UK_ADJ_CASE_RE = re.compile(r"(ськ|цьк|зьк)(ій|ої|у|ою|а|ого|ому|им|ім|ий)$")
+
+
+def _uk_adj_nominative(m: re.Match) -> str:
+    return m[1] + ("а" if m[2] in ("ій", "ої", "у", "ою", "а") else "ий")
+
+
+def russian_spellings(adjective: str) -> list[str]:
+    """Russian spellings of the Ukrainian adjective of a Russian region, for names the
+    gazetteer has only in Russian ("курська" -> "курская", "бєлгородська" and "білгородська"
+    -> "белгородская", "воронезька" -> "воронежская"); empty for other words.
+
+    Examples
+    --------
+    >>> russian_spellings("брянська")
+    ['брянская']
+    """
+    # any case form: "воронезьку", "курській" -> the nominative the dictionary may lack
+    low = _UK_ADJ_CASE_RE.sub(_uk_adj_nominative, adjective.lower())
+    for uk, ru in _UK_RU_ADJ_ENDINGS:
+        if low.endswith(uk) and len(low) > len(uk) + 1:
+            stem = low[: -len(uk)].translate(_UK_RU_LETTERS)
+            # Ukrainian і stands for Russian и ("Кіровська") or е ("Білгородська")
+            stems = [stem.replace("і", "и")] + ([stem.replace("і", "е")] if "і" in stem else [])
+            return [f"{st}{ru}" for st in stems]
+    return []
+
+
+_TOWN_ADJ_RE = re.compile(r"(.{3,}?)(ськ|цьк|зьк|ск|цк|зк)(?:ий|ій|ый|ой)$")
+
+
+_ADJ_CASE_RE = re.compile(r"(ськ|цьк|зьк|ск|цк|зк)(?:ому|ого|им|ім|ом|ым|ий|ій|ый|ой)$")
+
+
+def town_stems(adjective: str) -> list[str]:
+    """Names of the town an adjective may be formed from, to look up ("покровський" ->
+    "покровськ", "курахівський" -> "курахове", "курахский" -> "курахово", "бахмутський" ->
+    "бахмут", "костянтинівський" -> "костянтинівка"); a masculine case form the dictionary
+    lacks is read by its ending ("торецькому"); empty for other words."""
+    m = _TOWN_ADJ_RE.fullmatch(_ADJ_CASE_RE.sub(r"\1ий", adjective.lower()))
+    if not m:
+        return []
+    stem, suffix = m[1], m[2]
+    # Ukrainian і of a closed last syllable is о before an ending ("Курахів-" - "Курахове")
+    k = stem.rfind("і")
+    alt = stem[:k] + "о" + stem[k + 1 :] if k >= len(stem) - 3 and k > 0 else ""
+    out = [stem + suffix, stem, stem + "ка", stem + "и", stem + "е", stem + "о", stem + "ово"]
+    if alt:
+        out += [alt + "е", alt + "о"]
+    return out
 
 
 def lemmas(word: str) -> list[str]:

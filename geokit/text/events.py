@@ -123,6 +123,14 @@ _ACTOR_RE = re.compile(
       r"navy|officials|authorities|border guards|marines|paratroopers)\b", re.I)
 _NEAR_RE = re.compile(r"\b(?:near|outside|around|close to|on the outskirts of|north of|south of|"
                       r"east of|west of)\s+(?:the\s+)?$", re.I)
+#: The same in Ukrainian and Russian ("біля", "під", "в районі", "на околицях", "под",
+#: "в окрестностях"), on the lower-case text before the place.
+_NEAR_CYR_RE = re.compile(
+    r"(?:^|\s)(?:біля|поблизу|неподалік(?: від)?|під|поруч(?: із| з)?|на підступах до|"
+    r"в районі|у районі|на околицях|на околиці|в околицях|возле|около|под|вблизи|"
+    r"недалеко от|в районе|в окрестностях|на окраине|на окраинах|на подступах к)\s+$")
+#: A front's direction ("на Покровському напрямку"): the town it is named after stands for it.
+_DIRECTION_RE = re.compile(r"\s(?:напрям\w*|направлени\w*)$", re.I)
 _LOC_PRECISION = {"populated_place": "exact", "admin2": "admin2", "admin1": "admin1",
                   "country": "country"}
 _KIND_RANK = {"populated_place": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -451,7 +459,9 @@ def extract_events(text: str, *, published: Any = None, source: str | None = Non
             continue
         place = loc.place
         precision = _LOC_PRECISION.get(place.kind, "other")
-        if precision == "exact" and _NEAR_RE.search(text[max(s, loc.start - 40):loc.start]):
+        before = text[max(s, loc.start - 40):loc.start]
+        if precision == "exact" and (_NEAR_RE.search(before) or (lang != "en" and (
+                _NEAR_CYR_RE.search(before.lower()) or _DIRECTION_RE.search(loc.text)))):
             precision = "near"
         if lang == "en":
             for cc in {DEMONYMS[m[1].lower()] for m in _ACTOR_RE.finditer(sentence)}:
