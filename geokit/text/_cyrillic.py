@@ -50,12 +50,12 @@ from ._cyrillic_words import (
     _segment_language,
     _title_forms,
     _verb_forms,
+    direction_town,
     is_cyrillic,
     lemmas,
     normalize,
     region_word,
     russian_spellings,
-    town_stems,
 )
 from ._lexicon import COUNTRY_ALIASES, CYRILLIC_NAMES, FIRST_NAMES
 from ._morph import _parses, adjective_nominatives, language, nominatives, phrase_nominatives, tags
@@ -188,25 +188,6 @@ class _CyrillicRun:
                     if hit is not None:
                         return hit[0]
         return None
-
-    def _direction_town(self, word: str) -> str | None:
-        """The key of the town a front's direction is named after, from its adjective
-        ("Покровському" -> Покровськ, "Курахівському" -> Курахове, "Курахском" -> Курахово,
-        "Торецькому" -> Торецьк): the most populous settlement one of the usual stems gives."""
-        from ._morph import adjective_nominatives
-
-        a = self.doc.gaz._a
-        best, best_pop = None, -1
-        low = word.lower()
-        for lang in (self.lang, self.other):
-            for adj in adjective_nominatives(low, lang, "masc", "sing") or (low,):
-                for cand in town_stems(adj):
-                    for rec, _t in self.doc._lookup(normalize(cand)):
-                        if a.kind.item(rec) == 0 and a.pop.item(rec) > best_pop:
-                            best, best_pop = normalize(cand), a.pop.item(rec)
-            if best:
-                return best
-        return best
 
     # --- filters -------------------------------------------------------------------------
     def _prev_word(self, k: int) -> str:
@@ -504,7 +485,7 @@ class _CyrillicRun:
                     if direction:
                         # "на Покровському напрямку": the town the front's sector is named
                         # after, not a village named like the adjective (Покровське)
-                        key = self._direction_town(words[0])
+                        key = direction_town(self.doc, words[0], (self.lang, self.other))
                         found = (e, direction.end(), key, False, False, True) if key else None
                         if not key:
                             found = (e, -1, "", False, False, False)

@@ -11,7 +11,15 @@ import re
 
 from ..gazetteer._names import normalize as _normalize
 
-__all__ = ["is_cyrillic", "lemmas", "normalize", "region_word", "russian_spellings", "town_stems"]
+__all__ = [
+    "direction_town",
+    "is_cyrillic",
+    "lemmas",
+    "normalize",
+    "region_word",
+    "russian_spellings",
+    "town_stems",
+]
 
 _PLAIN_CYRILLIC_RE = re.compile(r"[а-яёєіїґ'’ʼ -]+")
 _PLAIN_DROP = str.maketrans(
@@ -437,3 +445,24 @@ def _segment_language(doc, i: int, j: int, lang: str) -> str:
         theirs = len(_OTHER_LETTERS[lang].findall(seg))
         out = memo[lo] = other if theirs > mine else lang
     return out
+
+
+def direction_town(doc, word: str, langs: tuple[str, ...]) -> str | None:
+    """The key of the town a front's direction is named after, from its adjective
+    ("Покровському" -> Покровськ, "Курахівському" -> Курахове, "Курахском" -> Курахово,
+    "Торецькому" -> Торецьк): the most populous settlement of span finder's document ``doc``'s
+    gazetteer that one of the usual stems gives (:func:`town_stems`), else None."""
+    from ._morph import adjective_nominatives
+
+    a = doc.gaz._a
+    best, best_pop = None, -1
+    low = word.lower()
+    for lang in langs:
+        for adj in adjective_nominatives(low, lang, "masc", "sing") or (low,):
+            for cand in town_stems(adj):
+                for rec, _t in doc._lookup(normalize(cand)):
+                    if a.kind.item(rec) == 0 and a.pop.item(rec) > best_pop:
+                        best, best_pop = normalize(cand), a.pop.item(rec)
+        if best:
+            return best
+    return best
