@@ -141,30 +141,41 @@ def choose_by_context(
     arow = np.flatnonzero(anchor)
     spot = pd.factorize(pd.Series(list(zip(np.round(alat, 3), np.round(alon, 3), strict=True))))[0]
     near_cache: dict = {}
+    decided: dict = {}
     for i in amb:
         key = (loc[i], *(None if v is None else v[i] for v in (a2, a1, cc)))
         if key not in near_cache:
-            near_cache[key] = _near_matrix(key, alat, alon)
+            near_cache[key] = _near_matrix(key, alat, alon, region[arow])
         found = near_cache[key]
         if found is None:
             continue
-        places, near = found  # near[j, k]: anchor k lies within ANCHOR_KM of namesake j
-        same_region = region[arow] == places[0].admin1
-        masks = {
-            "event": None if event is None or event[i] < 0 else event[arow] == event[i],
-            "group": None if group is None or group[i] < 0 else group[arow] == group[i],
+        places, sub, near, same_region = found  # near[j, k]: anchor sub[k] near namesake j
+        day = days[i] if days is not None and np.isfinite(days[i]) else None
+        circles = {
+            "event": None if event is None or event[i] < 0 else event[i],
+            "group": None if group is None or group[i] < 0 else group[i],
+            "day": day,
+            "window": day,
+            "table": 0,
         }
-        if days is not None and np.isfinite(days[i]):
-            gap = np.abs(days[arow] - days[i])
-            masks["day"] = same_region & (gap == 0)
-            masks["window"] = same_region & (gap <= window_days)
-        masks["table"] = same_region
         for level in _LEVELS:
-            mask = masks.get(level)
-            if mask is None:
+            value = circles[level]
+            if value is None:
                 continue
-            mask = mask & (arow != i)
-            counts = np.array([np.unique(spot[mask & row]).size for row in near])
+            if (key, level, value) not in decided:
+                if level == "event":
+                    mask = event[arow[sub]] == value
+                elif level == "group":
+                    mask = group[arow[sub]] == value
+                else:
+                    mask = same_region.copy()
+                    if level != "table":
+                        gap = np.abs(days[arow[sub]] - value)
+                        mask &= gap == 0 if level == "day" else gap <= window_days
+                decided[key, level, value] = np.array(
+                    [np.unique(spot[sub[mask & row]]).size for row in near]
+                )
+            counts = decided[key, level, value]
             if _clear(counts, MIN_LOCAL if level in ("day", "window") else 1):
                 _apply(
                     i,
@@ -181,15 +192,20 @@ def choose_by_context(
                 break
 
 
-def _near_matrix(key, alat, alon):
-    """The namesakes of a row's query and which anchors lie near each, or None."""
+def _near_matrix(key, alat, alon, aregion):
+    """The namesakes of a row's query, the anchors near any of them (indices into the anchors),
+    which of those lie near each namesake, and which lie in the namesakes' region; or None."""
     name, a2, a1, cc = key
     places = namesake_places(name, admin2=a2, admin1=a1, country=cc)
     if not 2 <= len(places) <= MAX_NAMESAKES:
         return None
     plat = np.array([p.lat for p in places])[:, None]
     plon = np.array([p.lon for p in places])[:, None]
-    return places, haversine_km(plat, plon, alat[None, :], alon[None, :]) <= ANCHOR_KM
+    near = haversine_km(plat, plon, alat[None, :], alon[None, :]) <= ANCHOR_KM
+    sub = np.flatnonzero(near.any(axis=0))
+    if not sub.size:
+        return None
+    return places, sub, near[:, sub], aregion[sub] == places[0].admin1
 
 
 def _apply(i, places, counts, level, la, lo, prec, reason, *, groups, days) -> None:
