@@ -280,3 +280,15 @@ def test_front_directions_name_their_town():
     assert resolved("На Торецькому напрямку ворог штурмував позиції.")[0][1] == "Toretsk"
     assert resolved("Бои идут на Курахском направлении.")[0][1] == "Kurakhove"
     assert texts("На Південному напрямку без змін.") == []
+
+
+def test_streets_are_unresolved_mentions():
+    # a name after "вул.", "просп.", "пров." is a street's: kept with its abbreviation (as NER
+    # corpora tag it) but left unplaced, never the village or person of that name
+    got = [(m.text, m.place) for m in extract_places("Уламки впали на вул. Горького в Сумах.")]
+    assert got[0] == ("вул. Горького", None)
+    assert got[1][0] == "Сумах" and got[1][1].name == "Sumy"
+    got = extract_places("Ремонтують просп. Героїв Праці та пров. Нова.")
+    assert [(m.text, m.place) for m in got] == [("просп. Героїв Праці", None), ("пров. Нова", None)]
+    # the full stop of an abbreviation ends no sentence: "ст. Гайворон" is no sentence start
+    assert resolved("Вантаж доставлять на ст. Гайворон.")[0][1] == "Hayvoron"

@@ -35,6 +35,7 @@ import functools
 import re
 
 from ._cyrillic_words import (
+    _ADDRESS_ABBR_RE,
     _ADMIN_AFTER_RE,
     _ATTACK_WORDS,
     _LINKS,
@@ -44,6 +45,7 @@ from ._cyrillic_words import (
     _PLACE_PREPS,
     _REGION_GENDER,
     _SHCHYNA,
+    _STREET_ABBR_RE,
     _TITLE_HEADS,
     _forms_of,
     _head_forms,
@@ -238,6 +240,10 @@ class _CyrillicRun:
             # a dash that opens a line or follows a sentence opens a reply in dialogue
             head = self.doc.text[: self.doc.toks.starts[k]].rstrip()[:-1].rstrip(" \t")
             return not head or head[-1] in ".!?…\n:"
+        if tok == "." and not newline:
+            start = self.doc.toks.starts[k]
+            if _ADDRESS_ABBR_RE.search(self.doc.text[max(0, start - 8) : start]):
+                return False
         return (newline or tok in _SENTENCE_END) and not self._town_word(k)
 
     def _title(self, k: int) -> bool:
@@ -278,8 +284,6 @@ class _CyrillicRun:
     def _quoted_sentence(self, k: int) -> bool:
         """The quotation that word ``k`` opens is a sentence, not a title: four words or more
         with a verb among them («Шебекино снова обстреляли ночью»)."""
-        from ._morph import _parses
-
         text = self.doc.text
         start = self.doc.toks.starts[k]
         close = _QUOTE_CLOSE_RE.search(text, start, start + 300)
@@ -431,8 +435,6 @@ class _CyrillicRun:
         ordinary adjective or past-tense verb ("того" - "that", "малі" - "small", "мали" -
         "had"), words that often open a sentence. A possessive adjective read into a region's
         name ("Донеччина") does not count."""
-        from ._morph import _parses
-
         low = word.lower()
         for _n, normal, grams, pos, *_r in _parses(low, self.lang):
             if normal == low and pos == "NOUN":
@@ -461,6 +463,14 @@ class _CyrillicRun:
             if toks.words[k].lower() in _PLACE_PREPS or len(toks.words[k]) < 2:
                 k += 1  # "У Харківській області", "В Курске": a preposition starts the run
                 continue
+            start = toks.starts[k]
+            street = _STREET_ABBR_RE.search(text, max(0, start - 8), start)
+            if street:
+                # "вул. Горького", "просп. Героїв Праці": a street, a mention the gazetteer
+                # cannot place (empty key), not the village or person so named
+                a, b = street.start(), toks.ends[j - 1]
+                self.found.append((a, b, text[a:b], "", False, True))
+                return
             found = None
             for e in range(min(j, k + 4), k, -1):
                 words = toks.words[k:e]

@@ -278,6 +278,16 @@ _ADMIN_AFTER_RE = re.compile(
 _OTHER_LETTERS = {"uk": re.compile("[ыэъёЫЭЪЁ]"), "ru": re.compile("[іїєґІЇЄҐ]")}
 #: Where a sentence or a quotation ends.
 _SEGMENT_END_RE = re.compile('[.!?…\n«»“”„"]')
+#: Abbreviations of addresses and titles whose full stop ends no sentence ("вул. Хрещатик",
+#: "просп. Перемоги", "ст. Гайворон", "ім. Шевченка").
+_ADDRESS_ABBR_RE = re.compile(
+    r"(?<![\w])(?:вул|ул|просп|пров|пер|пл|бул|наб|ст|ім|им|св|хут|пос|мкр|буд|корп)\.\s*$",
+    re.IGNORECASE,
+)
+#: Abbreviations of street, avenue, lane, square, boulevard and embankment: the name after one
+#: is a street's, which the gazetteer does not hold (a village named Нова or Хрещатик would be
+#: a wrong point).
+_STREET_ABBR_RE = re.compile(r"(?<![\w])(?:вул|ул|просп|пров|пер|пл|бул|наб)\.\s*$", re.I)
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґў")
 #: "-щина" names of regions ("Харківщина", "Донетчина") -> the ending of the region's adjective.
 _SHCHYNA = (("ччина", ("цька", "цкая")), ("тчина", ("цька", "цкая")), ("щина", ("ська", "ская")))

@@ -327,7 +327,9 @@ def extract_places(text: str, *, country: str | None = None, admin1: str | None 
     -------
     list of Mention
         In text order; ``text[m.start:m.end] == m.text``. ``place`` is the chosen
-        :class:`~geokit.models.Place` and ``alternatives`` up to three runners-up. Continents
+        :class:`~geokit.models.Place` and ``alternatives`` up to three runners-up; ``place`` is
+        None for a street in Ukrainian or Russian text ("вул. Горького"), which the gazetteer
+        does not hold. Continents
         ("Africa", "Europe"), which the gazetteer lacks, come back as places of kind
         ``"continent"`` at GeoNames' representative points.
 
@@ -381,7 +383,9 @@ def _supported(gaz: _gaz.Gazetteer, doc: _Doc, spans: list[_Span], resolved,
     keep = []
     for sp, (rec, _conf, _alts) in zip(spans, resolved, strict=True):
         if rec < 0 and sp.key not in NAMED_AREAS:
-            keep.append(False)  # a span no record answers (its only names were codes)
+            # a span no record answers (its only names were codes); a street's name (empty
+            # key: "вул. Горького") stays, unresolved
+            keep.append(not sp.key)
             continue
         if rec < 0 or " " in sp.text.strip() or sp.key in cue_keys or a.kind.item(rec) != 0 \
                 or a.pop.item(rec) >= SMALL_TOWN or any(ch.isdigit() for ch in sp.text):
