@@ -13,7 +13,10 @@ on one pass). Every system is warmed up first
 median and 90th percentile per lookup, the spread of the pass means, and ratios.
 
 It also prints the typo-index comparison (the q-gram index against the full scan it replaces,
-same answers), cold load (fresh process: import + first lookup), and peak RSS.
+same answers), cold load (fresh processes: ``import geokit``, then the first lookup, each
+timed; median and range) and peak RSS. ``--cold-only [CHECKOUT ...]`` times only cold load, of
+this checkout and of other ones (e.g. an older commit unpacked with ``git archive``), in the
+same run.
 Skips cleanly when the evaluation file is absent.
 """
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import statistics
 import subprocess
 import sys
@@ -62,25 +66,39 @@ def summary(label: str, per_name: list[float], pass_means: list[float]) -> float
     return mean
 
 
-def cold_load() -> None:
+_HWM = ("next(int(x.split()[1]) for x in open('/proc/self/status') "
+        "if x.startswith('VmHWM'))/1024")
+
+
+def _fresh(code: str, root: Path) -> list[str]:
+    env = dict(os.environ, PYTHONPATH=str(root))
+    return subprocess.check_output([sys.executable, "-c", code], text=True, env=env, cwd=root).split()
+
+
+def _spread(xs: list[float], fmt: str = ".2f", unit: str = " s") -> str:
+    return f"{statistics.median(xs):{fmt}}{unit} [{min(xs):{fmt}}-{max(xs):{fmt}}]"
+
+
+def cold_load(runs: int = 7, root: Path = ROOT) -> None:
+    """Fresh processes: ``import geokit``, then the first lookup; median [min-max] of ``runs``.
+
+    Peak RSS is the child's own high-water mark (``VmHWM``; ``ru_maxrss`` would carry over this
+    process's peak across ``exec``). ``root`` is the checkout whose ``geokit`` is imported.
+    """
     code = (
-        "import time,resource;t=time.perf_counter();import geokit;geokit.geocode('Kharkiv');"
-        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"
+        "import time,sys;t=time.perf_counter();import geokit;t1=time.perf_counter();"
+        "geokit.geocode({q!r});t2=time.perf_counter();"
+        f"print(t2-t,t1-t,t2-t1,{_HWM},"
+        "len([m for m in ('pandas','geopandas','shapely','folium') if m in sys.modules]))"
     )
-    runs = [
-        subprocess.check_output([sys.executable, "-c", code], text=True).split() for _ in range(3)
-    ]
-    secs = sorted(float(r[0]) for r in runs)
-    rss = max(float(r[1]) for r in runs)
-    code_miss = (
-        "import time;t=time.perf_counter();import geokit;geokit.geocode('Kharkxiv');"
-        "print(time.perf_counter()-t)"
-    )
-    miss = min(float(subprocess.check_output([sys.executable, "-c", code_miss])) for _ in range(3))
+    runs_ = [[float(x) for x in _fresh(code.format(q="Kharkiv"), root)] for _ in range(runs)]
+    total, imp, first, rss, heavy = (list(col) for col in zip(*runs_, strict=True))
+    typo = [float(_fresh(code.format(q="Kharkxiv"), root)[0]) for _ in range(max(3, runs // 2))]
     print(
-        f"cold load, import + first lookup (fresh process, 3 runs): {secs[0]:.2f} s best, "
-        f"{secs[-1]:.2f} s worst; first lookup a typo (builds the q-gram index): {miss:.2f} s; "
-        f"peak RSS {rss:.0f} MB"
+        f"cold load ({root.name}), {runs} fresh processes, median [min-max]: import + first "
+        f"lookup {_spread(total)} (import {_spread(imp)}, first lookup {_spread(first)}); "
+        f"first lookup a typo (builds the q-gram index): {_spread(typo)}; peak RSS "
+        f"{_spread(rss, '.0f', ' MB')}; pandas/geopandas/shapely/folium loaded: {int(max(heavy))}"
     )
 
 
@@ -143,7 +161,14 @@ def main() -> None:
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-peers", action="store_true", help="time geokit only")
+    ap.add_argument("--cold-runs", type=int, default=7, help="fresh processes for cold load")
+    ap.add_argument("--cold-only", nargs="*", type=Path, metavar="CHECKOUT",
+                    help="only time cold load, of this checkout and of the given ones")
     args = ap.parse_args()
+    if args.cold_only is not None:
+        for root in [ROOT, *args.cold_only]:
+            cold_load(args.cold_runs, root.resolve())
+        return
     events = args.eval / "conflict" / "cir_events_dev.csv"
     if not events.exists():
         print(f"skipped: {events} not found")
@@ -153,7 +178,7 @@ def main() -> None:
     t0 = time.perf_counter()
     sum(i * i for i in range(2_000_000))  # the machine's speed now (shared cores vary 2-3x)
     print(f"reference loop: {time.perf_counter() - t0:.3f} s (compare runs by it: shared cores)")
-    cold_load()
+    cold_load(args.cold_runs)
 
     import geokit
     from geokit import gazetteer

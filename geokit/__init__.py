@@ -59,8 +59,13 @@ def _register_accessor() -> None:
     from . import events  # noqa: F401 - registers df.geokit
 
 
+def _load_geocoder() -> None:
+    from . import geocoding  # noqa: F401 - plugs itself into Gazetteer.geocode & co.
+
+
 _compat.install()  # old module paths (geokit.extract, ...) for one release
 _lazy.on_load("pandas", _register_accessor)
+_lazy.on_load("geokit.geocoding", _load_geocoder)
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .conflict import attach_frontline, evacuation_zone, territory_series

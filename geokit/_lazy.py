@@ -26,7 +26,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["attach", "loaded", "module", "on_load"]
+__all__ = ["attach", "demand", "loaded", "module", "on_load"]
 
 _HOOKS: dict[str, list[Callable[[], Any]]] = {}
 _hooks_lock = threading.RLock()
@@ -101,6 +101,19 @@ def on_load(name: str, hook: Callable[[], Any]) -> None:
     """Run ``hook()`` once, after a stand-in from :func:`module` has imported ``name``."""
     with _hooks_lock:
         _HOOKS.setdefault(name, []).append(hook)
+
+
+def demand(name: str) -> None:
+    """Run the hooks registered with :func:`on_load` under ``name`` now (once).
+
+    A lower stage asks for something a higher one provides without importing it: the
+    gazetteer's ``geocode`` method demands ``"geokit.geocoding"``, whose hook (registered by the
+    package root) imports the geocoder.
+    """
+    with _hooks_lock:
+        hooks = _HOOKS.pop(name, [])
+    for hook in hooks:
+        hook()
 
 
 def _import(name: str) -> types.ModuleType:

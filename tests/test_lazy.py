@@ -105,3 +105,11 @@ def test_module_stand_in_imports_on_first_use_and_runs_hooks():
     assert calls == [1]  # once
     with pytest.raises(AttributeError):
         js.__wrapped__  # noqa: B018 - dunder probes do not import
+
+
+def test_gazetteer_methods_load_the_geocoder_on_demand():
+    out = _fresh(
+        "from geokit.gazetteer import Gazetteer\n"
+        "print(Gazetteer.load(user_layers=False).geocode('Sudzha').country_code)"
+    )
+    assert out == "RU"

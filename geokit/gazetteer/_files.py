@@ -72,6 +72,7 @@ def _mapped(path: Path, info: zipfile.ZipInfo) -> np.ndarray:
         return np.empty(shape, dtype=dtype)
     if dtype.hasobject:
         raise DataMissingError(f"{path}: member {info.filename} holds Python objects")
-    return np.memmap(
+    mapped = np.memmap(
         path, dtype=dtype, mode="r", offset=offset, shape=shape, order="F" if fortran else "C"
     )
+    return np.asarray(mapped)  # a plain array on the map: slicing it stays cheap

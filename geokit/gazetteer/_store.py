@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _lazy
 from ..models import Place
 from ._files import data_file as _data_file
 from ._files import read_npz
@@ -367,6 +368,8 @@ def register_geocoder(**functions: Any) -> None:
 
 
 def _geocoder(name: str):
+    if name not in _GEOCODER:
+        _lazy.demand("geokit.geocoding")  # the package root imports the geocoder lazily
     try:
         return _GEOCODER[name]
     except KeyError:
