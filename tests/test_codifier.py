@@ -301,3 +301,27 @@ def test_russian_language_forms_find_ukrainian_villages():
     df = geokit.geocode_many(["Opytnoe"], admin1="Donetsk Oblast")
     assert df["name"].iloc[0] == "Opytne"
     assert df["status"].iloc[0] == "ambiguous"  # two villages of that name in the oblast
+
+
+def test_ambiguous_answer_is_a_namesake_with_its_own_point(cod):
+    """Between namesakes, one GeoNames lists (its own point) comes before villages known only
+    from the codifier, whatever their ranking order."""
+    from geokit.geocoding._geocode import namesake_places
+
+    unit = cod.unit_uk.index("Донецька")
+    sel = np.flatnonzero(cod.unit[:, 0] == unit)
+    counts = pd.Series([cod.names_latn[j] for j in sel]).value_counts()
+    checked = 0
+    for name in counts[(counts >= 2) & (counts <= 4)].index[:200]:
+        places = namesake_places(name, admin1="Donetsk Oblast")
+        precs = [p.precision for p in places]
+        if "settlement" not in precs or "hromada" not in precs:
+            continue
+        assert precs == sorted(precs, key=lambda p: p != "settlement"), name
+        row = geokit.geocode_many([name], admin1="Donetsk Oblast").iloc[0]
+        assert row["status"] == "ambiguous" and row["precision"] == "settlement", name
+        assert (row["lat"], row["lon"]) == (places[0].lat, places[0].lon)
+        checked += 1
+        if checked == 3:
+            break
+    assert checked

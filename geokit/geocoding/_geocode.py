@@ -303,6 +303,7 @@ def _decide(gaz, ranked, ctx: _Context, reason: str) -> tuple[Place | None, str,
                 ranked = [c for c in ranked if a.source.item(c[0]) > 0]
             rec, score, status, text = _settle.judge(gaz, ranked, ctx,
                                                      lambda r: _inside(a, r, ctx))
+            why = next((w for r, _c, w in ranked if r == rec), why)
             if layer > 0 and not text:
                 text = f"from the user layer {gaz.layers[layer]!r}"
             note = why.text() + (f"; {text}" if text else "")
@@ -335,7 +336,8 @@ def namesake_places(query: Any, *, country: str | None = None, admin1: str | Non
     ranked = _settle.hromada_first(gaz, ranked, ctx)
     if "close spelling" in ranked[0][2].how:
         return []
-    peers = _settle.namesakes(gaz, ranked, ctx, lambda r: _inside(a, r, ctx))
+    peers = _settle.own_points_first(gaz, _settle.namesakes(gaz, ranked, ctx,
+                                                            lambda r: _inside(a, r, ctx)))
     conf = {r: c for r, c, _w in ranked}
     return [gaz.place(r, score=conf[r]) for r in peers] if len(peers) > 1 else []
 

@@ -256,6 +256,18 @@ def _match_class(how: str) -> int:
     return 3
 
 
+def own_points_first(gaz, peers: list[int]) -> list[int]:
+    """Namesakes with a point of their own (GeoNames lists them) before villages known only
+    from the codifier, each group in ranking order: the answer to an ambiguous query is the
+    former, as a listed settlement is more often the one reports name (on the CIR dev half the
+    ranker's first namesake was within 25 km for 41 % of ambiguous rows, the first with its
+    own point for 46 %)."""
+    cod = getattr(gaz, "codifier", None)
+    if cod is None:
+        return peers
+    return sorted(peers, key=lambda r: cod.precision(r) != "settlement")
+
+
 def hromada_first(gaz, ranked, ctx):
     """The ranking with the places of a named hromada first (it outranks every other hint)."""
     hroms = getattr(ctx, "hromadas", frozenset())
@@ -280,6 +292,9 @@ def judge(gaz, ranked, ctx, inside):
         )
     peers = namesakes(gaz, ranked, ctx, inside)
     if len(peers) > 1:
+        peers = own_points_first(gaz, peers)
+        rec = peers[0]
+        conf = next(c for r, c, _w in ranked if r == rec)
         shown = "; ".join(_label(gaz, r) for r in peers[:5])
         more = f" and {len(peers) - 5} more" if len(peers) > 5 else ""
         hint = "district or hromada" if gaz.country_code(rec) == "UA" else "district"
