@@ -49,7 +49,15 @@ def test_inflection_rules_give_what_pymorphy3_gives():
         "uk": ["донецької", "луганської", "київській", "новою", "сумах", "Їжакевич"],
         "ru": ["курской", "белгородской", "северной", "новыми", "сумах", "тверского", "кваквак"],
     }
-    wants = [{"nomn"}, {"nomn", "femn"}, {"nomn", "masc"}, {"nomn", "plur"}, {"gent", "sing"}]
+    wants = [
+        {"loc2"},
+        {"voct"},
+        {"nomn"},
+        {"nomn", "femn"},
+        {"nomn", "masc"},
+        {"nomn", "plur"},
+        {"gent", "sing"},
+    ]
     for lang, ws in words.items():
         for word in ws:
             for p in _morph._raw(word.lower(), lang):
@@ -77,3 +85,14 @@ def test_known_words_as_the_analyser_says():
         assert _morph._known_word(word, lang) == _morph._analyzer(lang).word_is_known(word)
     assert _morph._tag_info(_morph._raw("києва", "uk")[0].tag)[1] == "NOUN"
     assert type(_morph._tag_info(_morph._raw("києва", "uk")[0].tag)[1]) is str
+
+
+def test_every_label_of_tags():
+    # one pass over the readings gives each label (written out per word to keep them in step)
+    assert tags("Також", "uk") == {"common", "function", "function_only", "known"}
+    assert tags("Роман", "uk") == {"first_name", "known", "name"}  # also a novel: not "person"
+    assert tags("Дональда", "ru") == {"known", "name", "person"}
+    assert tags("Газпром", "ru") == {"known", "org"}
+    assert tags("США", "ru") == {"geo", "known"}
+    assert tags("Донецької", "uk") == {"adjective", "common", "known"}
+    assert tags("Кваквакщщ", "ru") == frozenset()  # an unknown word: the guess has no label

@@ -110,6 +110,15 @@ _TAG_INFO: dict[str, tuple[frozenset[str], str | None, str | None, str | None]] 
 _INFLECTIONS: dict[tuple, tuple[int, int, str, str] | None] = {}
 
 
+@functools.lru_cache(maxsize=1)
+def _dictionary_unit() -> type:
+    """pymorphy3's dictionary unit class (imported once: an import statement in a function
+    costs microseconds at every call)."""
+    from pymorphy3.units import DictionaryAnalyzer
+
+    return DictionaryAnalyzer
+
+
 def _tag_info(tag) -> tuple[frozenset[str], str | None, str | None, str | None]:
     info = _TAG_INFO.get(tag._str)
     if info is None:
@@ -124,11 +133,9 @@ def _tag_info(tag) -> tuple[frozenset[str], str | None, str | None, str | None]:
 def _inflect(p, want: frozenset[str]) -> str | None:
     """``p.inflect(want).word`` (None when no form has ``want``), remembered per paradigm
     form (see ``_INFLECTIONS``)."""
-    from pymorphy3.units import DictionaryAnalyzer
-
     stack = p.methods_stack
     unit = stack[0][0]
-    if len(stack) != 1 or not isinstance(unit, DictionaryAnalyzer):
+    if len(stack) != 1 or not isinstance(unit, _dictionary_unit()):
         q = p.inflect(set(want))  # a guess of the unknown-word unit: no paradigm
         return q.word if q is not None else None
     _unit, word, para_id, idx = stack[0]
@@ -169,9 +176,8 @@ def _inflection_rule(p, want, d, para_id: int, idx: int) -> tuple:
 def _known_word(low: str, lang: str) -> bool:
     """``word_is_known`` of the analyser, from the readings already made: a word the dictionary
     holds gets dictionary readings only (the unknown-word unit runs when there are none)."""
-    from pymorphy3.units import DictionaryAnalyzer
-
-    return any(isinstance(p.methods_stack[0][0], DictionaryAnalyzer) for p in _raw(low, lang))
+    unit = _dictionary_unit()
+    return any(isinstance(p.methods_stack[0][0], unit) for p in _raw(low, lang))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -265,39 +271,56 @@ def tags(word: str, lang: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=200_000)
 def _tags(low: str, lang: str) -> frozenset[str]:
     ps = _parses(low, lang)
-    out = set()
     if not ps:
         return frozenset()
+    out = set()
     if _known_word(low, lang):
         out.add("known")
-    nouns = [g for _n, _nf, g, pos, _ge, _nu in ps if pos == "NOUN"]
-    if any(g & _PERSON for g in nouns):
+    # one pass over the readings (this runs for every capitalised Cyrillic word)
+    person_noun = other_noun = geo_noun = inan_noun = False
+    first_name = geo = org = abbr = some_function = False
+    all_function = True
+    for _n, _nf, g, pos, _ge, _nu in ps:
+        if pos == "NOUN":
+            if g & _PERSON:
+                person_noun = True
+            else:
+                other_noun = True
+            if "Geox" in g:
+                geo_noun = True
+            if "inan" in g:
+                inan_noun = True
+        if "Name" in g and "nomn" in g:
+            first_name = True
+        if "Geox" in g:
+            geo = True
+        if "Orgn" in g:
+            org = True
+        if "Abbr" in g:
+            abbr = True
+        if pos in _FUNCTION_POS:
+            some_function = True
+        else:
+            all_function = False
+    if person_noun:
         out.add("name")
-        if all(g & _PERSON for g in nouns) and not any("Geox" in g for g in nouns):
+        if not other_noun and not geo_noun:
             out.add("person")
-    if any("Name" in g and "nomn" in g for _n, _nf, g, *_ in ps):
+    if first_name:
         out.add("first_name")  # "Володимир", "Софія" as written: a first name
-    if any("Geox" in g for _n, _nf, g, *_ in ps):
+    if geo:
         out.add("geo")
-    if any("Orgn" in g for _n, _nf, g, *_ in ps):
+    if org:
         out.add("org")
-    pos_all = [pos for _n, _nf, _g, pos, _ge, _nu in ps]
-    if all(pos in _FUNCTION_POS for pos in pos_all):
+    if all_function:
         out.add("function_only")  # "коли", "тому": no reading is a noun or adjective
-    if pos_all[0] in _FUNCTION_POS or (
-        lang == "uk" and any(pos in _FUNCTION_POS for pos in pos_all)
-    ):
+    first_pos = ps[0][3]
+    if first_pos in _FUNCTION_POS or (lang == "uk" and some_function):
         # the Ukrainian dictionary does not rank its readings: one function reading is enough
         out.add("function")
-    if pos_all[0] in ("ADJF", "PRTF") and not any(
-        pos == "NOUN" and "inan" in g for _n, _nf, g, pos, _ge, _nu in ps
-    ):
+    if first_pos in ("ADJF", "PRTF") and not inan_noun:
         out.add("adjective")  # "Донецької", "Київський": an adjective, not a name by itself
-    if (
-        "known" in out
-        and not out & {"name", "geo", "org"}
-        and not any("Abbr" in g for _n, _nf, g, *_ in ps)
-    ):
+    if "known" in out and not out & {"name", "geo", "org"} and not abbr:
         out.add("common")
     return frozenset(out)
 
