@@ -184,6 +184,19 @@ def test_actors(sentence, expected):
     assert words.actors(sentence) == expected
 
 
+def test_enemy_is_the_russian_side_in_ukrainian():
+    assert words.actors("Ворог скинув на громаду дві керовані авіабомби.") == [
+        ("Military Forces", "RU")]
+    assert words.actors("Ворожий безпілотник влучив у будинок.") == [("Military Forces", "RU")]
+
+
+def test_russian_quotation_in_ukrainian_sentence():
+    # words the Ukrainian dictionary does not know are read with the Russian one
+    sentence = ("Губернатор тим часом написав: «После атаки беспилотника на Шебекино "
+                "пострадал мужчина».")
+    assert words.classify(sentence, "uk") == ("Explosions/Remote violence", "Air/drone strike")
+
+
 @pytest.mark.parametrize("sentence, places, expected", [
     # a region's authorities take the country of the region named inside the phrase
     ("Влада Сумської області оголосила евакуацію.", [(6, 22, "UA")], [("Government", "UA")]),

@@ -117,13 +117,22 @@ def normalise(text: str) -> str:
 
 @functools.lru_cache(maxsize=100_000)
 def lemmas(word: str, lang: str) -> frozenset[str]:
-    """Dictionary forms (lower case) of a lower-case word form, the form itself included."""
+    """Dictionary forms (lower case) of a lower-case word form, the form itself included; a
+    word the language's dictionary does not know is looked up in the other language's (a
+    Russian quotation in a Ukrainian article: "атаки беспилотника", and the reverse)."""
     out = {word}
     if word.isdigit():
         return frozenset(out)
-    for p in _raw(word, lang)[:4]:
-        out.add(p.normal_form)
+    parses = _raw(word, lang)[:4]
+    if lang in _OTHER and all(p.tag.POS is None for p in parses):
+        parses = _raw(word, _OTHER[lang])[:4]
+    for p in parses:
+        if p.tag.POS is not None:
+            out.add(p.normal_form)
     return frozenset(out)
+
+
+_OTHER = {"uk": "ru", "ru": "uk"}
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -261,7 +270,7 @@ _RU_TROOPS = (r"військ\w*|військов\w+|армі\w+|сил\w*|оку
 _ACTORS = (
     (rf"\b(?:російськ\w+|российск\w+) (?:{_RU_TROOPS})\b|\b(?:армі\w+|військ\w*|зс|збройн\w+ "
      r"сил\w*|арми\w+|войск\w*|вс|вооруж[её]нн\w+ сил\w*) (?:рф|росії|россии)\b|"
-     r"\b(?:окупант\w*|оккупант\w*|рашист\w*|загарбник\w*)\b|\b(?:міноборони|минобороны) "
+     r"\b(?:окупант\w*|оккупант\w*|рашист\w*|загарбник\w*|ворог\w*|ворож\w+)\b|\b(?:міноборони|минобороны) "
      r"(?:рф|росії|россии)\b", "Military Forces", "RU"),
     (rf"\b(?:українськ\w+|украинск\w+) (?:{_RU_TROOPS})\b|\b(?:зсу|всу)\b|\bсил\w* оборони\b|"
      r"\b(?:збройн\w+ сил\w*|вооруж[её]нн\w+ сил\w*) (?:україни|украины)\b|\bппо\b|"
