@@ -59,9 +59,9 @@ def _row(name, day=DAY, **extra):
     )
 
 
-def _run(*parts, **kw):
+def _run(*parts, check_existing=False, **kw):
     table = pd.concat(parts, ignore_index=True)
-    return geokit.geocode_events(table, check_existing=False, **kw)
+    return geokit.geocode_events(table, check_existing=check_existing, **kw)
 
 
 def _at(out, i, place):
@@ -147,3 +147,14 @@ def test_bad_context_arguments():
         geokit.geocode_events(table, group_cols=["location", "nope"])
     with pytest.raises(GeokitValueError, match="window_days"):
         geokit.geocode_events(table, window_days=-1)
+
+
+def test_suspect_coordinates_are_no_anchors(pair):
+    name, a, b = pair
+    far = _anchors(b, 3, admin1="Lviv Oblast", link="x").assign(location="Lviv")
+    row = _row(name, link="x")
+    out = _run(row, far, group_cols="link")  # coordinates not checked: they count
+    assert _at(out, 0, b)
+    out = _run(row, far, group_cols="link", check_existing=True)  # far from Lviv: suspect
+    assert (out["geocode_status"].iloc[1:] == "suspect").all()
+    assert _at(out, 0, a)

@@ -400,10 +400,6 @@ def _geocode_frame(df: pd.DataFrame, *, location, cols, hints, lat, lon, check_e
         region = np.full(n, None, dtype=object)
         for target, values in zip((la, lo, prec, status, reason, region), filled, strict=True):
             target[todo_rows] = values[codes]
-        if context is not None and (status == "ambiguous").any():
-            region[valid] = _existing_regions(a1, cc, np.flatnonzero(valid), progress)
-            choose_by_context(df, loc, a2, a1, cc, la, lo, prec, status, reason, region,
-                              **context)
 
     if check_existing and loc is not None:
         idx = np.flatnonzero(valid & pd.notna(loc))
@@ -427,6 +423,11 @@ def _geocode_frame(df: pd.DataFrame, *, location, cols, hints, lat, lon, check_e
             status[idx[far]] = "suspect"
             reason[idx[far]] = [f"coordinates are {d[j]:,.0f} km from {names[j]!r}{hint[j]}; "
                                 "kept as given" for j in far]
+
+    if todo_rows.size and context is not None and (status == "ambiguous").any():
+        # after the check: rows flagged "suspect" are no anchors
+        region[valid] = _existing_regions(a1, cc, np.flatnonzero(valid), progress)
+        choose_by_context(df, loc, a2, a1, cc, la, lo, prec, status, reason, region, **context)
 
     out = df.copy()
     out[lat] = la
