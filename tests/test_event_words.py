@@ -111,6 +111,11 @@ def test_no_event(sentence):
     ("Погиб мужчина.", "ru", (1, None)),
     ("Загинули мешканці 12 березня.", "uk", (None, None)),  # a date, not a count
     ("Обстріл без жертв.", "uk", (None, None)),
+    # an impersonal verb and the one person it names; an age is no count
+    ("Унаслідок удару по Білопіллю поранено жінку.", "uk", (None, 1)),
+    ("Травмовано 47-річного чоловіка.", "uk", (None, 1)),
+    ("Ранен мужчина.", "ru", (None, 1)),
+    ("Поранено людей, кількість уточнюється.", "uk", (None, None)),
 ])
 def test_casualties(sentence, lang, expected):
     assert words.casualties(sentence, lang) == expected

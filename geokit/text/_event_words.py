@@ -137,9 +137,27 @@ _OTHER = {"uk": "ru", "ru": "uk"}
 
 @functools.lru_cache(maxsize=100_000)
 def _is_singular_past(word: str, lang: str) -> bool:
-    p = _raw(word, lang)[0]
-    grams = p.tag.grammemes
-    return "VERB" in grams and "past" in grams and "plur" not in grams
+    """A verb in the singular past ("загинула", "постраждав") or a singular short participle
+    ("ранен"): one person."""
+    for p in _raw(word, lang)[:3]:
+        grams = p.tag.grammemes
+        if "plur" not in grams and (
+            ("VERB" in grams and "past" in grams) or ("PRTS" in grams and "sing" in grams)
+        ):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=100_000)
+def _person_number(word: str, lang: str) -> str | None:
+    """``"sing"`` for a noun for one person ("жінку", "бійця", "мужчина"), ``"plur"`` for
+    people ("людей"), None for other words."""
+    persons = [p.tag.grammemes for p in _raw(word, lang)[:3]
+               if {"NOUN", "anim"} <= p.tag.grammemes]
+    if not persons:
+        return None
+    # "мешканці" is also the dative of "мешканка": any plural reading makes it people
+    return "plur" if any("plur" in g or "Pltm" in g for g in persons) else "sing"
 
 
 def tokens(low: str) -> list[tuple[int, str]]:
@@ -194,6 +212,7 @@ _NOT_COUNT = re.compile(r"^(?:січ|лют|берез|квіт|трав|чер�
                         r"январ|феврал|март|апрел|ма[йяе]$|июн|июл|август|сентябр|октябр|"
                         r"ноябр|декабр|рок|рік|рр|год|лет|км|кілометр|километр|метр|м$|"
                         r"хвилин|минут|годин|час|дн|день|тиж|недел|міс|месяц|відсот|процент|"
+                        r"річн|летн|літн|"
                         r"%|тис|млн|млрд)")
 _DEATH = frozenset("загиблий загинути загибель вбитий вбити убитий убити жертва погибший "
                    "погибнуть погибать гибель убитый убить".split())
@@ -243,7 +262,19 @@ def _count_near(low: str, toks, k: int, lang: str) -> int | None:
             if n is not None:
                 return n
             prev = j
-    return 1 if _is_singular_past(toks[k][1], lang) else None
+    if _is_singular_past(toks[k][1], lang):
+        return 1
+    if any("plur" in p.tag.grammemes for p in _raw(toks[k][1], lang)[:3]):
+        return None
+    # "поранено жінку", "травмовано 52-річного жителя": the person the impersonal verb names
+    for j in (k + 1, k + 2, k + 3, k - 1):
+        if not 0 <= j < len(toks) or re.search(
+                r"[,;:.]", low[toks[min(j, k)][0]:toks[max(j, k)][0]]):
+            continue
+        number = _person_number(toks[j][1], lang)
+        if number:
+            return 1 if number == "sing" else None
+    return None
 
 
 def casualties(sentence: str, lang: str) -> tuple[int | None, int | None]:
