@@ -279,14 +279,18 @@ def build() -> None:
     def geonames_matches(p: int) -> list[int]:
         a1 = a1_rec.get(oblast_of[p], -1)
         exact, skel = keys[p]
+        uk = normalize(names[p])  # one of the exact keys: its Ukrainian name as written
         found: set[int] = set()
+        cyrillic: set[int] = set()  # the places that bear that name
         for k in exact:
-            found.update(r for r, _t in gaz.lookup(k))
+            hits = {r for r, _t in gaz.lookup(k)}
+            found |= hits
+            if k == uk:
+                cyrillic = hits
         if not found:
             for k in skel:
                 found.update(r for r, _t in gaz.lookup(k, level="skel"))
         city = cats[p] in CITY_CATEGORIES
-        cyrillic = {r for r, _t in gaz.lookup(normalize(names[p]))}  # its Ukrainian name
         return sorted(
             r
             for r in found
